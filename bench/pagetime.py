@@ -1,0 +1,36 @@
+"""Timing a page's script run the way AppTest runs it: cold (first) and warm (median).
+
+Benchmarks print figures; they are not timed tests (DESIGN.md §7).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from streamlit.testing.v1 import AppTest
+
+from portal.settings import PROJECT_ROOT
+
+
+def time_page(script: str, user: dict[str, object] | None = None, runs: int = 15) -> tuple[float, float]:
+    """Seconds for the first run and the median of the following ``runs``."""
+    at = AppTest.from_file(str(PROJECT_ROOT / script), default_timeout=120)
+    at.user = user or {"is_logged_in": False}  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"{script} raised: {at.exception[0].value}")
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - started)
+    return cold, statistics.median(samples)
+
+
+def report(name: str, cold: float, warm: float, target_ms: float = 300) -> None:
+    verdict = "within" if warm * 1000 <= target_ms else "OVER"
+    print(f"{name}: cold {cold * 1000:.0f} ms, warm median {warm * 1000:.0f} ms "
+          f"({verdict} the {target_ms:.0f} ms target)")

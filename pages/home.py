@@ -1,0 +1,72 @@
+"""Home: what the portal is, what it holds right now, and where to go next."""
+
+import streamlit as st
+
+from portal.home.service import home_summary
+from portal.settings import get_settings
+from portal.timefmt import format_date, format_datetime
+from portal.ui.context import current_actor, db
+from portal.ui.links import link_to
+from portal.ui.text import inert
+
+settings = get_settings()
+actor = current_actor()
+
+st.title(f"{settings.county_name} Data Transparency Portal")
+st.markdown(
+    f"{settings.county_name} publishes here **what it does with residents' data**: which "
+    "departments share it, with whom and under what law; which requests it receives for "
+    "people's sensitive information and how it answers them; and which surveillance "
+    "technologies it proposes or uses. You can tell the county and its Privacy Commission "
+    "what you think. Commenting needs no account, and your contact details are optional."
+)
+
+with db() as session:
+    summary = home_summary(session=session, actor=actor)
+
+col1, col2, col3, col4 = st.columns(4)
+col1.metric("Data-sharing practices", f"{summary.practices:,}")
+col2.metric(
+    "Involving sensitive data",
+    f"{summary.sensitive_practices:,}",
+    help="Immigration or citizenship status, SSN/ITIN, nationality, religion, language, "
+    "health, criminal justice, precise location, or information about minors.",
+)
+col3.metric(
+    "Shared informally",
+    f"{summary.informal_practices:,}",
+    help="Shared on request by phone or e-mail rather than under a law, contract or agreement.",
+)
+col4.metric("Surveillance technologies", f"{summary.technologies:,}")
+
+st.header("Open for public comment")
+if summary.open_periods:
+    st.markdown(
+        "\n".join(
+            f"- **{inert(period.name)}** — comments close {format_datetime(period.closes_at)}"
+            for period in summary.open_periods
+        ),
+        unsafe_allow_html=False,
+    )
+else:
+    st.write("No surveillance technology notice is open for comment right now.")
+
+st.header("Privacy Commission")
+if summary.next_meeting is not None:
+    st.write(
+        f"Next meeting: **{inert(summary.next_meeting.title)}**, "
+        f"{format_datetime(summary.next_meeting.scheduled_at)}"
+        + (f", {inert(summary.next_meeting.location)}" if summary.next_meeting.location else "")
+        + "."
+    )
+if summary.latest_meeting is not None:
+    st.write(
+        f"Latest meeting: **{inert(summary.latest_meeting.title)}**, "
+        f"{format_date(summary.latest_meeting.scheduled_at)}."
+    )
+if summary.next_meeting is None and summary.latest_meeting is None:
+    st.write("No meeting has been scheduled yet.")
+
+st.header("Explore")
+for url_path in ("meetings", "moderation", "audit-log", "roles"):
+    link_to(url_path, actor)

@@ -1,0 +1,121 @@
+"""Writing and verifying the hash-chained audit log.
+
+Each event's hash covers the previous event's hash and the event's own
+canonical content, so editing or deleting any row breaks every link after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from portal.audit.models import AuditEvent, RecordVersion
+from portal.auth.roles import Actor
+
+GENESIS = "0" * 64
+
+
+def _canonical(event: AuditEvent) -> str:
+    occurred = event.occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return json.dumps(
+        {
+            "occurred_at": occurred,
+            "actor": event.actor,
+            "actor_roles": event.actor_roles,
+            "action": event.action,
+            "entity_type": event.entity_type,
+            "entity_id": event.entity_id,
+            "detail": event.detail,
+        },
+        sort_keys=True,
+        ensure_ascii=True,
+        default=str,
+    )
+
+
+def compute_hash(prev_hash: str, event: AuditEvent) -> str:
+    return hashlib.sha256((prev_hash + _canonical(event)).encode()).hexdigest()
+
+
+def _lock_chain(session: Session) -> None:
+    """Serialise writers so two events never claim the same predecessor."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(724001)"))
+
+
+def record_event(
+    session: Session,
+    *,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: object = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction (it commits with the change it records)."""
+    _lock_chain(session)
+    last = session.exec(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    event = AuditEvent(
+        actor=actor.subject,
+        actor_roles=actor.role_names,
+        action=action,
+        entity_type=entity_type,
+        entity_id=None if entity_id is None else str(entity_id),
+        detail=json.loads(json.dumps(detail or {}, default=str)),
+        prev_hash=last or GENESIS,
+        hash="",
+    )
+    event.hash = compute_hash(event.prev_hash, event)
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    events: int
+    first_broken_id: int | None = None
+    reason: str = ""
+
+
+def verify_chain(session: Session) -> ChainReport:
+    prev = GENESIS
+    count = 0
+    for event in session.exec(select(AuditEvent).order_by(AuditEvent.id)):
+        count += 1
+        if event.prev_hash != prev:
+            return ChainReport(False, count, event.id, "does not point at the event before it")
+        if compute_hash(prev, event) != event.hash:
+            return ChainReport(False, count, event.id, "content does not match its hash")
+        prev = event.hash
+    return ChainReport(True, count)
+
+
+def record_version(
+    session: Session,
+    *,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    version: int,
+    data: dict[str, Any],
+    summary: str = "",
+) -> RecordVersion:
+    snapshot = RecordVersion(
+        record_type=record_type,
+        record_id=record_id,
+        version=version,
+        data=json.loads(json.dumps(data, default=str)),
+        changed_by=actor.subject,
+        summary=summary,
+    )
+    session.add(snapshot)
+    session.flush()
+    return snapshot

@@ -1,0 +1,1 @@
+"""Who is acting: roles, the acting user, and the permission table services consult."""

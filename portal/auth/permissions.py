@@ -1,0 +1,80 @@
+"""The authorization matrix: which roles may call which service.
+
+Every service function is declared with ``@service("area.verb")``; the
+decorator refuses to register a name that has no row here, and checks the
+actor's roles before the function body runs. Pages hide what a role cannot
+use, but this table is the control.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+from portal.auth.roles import Actor, Role
+from portal.errors import PermissionDenied
+
+EVERYONE = frozenset(Role)
+STAFF = frozenset({Role.STAFF, Role.ADMIN})
+MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
+OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
+ADMINS = frozenset({Role.ADMIN})
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # public reads
+    "home.summary": EVERYONE,
+    "oversight.list_meetings": EVERYONE,
+    "oversight.get_meeting": EVERYONE,
+    # staff writes
+    "oversight.create_meeting": STAFF,
+    "oversight.add_agenda_item": STAFF,
+    # moderation
+    "engagement.moderation_queue": MODERATORS,
+    # oversight
+    "audit.list_events": OVERSIGHT,
+    "audit.verify_chain": OVERSIGHT,
+    # administration
+    "auth.list_grants": ADMINS,
+    "auth.grant_role": ADMINS,
+    "auth.revoke_role": ADMINS,
+    "demo.load": ADMINS,
+}
+
+SERVICES: dict[str, Callable[..., Any]] = {}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def allowed(actor: Actor, action: str) -> bool:
+    roles = PERMISSIONS[action]
+    # Everyone is at least a resident, signed in or not.
+    effective = actor.roles | {Role.RESIDENT}
+    return bool(effective & roles)
+
+
+def authorize(actor: Actor, action: str) -> None:
+    if not allowed(actor, action):
+        raise PermissionDenied(action, {r.value for r in actor.roles})
+
+
+def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Declare a service function: its permission check opens every call."""
+    if action not in PERMISSIONS:
+        raise KeyError(f"service {action!r} has no row in PERMISSIONS")
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            actor = kwargs.get("actor")
+            if not isinstance(actor, Actor):
+                raise TypeError(f"{action}: pass actor= as a keyword argument")
+            authorize(actor, action)
+            return fn(*args, **kwargs)
+
+        wrapper.action = action  # type: ignore[attr-defined]
+        SERVICES[action] = wrapper
+        return wrapper
+
+    return decorate

@@ -1,0 +1,116 @@
+"""The ``portal`` command (DESIGN.md §3).
+
+Contract: exit 0 on success; on bad input exit 1 with the reasons on stderr and
+nothing written. Every capability with a page also has a command here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+
+from portal.auth.roles import SYSTEM
+from portal.db import is_empty, make_engine, session_scope, upgrade
+from portal.errors import PortalError, ValidationFailed
+from portal.settings import PROJECT_ROOT, get_settings
+
+
+def _fail(message: str) -> int:
+    print(f"portal: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    engine = make_engine()
+    upgrade(engine)
+    print(f"Database is at the newest schema: {engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def _load_demo() -> dict[str, int]:
+    from portal.demo.loader import load_demo
+
+    engine = make_engine()
+    with session_scope(engine) as session:
+        return load_demo(session=session, actor=SYSTEM)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    upgrade(make_engine())
+    counts = _load_demo()
+    added = {k: v for k, v in counts.items() if v}
+    if added:
+        print("Loaded the demo county: " + ", ".join(f"{v} {k}" for k, v in added.items()))
+    else:
+        print("The demo county is already loaded; nothing changed.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    engine = make_engine()
+    upgrade(engine)
+    if is_empty(engine):
+        load = args.demo
+        if not load and sys.stdin.isatty():
+            answer = input("The database is empty. Load the demo county? [Y/n] ").strip().lower()
+            load = answer in ("", "y", "yes")
+        if load:
+            cmd_demo(args)
+        else:
+            print("The database is empty. Run `portal demo` (or `portal serve --demo`) to load the demo county.")
+    elif args.demo:
+        cmd_demo(args)
+    engine.dispose()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "streamlit_app.py"),
+        "--server.port", str(args.port),
+        "--server.address", args.address,
+        "--server.headless", "true",
+    ]
+    os.chdir(PROJECT_ROOT)
+    return subprocess.call(command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="portal", description="Civic data transparency portal")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate the database, then run the portal")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="127.0.0.1", help="interface to listen on")
+    serve.add_argument("--demo", action="store_true", help="load the demo county if it is not loaded")
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_sub.add_parser("upgrade", help="migrate to the newest schema")
+    db_upgrade.set_defaults(func=cmd_db_upgrade)
+
+    demo = sub.add_parser("demo", help="load the demo county (safe to run again)")
+    demo.add_argument("--scale", choices=["demo"], default="demo")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except ValidationFailed as error:
+        for item in error.errors or [error]:
+            print(f"portal: {item}", file=sys.stderr)
+        return 1
+    except PortalError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Resident voice: comments, surveys and the moderation decisions taken on them."""

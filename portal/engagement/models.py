@@ -1,0 +1,114 @@
+"""Comments, surveys and moderation decisions.
+
+A comment keeps the resident's raw text only for moderators and only for the
+retention period; the public sees ``redacted_text``. Contact details are
+optional and never shown publicly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from portal.base import (
+    created_at_field,
+    json_list_field,
+    optional_datetime_field,
+    optional_text_field,
+    text_field,
+)
+
+
+class Comment(SQLModel, table=True):
+    __tablename__ = "comment"
+    __table_args__ = (sa.Index("ix_comment_target", "target_type", "target_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # What the comment is about: notice, practice, indicator, meeting or general.
+    target_type: str = Field(max_length=20)
+    target_id: int | None = None
+    raw_text: str | None = optional_text_field()  # moderators only; purged after retention
+    redacted_text: str = text_field()
+    position: str | None = Field(default=None, max_length=10)  # support | neutral | oppose
+    name: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    district_id: int | None = Field(default=None, foreign_key="district.id", index=True)
+    language: str = Field(default="und", max_length=8)
+    state: str = Field(default="pending", max_length=16, index=True)  # vocab.COMMENT_STATES
+    public_reason: str | None = Field(default=None, max_length=200)
+    receipt_code: str = Field(max_length=32, unique=True, index=True)
+    flags: list[dict[str, Any]] = json_list_field()
+    campaign_key: str | None = Field(default=None, max_length=64, index=True)
+    submitted_at: datetime = created_at_field()
+    published_at: datetime | None = optional_datetime_field()
+    raw_purged_at: datetime | None = optional_datetime_field()
+    official_response: str | None = optional_text_field()
+    official_response_by: str | None = Field(default=None, max_length=320)
+    official_response_at: datetime | None = optional_datetime_field()
+    # Optimistic lock: a decision names the version it saw.
+    lock_version: int = 1
+
+
+class ModerationDecision(SQLModel, table=True):
+    __tablename__ = "moderation_decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    comment_id: int = Field(foreign_key="comment.id", index=True)
+    moderator: str = Field(max_length=320)
+    action: str = Field(max_length=24)  # vocab.MODERATION_ACTIONS
+    reason: str | None = Field(default=None, max_length=500)
+    decided_at: datetime = created_at_field()
+
+
+class Survey(SQLModel, table=True):
+    __tablename__ = "survey"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    title: str = Field(max_length=300)
+    description: str = text_field()
+    target_type: str | None = Field(default=None, max_length=20)
+    target_id: int | None = None
+    status: str = Field(default="draft", max_length=16, index=True)  # draft | open | closed
+    opens_at: datetime | None = optional_datetime_field()
+    closes_at: datetime | None = optional_datetime_field()
+    created_by: str = Field(default="system", max_length=320)
+    created_at: datetime = created_at_field()
+
+
+class SurveyQuestion(SQLModel, table=True):
+    __tablename__ = "survey_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    survey_id: int = Field(foreign_key="survey.id", index=True)
+    position: int
+    text: str = text_field()
+    kind: str = Field(max_length=16)  # single_choice | multi_choice | scale | text
+    options: list[str] = json_list_field()
+    required: bool = False
+    # Set when the question touches a sensitive category (DESIGN.md §2.5).
+    sensitive_category: str | None = Field(default=None, max_length=32)
+    justification: str | None = optional_text_field()
+
+
+class SurveyResponse(SQLModel, table=True):
+    __tablename__ = "survey_response"
+
+    id: int | None = Field(default=None, primary_key=True)
+    survey_id: int = Field(foreign_key="survey.id", index=True)
+    district_id: int | None = Field(default=None, foreign_key="district.id", index=True)
+    language: str = Field(default="und", max_length=8)
+    submitted_at: datetime = created_at_field()
+
+
+class SurveyAnswer(SQLModel, table=True):
+    __tablename__ = "survey_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    response_id: int = Field(foreign_key="survey_response.id", index=True)
+    question_id: int = Field(foreign_key="survey_question.id", index=True)
+    value: str = text_field()
+    redacted_value: str | None = optional_text_field()

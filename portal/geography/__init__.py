@@ -1,0 +1,1 @@
+"""Districts: the county's geography that comments, indicators and deployments refer to."""

@@ -1,0 +1,1 @@
+"""The home page figures: what the portal holds right now."""

@@ -1,0 +1,1 @@
+"""Disaggregated indicators: values by district, demographic group and period."""

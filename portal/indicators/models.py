@@ -1,0 +1,50 @@
+"""Indicators and their values.
+
+A value row carries its denominator (group size) so small-number suppression
+can be decided from the data itself, never from a page's judgement.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from portal.base import text_field
+
+
+class Indicator(SQLModel, table=True):
+    __tablename__ = "indicator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    name: str = Field(max_length=200)
+    description: str = text_field()
+    department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    unit: str = Field(max_length=16)  # count | rate | percent
+    rate_per: int | None = None  # e.g. 1000 for "per 1,000 residents"
+    source: str = Field(default="", max_length=300)
+    is_published: bool = True
+
+
+class IndicatorValue(SQLModel, table=True):
+    __tablename__ = "indicator_value"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "indicator_id", "district_id", "group_dimension", "group_value", "period",
+            name="uq_indicator_value_cell",
+        ),
+        sa.Index("ix_indicator_value_lookup", "indicator_id", "period"),
+        sa.Index("ix_indicator_value_district", "indicator_id", "district_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id")
+    district_id: int | None = Field(default=None, foreign_key="district.id")  # None: countywide
+    group_dimension: str = Field(default="all", max_length=40)  # all, race_ethnicity, age...
+    group_value: str = Field(default="all", max_length=80)
+    period: str = Field(max_length=10)  # "2024-Q1"
+    period_start: date
+    value: float | None = None  # count, or the numerator for rates
+    denominator: int | None = None  # people in the group

@@ -1,0 +1,1 @@
+"""Sharing inventory: departments, their datasets, and each practice of sharing residents' data."""

@@ -1,0 +1,1 @@
+"""Surveillance technology notices, their versions, deployments and comment periods."""

@@ -1,0 +1,1 @@
+"""The privacy commission: meetings, agenda items and the packets built for them."""

@@ -1,0 +1,1 @@
+"""Request transparency log: requests the city received for individuals' sensitive information."""

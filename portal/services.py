@@ -1,0 +1,12 @@
+"""Imports every service module so the authorization matrix sees them all.
+
+A new service module is added here; the matrix test then demands a row for
+each of its functions.
+"""
+
+import portal.audit.queries  # noqa: F401
+import portal.auth.grants  # noqa: F401
+import portal.demo.loader  # noqa: F401
+import portal.engagement.queue  # noqa: F401
+import portal.home.service  # noqa: F401
+import portal.oversight.service  # noqa: F401

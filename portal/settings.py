@@ -1,0 +1,46 @@
+"""Configuration from ``PORTAL_*`` environment variables (DESIGN.md §3).
+
+Read fresh on each call: tests and the CLI change the environment, and a
+stale cached value would point a page at the wrong database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{Path(os.getcwd()) / 'var' / 'portal.db'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PORTAL_", extra="ignore")
+
+    database_url: str = Field(default_factory=_default_database_url)
+    environment: Literal["development", "production"] = "development"
+    # Small-number suppression threshold k (DESIGN.md §2.6).
+    suppression_k: int = Field(default=11, ge=1)
+    # Days that unredacted comment text and contact details are kept (DESIGN.md §2.4).
+    retention_days: int = Field(default=90, ge=1)
+    default_language: Literal["en", "es"] = "en"
+    timezone: str = "America/Los_Angeles"
+    county_name: str = "Alder County"
+    # The local demo sign-in: off unless explicitly enabled.
+    demo_signin: bool = False
+    # Which ID-token claim carries roles, and how its values map to portal roles.
+    roles_claim: str = "roles"
+    role_map: dict[str, str] = Field(default_factory=dict)
+    # Map tiles: with none configured, maps draw boundaries on a plain background.
+    tile_url: str | None = None
+    tile_attribution: str | None = None
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,84 @@
+"""The database and the acting user, as a page sees them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from portal.auth.grants import roles_granted_to
+from portal.auth.roles import RESIDENT, ROLE_LABELS, Actor, Role, parse_roles
+from portal.db import make_engine, session_scope
+from portal.settings import Settings, get_settings
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    return make_engine(url)
+
+
+def engine() -> Engine:
+    return _engine_for(get_settings().database_url)
+
+
+@contextmanager
+def db() -> Iterator[Session]:
+    """A unit of work for one page action: committed if it succeeds, rolled back if not."""
+    with session_scope(engine()) as session:
+        yield session
+
+
+def _claim_roles(user: Any, settings: Settings) -> frozenset[Role]:
+    raw = user.get(settings.roles_claim)
+    if isinstance(raw, str):
+        raw = [v.strip() for v in raw.replace(";", ",").split(",")]
+    if not isinstance(raw, (list, tuple)):
+        return frozenset()
+    mapped = [settings.role_map.get(v, v) for v in raw if isinstance(v, str)]
+    return parse_roles(mapped)
+
+
+def token_expired(user: Any, now: datetime | None = None) -> bool:
+    """Streamlit does not check the ID token's expiry; the portal must (DESIGN.md §4a)."""
+    exp = user.get("exp")
+    if exp is None:
+        return False
+    try:
+        expires = datetime.fromtimestamp(float(exp), UTC)
+    except (TypeError, ValueError, OverflowError):
+        return True
+    return expires <= (now or datetime.now(UTC))
+
+
+def current_actor() -> Actor:
+    settings = get_settings()
+    user = st.user
+    if user.get("is_logged_in"):
+        if token_expired(user):
+            return RESIDENT
+        email = str(user.get("email") or "").strip().lower()
+        sub = str(user.get("sub") or "").strip()
+        subject = email or sub or "unknown"
+        with db() as session:
+            granted = roles_granted_to(session, [email, sub])
+        return Actor(
+            subject=subject,
+            roles=_claim_roles(user, settings) | granted,
+            display_name=str(user.get("name") or subject),
+        )
+    if settings.demo_signin:
+        role = st.session_state.get("demo_role")
+        if role in Role._value2member_map_ and role != Role.RESIDENT.value:
+            chosen = Role(role)
+            return Actor(
+                subject=f"demo-{chosen.value}@localhost",
+                roles=frozenset({chosen}),
+                display_name=f"Demo {ROLE_LABELS[chosen].lower()}",
+                is_demo=True,
+            )
+    return RESIDENT

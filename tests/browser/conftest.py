@@ -1,0 +1,165 @@
+"""The real app in a real Chromium (DESIGN.md §4, §6).
+
+``portal serve`` runs on a free loopback port over a fresh SQLite file with
+the demo county; Playwright drives Debian's ``/usr/bin/chromium``. Every
+request a page makes is recorded, and a test fails if any leaves the
+portal's own host: a resident's visit is reported to nobody else.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from portal.settings import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("PORTAL_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ARTIFACTS = PROJECT_ROOT / "test-results"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    database_url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_server(tmp: Path, *, env: dict[str, str] | None = None, demo: bool = True) -> LiveServer:
+    port = free_port()
+    database_url = f"sqlite:///{tmp / 'portal.db'}"
+    log = tmp / "server.log"
+    environment = {
+        **os.environ,
+        "PORTAL_DATABASE_URL": database_url,
+        "PYTHONUNBUFFERED": "1",
+        **(env or {}),
+    }
+    command = [sys.executable, "-m", "portal", "serve", "--port", str(port)]
+    if demo:
+        command.append("--demo")
+    process = subprocess.Popen(
+        command, cwd=tmp, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"portal serve exited:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return LiveServer(url, database_url, process, log)
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"portal serve did not answer in 90 s:\n{log.read_text()}")
+
+
+def stop_server(server: LiveServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The portal with the demo county and the demo sign-in enabled."""
+    server = start_server(tmp_path_factory.mktemp("live"), env={"PORTAL_DEMO_SIGNIN": "1"})
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class RequestLog:
+    own_host: str
+    urls: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        return [
+            u for u in self.urls
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(u).netloc != self.own_host
+        ]
+
+
+@pytest.fixture
+def requests_seen(live_server: LiveServer) -> RequestLog:
+    return RequestLog(own_host=urlsplit(live_server.url).netloc)
+
+
+@pytest.fixture
+def page(browser: Browser, requests_seen: RequestLog, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh context per test (auth cookies ignore ports), recording every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.on("request", lambda r: requests_seen.urls.append(r.url))
+    page.on("websocket", lambda ws: requests_seen.urls.append(ws.url))
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    foreign = requests_seen.foreign()
+    assert foreign == [], f"the page made third-party requests: {foreign}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def wait_for_app(page: Page, heading: str) -> None:
+    """Wait until Streamlit has drawn ``heading`` and finished running the script."""
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core findings of serious or critical impact, as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        if violation.get("impact") in ("serious", "critical"):
+            targets = [", ".join(n["target"]) for n in violation["nodes"]][:5]
+            found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return found

@@ -1,0 +1,60 @@
+"""The home page in Chromium: the demo county's real figures, accessible, no third parties."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from portal.db import make_engine
+from portal.home.service import home_summary
+from portal.auth.roles import RESIDENT
+from sqlmodel import Session
+from tests.browser.conftest import ARTIFACTS, LiveServer, serious_violations, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_shows_the_demo_county(page: Page, live_server: LiveServer) -> None:
+    engine = make_engine(live_server.database_url)
+    with Session(engine) as session:
+        summary = home_summary(session=session, actor=RESIDENT)
+    engine.dispose()
+    assert summary.practices > 100
+
+    page.goto(live_server.url)
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    metric = page.get_by_test_id("stMetric").filter(has_text="Data-sharing practices")
+    expect(metric).to_contain_text(f"{summary.practices:,}")
+    sensitive = page.get_by_test_id("stMetric").filter(has_text="Involving sensitive data")
+    expect(sensitive).to_contain_text(f"{summary.sensitive_practices:,}")
+    for period in summary.open_periods:
+        expect(page.get_by_text(period.name, exact=False).first).to_be_visible()
+    expect(page.get_by_text("no real authentication is in place")).to_be_visible()
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+
+def test_home_has_no_serious_accessibility_violation(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url)
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    assert serious_violations(page) == []
+
+
+def test_demo_sign_in_opens_the_commissioners_pages(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/demo-sign-in")
+    wait_for_app(page, "Demo sign-in")
+    page.get_by_text("Privacy commissioner", exact=True).click()
+    page.get_by_role("button", name="Use this role").click()
+    page.get_by_role("link", name="Audit log").click()
+    wait_for_app(page, "Audit log")
+    expect(page.get_by_text(re.compile(r"The chain of [\d,]+ entries is intact"))).to_be_visible()
+
+
+def test_a_hidden_page_is_not_reachable_by_url(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/roles")
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    expect(page.get_by_role("heading", name="Roles")).to_have_count(0)

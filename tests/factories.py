@@ -1,0 +1,85 @@
+"""Plain factory functions that build records for tests (DESIGN.md §8)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import count
+from typing import Any
+
+from sqlmodel import Session
+
+from portal.base import utcnow
+from portal.inventory.models import Dataset, Department, SharingPractice
+from portal.notices.models import NoticeVersion, SurveillanceTechnology
+from portal.oversight.models import Meeting
+
+_seq = count(1)
+
+
+def department(session: Session, **kw: Any) -> Department:
+    n = next(_seq)
+    row = Department(**{"code": f"DEP{n}", "name": f"Department {n}", **kw})
+    session.add(row)
+    session.flush()
+    return row
+
+
+def dataset(session: Session, **kw: Any) -> Dataset:
+    n = next(_seq)
+    if "department_id" not in kw:
+        kw["department_id"] = department(session).id
+    row = Dataset(**{"identifier": f"ds-{n}", "title": f"Dataset {n}", "classification": "confidential", **kw})
+    session.add(row)
+    session.flush()
+    return row
+
+
+def practice(session: Session, **kw: Any) -> SharingPractice:
+    n = next(_seq)
+    if "dataset_id" not in kw:
+        ds = dataset(session)
+        kw["dataset_id"] = ds.id
+        kw.setdefault("department_id", ds.department_id)
+    values: dict[str, Any] = {
+        "title": f"Practice {n}",
+        "recipient": "State Department of Health",
+        "recipient_type": "state_agency",
+        "mechanism": "formal",
+        "channel": "law",
+        "legal_basis_type": "statute",
+        "legal_basis": "State Health Code § 12",
+        "frequency": "monthly",
+        **kw,
+    }
+    row = SharingPractice(**values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def technology(session: Session, *, open_days: int | None = None, **kw: Any) -> SurveillanceTechnology:
+    n = next(_seq)
+    if "department_id" not in kw:
+        kw["department_id"] = department(session).id
+    now = utcnow()
+    if open_days is not None:
+        kw.setdefault("comment_opens_at", now - timedelta(days=1))
+        kw.setdefault("comment_closes_at", now + timedelta(days=open_days))
+    row = SurveillanceTechnology(
+        **{"slug": f"tech-{n}", "name": f"Technology {n}", "category": "camera",
+           "status": "proposed", "is_published": True, **kw}
+    )
+    session.add(row)
+    session.flush()
+    session.add(NoticeVersion(technology_id=row.id, version=1, published_at=now, description="A camera."))
+    session.flush()
+    return row
+
+
+def meeting(session: Session, *, days_from_now: int = 14, **kw: Any) -> Meeting:
+    row = Meeting(
+        **{"title": "Regular meeting", "scheduled_at": utcnow() + timedelta(days=days_from_now), **kw}
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -1,0 +1,39 @@
+from sqlmodel import Session, select
+
+from portal.audit.models import AuditEvent
+from portal.audit.service import record_event
+from portal.auth.roles import SYSTEM, Role
+from tests.apptest import run_script
+
+
+def _events(session: Session, n: int) -> None:
+    for i in range(n):
+        record_event(session, actor=SYSTEM, action="test.event", entity_type="thing", entity_id=i)
+    session.commit()
+
+
+def test_commissioner_reads_an_intact_log(session: Session) -> None:
+    _events(session, 3)
+    at = run_script("pages/audit_log.py", Role.COMMISSIONER)
+    assert not at.exception
+    assert any("chain of 3 entries is intact" in s.value for s in at.success)
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_a_tampered_entry_is_named(session: Session) -> None:
+    _events(session, 3)
+    second = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()[1]
+    second.detail = {"forged": True}
+    session.add(second)
+    session.commit()
+    at = run_script("pages/audit_log.py", Role.ADMIN)
+    assert any(f"broken at entry {second.id}" in e.value for e in at.error)
+
+
+def test_residents_and_staff_are_refused(session: Session) -> None:
+    _events(session, 1)
+    for role in (None, Role.STAFF, Role.MODERATOR):
+        at = run_script("pages/audit_log.py", role)
+        assert not at.exception
+        assert not at.dataframe
+        assert any("may not do this" in e.value for e in at.error)

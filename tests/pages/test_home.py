@@ -1,0 +1,45 @@
+from sqlmodel import Session
+
+from portal.auth.roles import Role
+from tests import factories
+from tests.apptest import run_script, texts
+
+
+def test_home_shows_the_figures_from_the_database(session: Session) -> None:
+    factories.practice(session, sensitive_categories=["immigration_status"], mechanism="informal")
+    factories.practice(session)
+    factories.practice(session, status="retired", sensitive_categories=["health"])
+    factories.technology(session, name="Licence plate readers on Route 9", open_days=10)
+    factories.technology(session, name="Closed camera notice")
+    factories.meeting(session, title="December regular meeting")
+    session.commit()
+
+    at = run_script("pages/home.py")
+
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Data-sharing practices"] == "2"
+    assert metrics["Involving sensitive data"] == "1"
+    assert metrics["Shared informally"] == "1"
+    assert metrics["Surveillance technologies"] == "2"
+    shown = texts(at)
+    assert "Licence plate readers on Route 9" in shown
+    assert "Closed camera notice" not in shown
+    assert "December regular meeting" in shown
+
+
+def test_home_on_an_empty_database_says_so(database_url: str) -> None:
+    at = run_script("pages/home.py", Role.STAFF)
+    assert not at.exception
+    shown = texts(at)
+    assert "No surveillance technology notice is open for comment right now." in shown
+    assert "No meeting has been scheduled yet." in shown
+
+
+def test_hostile_titles_are_shown_as_text(session: Session) -> None:
+    factories.technology(session, name="[click](https://evil.example) ![x](https://evil.example/p.png)", open_days=3)
+    session.commit()
+    at = run_script("pages/home.py")
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "](https://evil.example)" not in markdown
+    assert r"\[click\]" in markdown

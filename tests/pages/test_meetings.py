@@ -1,0 +1,41 @@
+from sqlmodel import Session, select
+
+from portal.auth.roles import Role
+from portal.oversight.models import AgendaItem, Meeting
+from tests import factories
+from tests.apptest import run_script, texts
+
+
+def test_residents_see_meetings_and_agendas_but_no_forms(session: Session) -> None:
+    meeting = factories.meeting(session, title="January meeting", location="Council Chambers")
+    session.add(AgendaItem(meeting_id=meeting.id, position=1, title="Licence plate readers"))
+    session.commit()
+    at = run_script("pages/meetings.py")
+    assert not at.exception
+    shown = texts(at)
+    assert "January meeting" in shown
+    assert "Licence plate readers" in shown
+    assert "Council Chambers" in shown
+    assert not at.text_input  # no scheduling form for residents
+
+
+def test_staff_schedule_a_meeting(session: Session) -> None:
+    at = run_script("pages/meetings.py", Role.STAFF)
+    assert not at.exception
+    title = next(t for t in at.text_input if t.label == "Title")
+    title.set_value("Special meeting on drones")
+    next(t for t in at.text_input if t.label == "Location").set_value("Library auditorium")
+    next(b for b in at.button if b.label == "Schedule meeting").click()
+    at.run()
+    assert not at.exception
+    assert any("Scheduled" in s.value for s in at.success)
+    rows = session.exec(select(Meeting)).all()
+    assert [m.title for m in rows] == ["Special meeting on drones"]
+
+
+def test_empty_title_is_refused_with_a_message(session: Session) -> None:
+    at = run_script("pages/meetings.py", Role.STAFF)
+    next(b for b in at.button if b.label == "Schedule meeting").click()
+    at.run()
+    assert any("title" in e.value for e in at.error)
+    assert session.exec(select(Meeting)).all() == []

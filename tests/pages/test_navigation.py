@@ -1,0 +1,85 @@
+"""Each role is given exactly its pages, and cannot switch to the others."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.auth.roles import Role
+from portal.registry import all_pages
+from portal.settings import PROJECT_ROOT
+from tests.apptest import run_script
+
+EXPECTED = {
+    Role.RESIDENT: {"home", "meetings"},
+    Role.STAFF: {"home", "meetings"},
+    Role.MODERATOR: {"home", "meetings", "moderation"},
+    Role.COMMISSIONER: {"home", "meetings", "audit-log"},
+    Role.ADMIN: {"home", "meetings", "moderation", "audit-log", "roles"},
+}
+
+
+def registered_url_paths(at) -> set[str]:
+    """The pages ``st.navigation`` was given in this run, by registry url_path.
+
+    (The default page registers with an empty URL, so match on the script.)
+    """
+    by_script = {str(page.path): page.url_path for page in all_pages()}
+    return {by_script[str(info["script_path"])] for info in at._registered_pages.values()}
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_navigation_holds_only_the_roles_pages(database_url: str, role: Role) -> None:
+    at = run_script("streamlit_app.py", role)
+    assert not at.exception
+    assert registered_url_paths(at) == EXPECTED[role]
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+def test_pages_outside_the_role_cannot_be_opened(database_url: str, role: Role) -> None:
+    at = run_script("streamlit_app.py", role)
+    for page in all_pages():
+        if page.url_path in EXPECTED[role] or page.demo_only:
+            continue
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page.script)
+
+
+def test_demo_sign_in_appears_only_when_enabled(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = run_script("streamlit_app.py")
+    assert "demo-sign-in" not in registered_url_paths(at)
+    assert not any("no real authentication" in w.value for w in at.warning)
+
+    monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
+    at = run_script("streamlit_app.py")
+    assert "demo-sign-in" in registered_url_paths(at)
+    assert any("no real authentication is in place" in w.value for w in at.warning)
+
+
+def test_demo_sign_in_gives_the_chosen_roles_pages(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
+    at = run_script("streamlit_app.py")
+    at.switch_page("pages/demo_signin.py").run()
+    at.radio[0].set_value("commissioner")
+    at.button[0].click().run()
+    assert "audit-log" in registered_url_paths(at)
+    assert "roles" not in registered_url_paths(at)
+    assert any("Demo privacy commissioner" in c.value for c in at.sidebar.caption)
+
+
+def test_expired_token_is_treated_as_signed_out(database_url: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(PROJECT_ROOT / "streamlit_app.py"), default_timeout=30)
+    at.user = {"is_logged_in": True, "email": "a@x.example", "roles": ["admin"], "exp": 1_000_000}
+    at.run()
+    assert registered_url_paths(at) == EXPECTED[Role.RESIDENT]
+
+
+def test_every_registered_page_has_a_page_test() -> None:
+    tests_dir = PROJECT_ROOT / "tests" / "pages"
+    missing = [
+        page.script
+        for page in all_pages()
+        if not (tests_dir / f"test_{page.path.stem}.py").exists()
+    ]
+    assert missing == []
