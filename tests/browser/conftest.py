@@ -54,6 +54,8 @@ def start_server(tmp: Path, *, env: dict[str, str] | None = None, demo: bool = T
         **os.environ,
         "PORTAL_DATABASE_URL": database_url,
         "PYTHONUNBUFFERED": "1",
+        # The server must run the code under test, not whatever copy is installed.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])),
         **(env or {}),
     }
     command = [sys.executable, "-m", "portal", "serve", "--port", str(port)]
