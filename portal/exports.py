@@ -1,0 +1,49 @@
+"""Files people download: CSV and JSON that open safely in a spreadsheet.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+is run as a formula by spreadsheet programs (CSV injection, DESIGN.md §5);
+such cells are prefixed with an apostrophe so they show as typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise a text cell a spreadsheet would execute; other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
+    """CSV with a header, UTF-8 with BOM so spreadsheet programs detect the encoding."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([safe_cell(_plain(row.get(c))) for c in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_json(data: Any) -> bytes:
+    """JSON as data, not for spreadsheets: values are kept exactly, dates as ISO 8601."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain).encode("utf-8")
