@@ -91,7 +91,6 @@ def build_parser() -> argparse.ArgumentParser:
     db_upgrade.set_defaults(func=cmd_db_upgrade)
 
     demo = sub.add_parser("demo", help="load the demo county (safe to run again)")
-    demo.add_argument("--scale", choices=["demo"], default="demo")
     demo.set_defaults(func=cmd_demo)
     return parser
 
