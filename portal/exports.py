@@ -17,6 +17,11 @@ from typing import Any
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def valid_text(text: str) -> str:
+    """Replace lone surrogates (which no UTF-8 file can hold) with U+FFFD."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def safe_cell(value: Any) -> Any:
     """Neutralise a text cell a spreadsheet would execute; other values pass unchanged."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -31,6 +36,8 @@ def _plain(value: Any) -> Any:
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, str):
+        return valid_text(value)
     return value
 
 
@@ -38,7 +45,7 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
     """CSV with a header, UTF-8 with BOM so spreadsheet programs detect the encoding."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(c) for c in columns])
+    writer.writerow([safe_cell(valid_text(c)) for c in columns])
     for row in rows:
         writer.writerow([safe_cell(_plain(row.get(c))) for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -46,4 +53,5 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
 
 def to_json(data: Any) -> bytes:
     """JSON as data, not for spreadsheets: values are kept exactly, dates as ISO 8601."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_plain).encode("utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
+    return valid_text(text).encode("utf-8")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.exports import safe_cell, to_csv, to_json
+from portal.exports import to_csv, to_json, valid_text
 
 
 def _read(data: bytes) -> list[list[str]]:
@@ -34,4 +34,10 @@ def test_json_keeps_values_exactly() -> None:
 def test_no_cell_ever_starts_a_formula(text: str) -> None:
     (cell,) = _read(to_csv([{"x": text}], ["x"]))[1]
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert cell in (text, "'" + text)
+    assert cell in (valid_text(text), "'" + valid_text(text))
+
+
+def test_lone_surrogates_do_not_break_a_download() -> None:
+    out = _read(to_csv([{"x": "a\ud800b"}], ["x"]))
+    assert out[1] == ["a\ufffdb"]
+    assert json.loads(to_json({"x": "a\udfffb"})) == {"x": "a\ufffdb"}
