@@ -44,7 +44,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     counts = _load_demo()
     added = {k: v for k, v in counts.items() if v}
     if added:
-        print("Loaded the demo county: " + ", ".join(f"{v} {k}" for k, v in added.items()))
+        print("Loaded the demo county (rows per table): " + ", ".join(f"{k} {v:,}" for k, v in added.items()))
     else:
         print("The demo county is already loaded; nothing changed.")
     return 0
