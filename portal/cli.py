@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pydantic
+
 from portal.auth.roles import SYSTEM
 from portal.db import is_empty, make_engine, session_scope, upgrade
 from portal.errors import PortalError, ValidationFailed
@@ -135,6 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PortalError as error:
         return _fail(str(error))
+    except pydantic.ValidationError as error:
+        # A bad PORTAL_* variable: name it, without a stack trace.
+        for item in error.errors():
+            name = "PORTAL_" + "_".join(str(part) for part in item["loc"]).upper()
+            print(f"portal: {name}: {item['msg']} (got {item.get('input')!r})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

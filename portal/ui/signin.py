@@ -32,17 +32,26 @@ def refuse_unsafe_configuration() -> None:
     """Stop the app before any page is drawn while the sign-in configuration is unsafe.
 
     ``portal serve`` checks the same before starting; this catches ``streamlit run``
-    started by hand and secrets edited while the server runs.
+    started by hand and secrets edited while the server runs. The refusal is itself
+    the only page of the navigation: without ``st.navigation`` Streamlit would fall
+    back to listing ``pages/`` and run those scripts directly, past this check.
     """
     problems = auth_problems(auth_section(), get_settings())
-    if problems:
+    if not problems:
+        return
+
+    def refused() -> None:
+        st.title("Not available")
         lines = "\n".join(f"- {p}" for p in problems)
         st.error(
             "**The portal is not configured safely and will not start.** An operator must fix "
             f".streamlit/secrets.toml or the environment:\n\n{lines}",
             icon=":material/lock:",
         )
-        st.stop()
+
+    st.navigation([st.Page(refused, title="Not available", url_path="unavailable", default=True)],
+                  position="hidden").run()
+    st.stop()
 
 
 def sign_in_buttons(key: str) -> None:
