@@ -76,7 +76,9 @@ def current_actor() -> Actor:
         sub = str(user.get("sub") or "").strip()
         subject = email or sub or "unknown"
         with db() as session:
-            granted = roles_granted_to(session, [email, sub])
+            # An address the provider says it has not verified may be anyone's claim.
+            trusted_email = "" if user.get("email_verified") is False else email
+            granted = roles_granted_to(session, [trusted_email, sub])
         return Actor(
             subject=subject,
             roles=_claim_roles(user, settings) | granted,

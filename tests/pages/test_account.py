@@ -113,3 +113,14 @@ def test_demo_sign_in_in_production_stops_the_app(database_url: str, monkeypatch
     monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
     at = app(user_for(None), AUTH)
     assert any("PORTAL_DEMO_SIGNIN" in e.value for e in at.error)
+
+
+def test_a_grant_by_e_mail_needs_an_address_the_provider_verified(session, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    from portal.auth.models import UserRole
+
+    session.add(UserRole(subject="chair@alder-county.example", role="commissioner", granted_by="admin"))
+    session.commit()
+    user = {"is_logged_in": True, "email": "Chair@alder-county.example", "sub": "c-1", "roles": []}
+    assert registered_url_paths(app(user, AUTH)) == EXPECTED[Role.COMMISSIONER]
+    assert registered_url_paths(app({**user, "email_verified": True}, AUTH)) == EXPECTED[Role.COMMISSIONER]
+    assert registered_url_paths(app({**user, "email_verified": False}, AUTH)) == EXPECTED[Role.RESIDENT]
