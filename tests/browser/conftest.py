@@ -126,11 +126,15 @@ class OidcProvider:
         )
 
 
-def start_oidc_provider(tmp: Path) -> OidcProvider:
+def start_oidc_provider(tmp: Path, *, token_max_age: int | None = None) -> OidcProvider:
+    """The provider on a free loopback port; ``token_max_age`` (seconds) shortens ID tokens."""
     port = free_port()
     log = tmp / "oidc.log"
+    command = [sys.executable, "-m", "oidc_provider_mock", "-H", "127.0.0.1", "-p", str(port)]
+    if token_max_age is not None:
+        command += ["--token-max-age", str(token_max_age)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "oidc_provider_mock", "-H", "127.0.0.1", "-p", str(port)],
+        command,
         cwd=tmp, stdout=log.open("wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
     )
     provider = OidcProvider(f"http://127.0.0.1:{port}", process, log)

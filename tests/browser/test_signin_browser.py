@@ -8,6 +8,7 @@ portal signed in with the pages the claims give, and out again. Roles come throu
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -181,3 +182,35 @@ def test_a_grant_and_its_revocation_take_effect_on_the_next_action(
         expect(page.get_by_text("you are treated as a resident")).to_be_visible()
     finally:
         engine.dispose()
+
+
+def test_an_expired_id_token_counts_as_signed_out(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Streamlit keeps its cookie past the ID token's ``exp``; the portal must not."""
+    lifetime = 20  # long enough for a slow first page, short enough to wait out
+    short = start_oidc_provider(tmp_path_factory.mktemp("oidc-short"), token_max_age=lifetime)
+    try:
+        portal = start_server(tmp_path_factory.mktemp("signin-short"), secrets=short.auth_secrets())
+        try:
+            short.set_user("kim-4", {"email": "kim@alder-county.example", "name": "Kim Park",
+                                     "roles": ["commissioner"]})
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())
+            page = context.new_page()
+            sign_in(page, portal, short, "kim-4")
+            expect(nav_link(page, "Audit log")).to_be_visible()
+
+            # The token was issued before sign_in returned: after this it has expired.
+            time.sleep(lifetime + 1)
+            nav_link(page, "Commission meetings").click()
+            wait_for_app(page, "Privacy Commission meetings")
+            expect(page.get_by_text("Your sign-in has expired")).to_be_visible()
+            expect(nav_link(page, "Audit log")).to_have_count(0)
+            sidebar = page.get_by_test_id("stSidebar")
+            expect(sidebar.get_by_role("button", name="Sign in")).to_be_visible()
+            context.close()
+        finally:
+            stop_server(portal)
+    finally:
+        stop_server(short)
