@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Error as PlaywrightError
 from sqlmodel import Session
 
 from portal.auth.grants import grant_role, revoke_role
@@ -71,7 +72,7 @@ def page(browser: Browser, server: LiveServer, provider: OidcProvider,
     def seen(req: Request) -> None:
         try:
             frame_host = urlsplit(req.frame.url).netloc
-        except Exception:  # a request without a frame (service worker): count it
+        except PlaywrightError:  # a request without a frame (service worker): count it
             frame_host = portal_host
         parts = urlsplit(req.url)
         if frame_host == portal_host and parts.scheme in ("http", "https", "ws", "wss") \

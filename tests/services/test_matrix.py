@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 import portal
-import portal.services  # noqa: F401  (registers every service)
+import portal.services  # registers every service
 from portal.auth.permissions import PERMISSIONS, SERVICES, service
 from portal.auth.roles import RESIDENT, Actor, Role
 from portal.errors import PermissionDenied

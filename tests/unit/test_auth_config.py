@@ -62,10 +62,10 @@ def test_placeholder_cookie_secrets_are_refused(value: object) -> None:
 
 def test_a_short_cookie_secret_is_refused() -> None:
     problems = auth_problems(good_auth(cookie_secret="k3Lp9-short-but-random"), DEV)
-    assert problems == [
+    assert problems == [(
         "[auth] cookie_secret is too short (22 characters; at least 32). Generate one with: "
         'python -c "import secrets; print(secrets.token_urlsafe(48))"'
-    ]
+    )]
 
 
 def test_the_example_file_itself_is_refused_on_every_count() -> None:
@@ -113,8 +113,8 @@ def test_named_providers_are_each_checked() -> None:
     problems = auth_problems(auth, DEV)
     assert problems == [
         "[auth.keycloak] client_secret is missing or a placeholder: copy it from your identity provider.",
-        "[auth.keycloak] server_metadata_url is missing: give the provider's "
-        "/.well-known/openid-configuration address.",
+        ("[auth.keycloak] server_metadata_url is missing: give the provider's "
+         "/.well-known/openid-configuration address."),
     ]
 
 
