@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -97,7 +96,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for secrets_file in args.secrets:
         command += ["--secrets.files", str(Path(secrets_file).resolve())]
     os.chdir(PROJECT_ROOT)
-    return subprocess.call(command)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Become Streamlit rather than wait for it: a signal sent to `portal serve` (Ctrl-C,
+    # a service manager's SIGTERM, a test fixture's terminate) then reaches the server
+    # itself instead of leaving it running as an orphan.
+    os.execv(sys.executable, command)
+    return 0  # not reached
 
 
 def build_parser() -> argparse.ArgumentParser:
