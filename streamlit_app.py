@@ -6,6 +6,7 @@ from portal.registry import navigation_for
 from portal.settings import PROJECT_ROOT, get_settings
 from portal.ui.chrome import render_chrome
 from portal.ui.context import current_actor
+from portal.ui.signin import refuse_unsafe_configuration
 
 settings = get_settings()
 st.set_page_config(
@@ -15,6 +16,8 @@ st.set_page_config(
     layout="wide",
 )
 
+# Placeholder secrets would let anyone forge a staff session: draw nothing.
+refuse_unsafe_configuration()
 actor = current_actor()
 sections = navigation_for(actor)
 # One flat list: Streamlit's sectioned sidebar puts section headings directly

@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pydantic
 
 from portal.auth.roles import SYSTEM
 from portal.db import is_empty, make_engine, session_scope, upgrade
@@ -50,7 +52,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_sign_in(secrets: list[str]) -> int:
+    """Refuse to start with placeholder secrets (or the demo sign-in in production)."""
+    from portal.auth.config import AuthConfigError, check_startup, default_secrets_files
+
+    files = [Path(f).resolve() for f in secrets] if secrets else default_secrets_files()
+    missing = [str(f) for f in files if secrets and not f.is_file()]
+    if missing:
+        return _fail(f"no such secrets file: {', '.join(missing)}")
+    try:
+        check_startup(get_settings(), files)
+    except AuthConfigError as error:
+        print("portal: refusing to start: the sign-in configuration is not safe.", file=sys.stderr)
+        for problem in error.problems:
+            print(f"portal:   - {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    if _check_sign_in(args.secrets):
+        return 1
     engine = make_engine()
     upgrade(engine)
     if is_empty(engine):
@@ -71,8 +93,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "--server.address", args.address,
         "--server.headless", "true",
     ]
+    for secrets_file in args.secrets:
+        command += ["--secrets.files", str(Path(secrets_file).resolve())]
     os.chdir(PROJECT_ROOT)
-    return subprocess.call(command)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Become Streamlit rather than wait for it: a signal sent to `portal serve` (Ctrl-C,
+    # a service manager's SIGTERM, a test fixture's terminate) then reaches the server
+    # itself instead of leaving it running as an orphan.
+    os.execv(sys.executable, command)
+    return 0  # not reached
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="127.0.0.1", help="interface to listen on")
     serve.add_argument("--demo", action="store_true", help="load the demo county if it is not loaded")
+    serve.add_argument(
+        "--secrets", action="append", default=[], metavar="FILE",
+        help="read sign-in secrets from FILE instead of ~/.streamlit and .streamlit/secrets.toml",
+    )
     serve.set_defaults(func=cmd_serve)
 
     db = sub.add_parser("db", help="database maintenance")
@@ -107,6 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PortalError as error:
         return _fail(str(error))
+    except pydantic.ValidationError as error:
+        # A bad PORTAL_* variable: name it, without a stack trace.
+        for item in error.errors():
+            name = "PORTAL_" + "_".join(str(part) for part in item["loc"]).upper()
+            print(f"portal: {name}: {item['msg']} (got {item.get('input')!r})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -60,21 +60,35 @@ def authorize(actor: Actor, action: str) -> None:
 
 
 def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Declare a service function: its permission check opens every call."""
+    """Declare a service function: its permission check opens every call.
+
+    The body is looked up as ``wrapper.__wrapped__`` at call time, so the matrix
+    test can put a stub behind the real check and see, for every role, whether
+    the call got through.
+    """
     if action not in PERMISSIONS:
         raise KeyError(f"service {action!r} has no row in PERMISSIONS")
 
     def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        existing = SERVICES.get(action)
+        if existing is not None and _origin(existing.__wrapped__) != _origin(fn):  # type: ignore[attr-defined]
+            raise KeyError(f"service {action!r} is declared twice: {_origin(fn)} and "
+                           f"{_origin(existing.__wrapped__)}")  # type: ignore[attr-defined]
+
         @functools.wraps(fn)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             actor = kwargs.get("actor")
             if not isinstance(actor, Actor):
                 raise TypeError(f"{action}: pass actor= as a keyword argument")
             authorize(actor, action)
-            return fn(*args, **kwargs)
+            return wrapper.__wrapped__(*args, **kwargs)  # type: ignore[attr-defined, no-any-return]
 
         wrapper.action = action  # type: ignore[attr-defined]
         SERVICES[action] = wrapper
         return wrapper
 
     return decorate
+
+
+def _origin(fn: Callable[..., Any]) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"

@@ -31,10 +31,12 @@ class Actor:
     roles: frozenset[Role] = field(default_factory=frozenset)
     display_name: str = ""
     is_demo: bool = False
+    # Signed in through the identity provider; may hold no role (then acts as a resident).
+    authenticated: bool = False
 
     @property
     def is_signed_in(self) -> bool:
-        return bool(self.roles)
+        return self.authenticated or bool(self.roles)
 
     def has(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))

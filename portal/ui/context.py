@@ -55,7 +55,18 @@ def token_expired(user: Any, now: datetime | None = None) -> bool:
     return expires <= (now or datetime.now(UTC))
 
 
+def sign_in_expired() -> bool:
+    """Signed in through the provider once, but the ID token has expired since."""
+    user = st.user
+    return bool(user.get("is_logged_in")) and token_expired(user)
+
+
 def current_actor() -> Actor:
+    """Who is acting in this script run, rebuilt on every run.
+
+    Grants are read from the database each time, so a revocation takes effect on
+    the person's next action; an expired ID token counts as signed out.
+    """
     settings = get_settings()
     user = st.user
     if user.get("is_logged_in"):
@@ -65,11 +76,14 @@ def current_actor() -> Actor:
         sub = str(user.get("sub") or "").strip()
         subject = email or sub or "unknown"
         with db() as session:
-            granted = roles_granted_to(session, [email, sub])
+            # An address the provider says it has not verified may be anyone's claim.
+            trusted_email = "" if user.get("email_verified") is False else email
+            granted = roles_granted_to(session, [trusted_email, sub])
         return Actor(
             subject=subject,
             roles=_claim_roles(user, settings) | granted,
             display_name=str(user.get("name") or subject),
+            authenticated=True,
         )
     if settings.demo_signin:
         role = st.session_state.get("demo_role")

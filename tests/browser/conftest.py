@@ -8,7 +8,9 @@ portal's own host: a resident's visit is reported to nobody else.
 
 from __future__ import annotations
 
+import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -46,7 +48,13 @@ class LiveServer:
     log: Path
 
 
-def start_server(tmp: Path, *, env: dict[str, str] | None = None, demo: bool = True) -> LiveServer:
+def start_server(
+    tmp: Path, *, env: dict[str, str] | None = None, demo: bool = True, secrets: str | None = None,
+) -> LiveServer:
+    """``portal serve`` in ``tmp``; ``secrets`` is the text of its own ``secrets.toml``.
+
+    Without ``secrets`` the server reads Streamlit's usual files, as an operator's would.
+    """
     port = free_port()
     database_url = f"sqlite:///{tmp / 'portal.db'}"
     log = tmp / "server.log"
@@ -61,6 +69,11 @@ def start_server(tmp: Path, *, env: dict[str, str] | None = None, demo: bool = T
     command = [sys.executable, "-m", "portal", "serve", "--port", str(port)]
     if demo:
         command.append("--demo")
+    if secrets is not None:
+        secrets_file = tmp / ".streamlit" / "secrets.toml"
+        secrets_file.parent.mkdir(parents=True, exist_ok=True)
+        secrets_file.write_text(secrets.replace("{port}", str(port)), encoding="utf-8")
+        command += ["--secrets", str(secrets_file)]
     process = subprocess.Popen(
         command, cwd=tmp, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
@@ -80,7 +93,66 @@ def start_server(tmp: Path, *, env: dict[str, str] | None = None, demo: bool = T
     raise RuntimeError(f"portal serve did not answer in 90 s:\n{log.read_text()}")
 
 
-def stop_server(server: LiveServer) -> None:
+@dataclass
+class OidcProvider:
+    """``oidc-provider-mock`` on a loopback port: a real OpenID Connect provider for tests."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def metadata_url(self) -> str:
+        return f"{self.url}/.well-known/openid-configuration"
+
+    def set_user(self, sub: str, claims: dict[str, object]) -> None:
+        """The claims the provider will put in ``sub``'s ID token at the next sign-in."""
+        request = urllib.request.Request(
+            f"{self.url}/users/{sub}", data=json.dumps(claims).encode(), method="PUT",
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 204, response.status
+
+    def auth_secrets(self, *, client_id: str = "portal-tests") -> str:
+        """A ``secrets.toml`` for a portal served on 127.0.0.1 (``{port}`` is filled in)."""
+        return (
+            "[auth]\n"
+            'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            f'cookie_secret = "{secrets.token_urlsafe(48)}"\n'
+            f'client_id = "{client_id}"\n'
+            f'client_secret = "{secrets.token_urlsafe(32)}"\n'
+            f'server_metadata_url = "{self.metadata_url}"\n'
+        )
+
+
+def start_oidc_provider(tmp: Path, *, token_max_age: int | None = None) -> OidcProvider:
+    """The provider on a free loopback port; ``token_max_age`` (seconds) shortens ID tokens."""
+    port = free_port()
+    log = tmp / "oidc.log"
+    command = [sys.executable, "-m", "oidc_provider_mock", "-H", "127.0.0.1", "-p", str(port)]
+    if token_max_age is not None:
+        command += ["--token-max-age", str(token_max_age)]
+    process = subprocess.Popen(
+        command,
+        cwd=tmp, stdout=log.open("wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+    )
+    provider = OidcProvider(f"http://127.0.0.1:{port}", process, log)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"oidc-provider-mock exited:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(provider.metadata_url, timeout=2) as response:
+                if response.status == 200:
+                    return provider
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"oidc-provider-mock did not answer in 30 s:\n{log.read_text()}")
+
+
+def stop_server(server: LiveServer | OidcProvider) -> None:
     server.process.terminate()
     try:
         server.process.wait(timeout=15)
