@@ -29,7 +29,7 @@ statuses = col2.multiselect("Status", [s for s in STATUSES if any(d.status == s 
                             format_func=STATUSES.get)
 shown = [d for d in deployments
          if (not chosen or d.name in chosen) and (not statuses or d.status in statuses)]
-st.caption(f"{len(shown):,} of {len(deployments):,} locations")
+st.write(f"{len(shown):,} of {len(deployments):,} locations")
 
 points = [(d.latitude, d.longitude, f"{d.name}: {d.label}") for d in shown
           if d.geometry is None and d.latitude is not None]

@@ -89,7 +89,7 @@ with reported():
             page = get_notice(session=session, actor=actor, slug=slug, include_draft=True)
         draft = page.versions[-1] if page.versions[-1].published_at is None else None
         current = draft or page.versions[-1]
-        st.caption(
+        st.write(
             f"Status: {STATUSES[tech.status]} · "
             + (f"draft of version {draft.version} in progress" if draft
                else f"version {current.version} published, no draft")

@@ -85,7 +85,7 @@ if page.locations:
     st_folium(fmap, height=420, use_container_width=True, returned_objects=[],
               key=f"map-{tech.id}-{notice.version}")
     district_names = {d.id: d.name for d in districts}
-    st.caption("The same locations as a list:")
+    st.write("The same locations as a list:")
     st.dataframe(
         pd.DataFrame([{
             "Location": loc.label,

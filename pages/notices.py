@@ -52,7 +52,7 @@ shown = [
     and (not only_open or r.comment_state == "open")
     and (not needle or needle in f"{r.name} {r.department} {r.slug}".lower())
 ]
-st.caption(f"{len(shown):,} of {len(rows):,} technologies")
+st.write(f"{len(shown):,} of {len(rows):,} technologies")
 if shown:
     st.dataframe(
         pd.DataFrame([

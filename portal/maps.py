@@ -65,8 +65,10 @@ def base_map(districts: Sequence[Any], *, points: Sequence[tuple[float, float]] 
     """A map framed on the county (or on ``points``), district boundaries drawn, own assets only."""
     settings = get_settings()
     features = district_features(districts)
+    # Without a tile layer Leaflet knows no maximum zoom, and clustering needs one.
     m = folium.Map(location=[0, 0], zoom_start=10, tiles=None, control_scale=True,
                    prefer_canvas=True)
+    m.options["maxZoom"] = 19
     m.default_js = LEAFLET_JS
     m.default_css = LEAFLET_CSS
     if settings.tile_url:
