@@ -9,7 +9,7 @@ from portal.notices.feeds import comment_deadlines_ics, notices_atom
 from portal.notices.present import period_cell
 from portal.notices.service import list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES
-from portal.timefmt import format_date, format_datetime
+from portal.timefmt import county_zone, format_date, format_datetime
 from portal.ui.context import current_actor, db, site_url
 from portal.ui.links import link_to
 from portal.ui.text import inert
@@ -25,13 +25,18 @@ st.write(
 with db() as session:
     rows = list_technologies(session=session, actor=actor)
 now = utcnow()
+zone = county_zone()
 
 open_rows = [r for r in rows if r.comment_state == "open"]
+SOONEST = 10
 st.header("Open for public comment")
 if open_rows:
-    for r in open_rows:
-        link_to("notice", actor, f"{inert(r.name)} — comments close {format_datetime(r.closes_at)}",
+    for r in open_rows[:SOONEST]:
+        link_to("notice", actor, f"{inert(r.name)} — comments close {format_datetime(r.closes_at, zone)}",
                 query_params={"technology": r.slug}, icon=":material/campaign:")
+    if len(open_rows) > SOONEST:
+        st.write(f"These close soonest; {len(open_rows) - SOONEST:,} more are open. Tick "
+                 "“Only notices open for comment” below to see them all.")
 else:
     st.write("No notice is open for comment right now.")
 
@@ -62,9 +67,9 @@ if shown:
                 "Department": r.department,
                 "Category": CATEGORIES.get(r.category, r.category),
                 "Status": STATUSES.get(r.status, r.status),
-                "Comment period": period_cell(r.comment_state, r.opens_at, r.closes_at),
+                "Comment period": period_cell(r.comment_state, r.opens_at, r.closes_at, zone),
                 "Version": r.latest_version,
-                "Last updated": format_date(r.last_published_at),
+                "Last updated": format_date(r.last_published_at, zone),
             }
             for r in shown
         ]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from portal.notices.window import time_left
 from portal.timefmt import format_datetime
@@ -31,12 +32,13 @@ def period_sentence(state: str, opens_at: datetime | None, closes_at: datetime |
     return "No public comment period has been set for this notice."
 
 
-def period_cell(state: str, opens_at: datetime | None, closes_at: datetime | None) -> str:
+def period_cell(state: str, opens_at: datetime | None, closes_at: datetime | None,
+                zone: ZoneInfo | None = None) -> str:
     """The short form for tables."""
     if state == "open":
-        return f"Open until {format_datetime(closes_at)}"
+        return f"Open until {format_datetime(closes_at, zone)}"
     if state == "upcoming":
-        return f"Opens {format_datetime(opens_at)}"
+        return f"Opens {format_datetime(opens_at, zone)}"
     if state == "closed":
         return "Closed"
     return "—"
