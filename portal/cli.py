@@ -105,6 +105,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """All rows or none: the unit of work rolls back on the first refusal."""
+    from pathlib import Path
+
+    from portal.notices.importer import import_notices, read_rows
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"no such file: {path}")
+    rows = read_rows(path.read_bytes(), path.name)
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        result = import_notices(session=session, actor=SYSTEM, rows=rows, publish_all=args.publish)
+    print(f"Imported {len(result.created)} new and {len(result.updated)} updated notices; "
+          f"{len(result.published)} published.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from portal.notices.feeds import comment_deadlines_ics, notices_atom
+
+    build = {"notices-atom": notices_atom, "notices-ics": comment_deadlines_ics}[args.kind]
+    engine = make_engine()
+    with session_scope(engine) as session:
+        data = build(session=session, actor=SYSTEM, base_url=args.base_url)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+    else:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Civic data transparency portal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -126,6 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="load the demo county (safe to run again)")
     demo.set_defaults(func=cmd_demo)
+
+    imp = sub.add_parser("import", help="import a batch of records: all rows or none")
+    imp.add_argument("kind", choices=["notices"])
+    imp.add_argument("file", help="a .csv or .json file")
+    imp.add_argument("--publish", action="store_true", help="publish every imported notice")
+    imp.set_defaults(func=cmd_import)
+
+    export = sub.add_parser("export", help="write a feed or export")
+    export.add_argument("kind", choices=["notices-atom", "notices-ics"])
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.add_argument("--base-url", default="http://localhost:8501",
+                        help="the portal's public address, for links in the feed")
+    export.set_defaults(func=cmd_export)
     return parser
 
 

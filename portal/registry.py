@@ -52,6 +52,19 @@ AREAS: tuple[Area, ...] = (
         (PageSpec("pages/home.py", "Home", "home", ":material/home:"),),
     ),
     Area(
+        "notices",
+        "Surveillance technology",
+        (
+            PageSpec("pages/notices.py", "Surveillance technologies", "notices",
+                     ":material/videocam:"),
+            PageSpec("pages/notice.py", "Technology notice", "notice", ":material/description:"),
+            PageSpec("pages/deployment_map.py", "Map of deployments", "deployment-map",
+                     ":material/map:"),
+            PageSpec("pages/manage_notices.py", "Manage notices", "manage-notices",
+                     ":material/edit_note:", roles=_STAFF),
+        ),
+    ),
+    Area(
         "oversight",
         "Privacy commission",
         (PageSpec("pages/meetings.py", "Commission meetings", "meetings", ":material/groups:"),),

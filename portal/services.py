@@ -10,3 +10,7 @@ import portal.demo.loader  # noqa: F401
 import portal.engagement.queue  # noqa: F401
 import portal.home.service  # noqa: F401
 import portal.oversight.service  # noqa: F401
+import portal.geography.service  # noqa: F401
+import portal.notices.feeds  # noqa: F401
+import portal.notices.importer  # noqa: F401
+import portal.notices.service  # noqa: F401

@@ -26,9 +26,22 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "home.summary": EVERYONE,
     "oversight.list_meetings": EVERYONE,
     "oversight.get_meeting": EVERYONE,
+    "notices.list": EVERYONE,
+    "notices.get": EVERYONE,
+    "notices.diff": EVERYONE,
+    "notices.deployments": EVERYONE,
+    "notices.feed": EVERYONE,
+    "geography.list_districts": EVERYONE,
     # staff writes
     "oversight.create_meeting": STAFF,
     "oversight.add_agenda_item": STAFF,
+    "notices.create": STAFF,
+    "notices.save_draft": STAFF,
+    "notices.publish": STAFF,
+    "notices.set_comment_period": STAFF,
+    "notices.close_comment_period": STAFF,
+    "notices.set_status": STAFF,
+    "notices.import": STAFF,
     # moderation
     "engagement.moderation_queue": MODERATORS,
     # oversight

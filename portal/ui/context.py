@@ -96,3 +96,14 @@ def current_actor() -> Actor:
                 is_demo=True,
             )
     return RESIDENT
+
+
+def site_url() -> str:
+    """The portal's address as the visitor reached it, for links in feeds they download."""
+    from urllib.parse import urlsplit
+
+    url = st.context.url if hasattr(st, "context") else None
+    if not url:
+        return "http://localhost:8501"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
@@ -9,7 +11,14 @@ from portal.auth.roles import Actor
 from portal.registry import page_for
 
 
-def link_to(url_path: str, actor: Actor, label: str | None = None) -> None:
+def link_to(
+    url_path: str,
+    actor: Actor,
+    label: str | None = None,
+    *,
+    query_params: dict[str, str] | None = None,
+    icon: str | None = None,
+) -> None:
     """Link to a registered page if ``actor`` may open it.
 
     Inside the app ``st.page_link`` keeps the session; a page run on its own
@@ -19,6 +28,8 @@ def link_to(url_path: str, actor: Actor, label: str | None = None) -> None:
     if not page.visible_to(actor):
         return
     try:
-        st.page_link(page.script, label=label or page.title, icon=page.icon)
+        st.page_link(page.script, label=label or page.title, icon=icon or page.icon,
+                     query_params=query_params)
     except StreamlitPageNotFoundError:
-        st.markdown(f"[{label or page.title}](/{page.url_path})")
+        query = f"?{urlencode(query_params)}" if query_params else ""
+        st.markdown(f"[{label or page.title}](/{page.url_path}{query})")

@@ -1,0 +1,167 @@
+"""One surveillance technology's notice: its content, map, versions and comment period."""
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from portal.base import utcnow
+from portal.geography.service import list_districts
+from portal.maps import add_areas, add_points, base_map
+from portal.notices import present
+from portal.notices.service import diff_versions, get_notice, list_technologies
+from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS
+from portal.timefmt import format_date
+from portal.ui.context import current_actor, db
+from portal.ui.messages import reported
+from portal.ui.text import inert
+
+actor = current_actor()
+st.title("Surveillance technology notice")
+
+with db() as session:
+    technologies = list_technologies(session=session, actor=actor)
+    districts = list_districts(session=session, actor=actor)
+names = {t.slug: t.name for t in sorted(technologies, key=lambda t: t.name.lower())}
+if not names:
+    st.info("No notice has been published yet.")
+    st.stop()
+
+wanted = st.query_params.get("technology")
+slug = st.selectbox("Technology", list(names), format_func=names.get,
+                    index=list(names).index(wanted) if wanted in names else 0)
+if slug != wanted:
+    st.query_params["technology"] = slug
+    st.query_params.pop("version", None)
+
+
+def show(text: str) -> None:
+    for paragraph in present.paragraphs(text) or ["Not stated in this version."]:
+        st.markdown(inert(paragraph))
+
+
+page = None
+with reported(), db() as session:
+    first = get_notice(session=session, actor=actor, slug=slug)
+    numbers = [v.version for v in first.versions][::-1]
+    asked = st.query_params.get("version")
+    chosen = int(asked) if asked and asked.isdigit() and int(asked) in numbers else numbers[0]
+    version = st.selectbox(
+        "Version", numbers, index=numbers.index(chosen),
+        format_func=lambda n: f"Version {n}" + (" (current)" if n == numbers[0] else ""),
+    )
+    st.query_params["version"] = str(version)
+    page = get_notice(session=session, actor=actor, slug=slug, version=version)
+if page is None:
+    st.stop()
+
+tech, notice, now = page.technology, page.version, utcnow()
+st.header(inert(tech.name))
+st.markdown(
+    f"**Status:** {STATUSES.get(tech.status, tech.status)} · **Department:** {inert(page.department)}"
+    f" · **Category:** {CATEGORIES.get(tech.category, tech.category)}"
+    f" · **Version {notice.version}**, published {format_date(notice.published_at)}"
+)
+if notice.version != page.versions[-1].version:
+    st.warning("You are reading an earlier version of this notice. The current version is "
+               f"version {page.versions[-1].version}.")
+sentence = present.period_sentence(page.comment_state, tech.comment_opens_at,
+                                   tech.comment_closes_at, now)
+(st.success if page.comment_state == "open" else st.info)(sentence)
+
+for heading, fields in present.SECTIONS[:2]:
+    st.subheader(heading)
+    for name in fields:
+        st.markdown(f"**{TEXT_FIELDS[name]}**")
+        show(getattr(notice, name))
+
+st.subheader("Where it is deployed")
+if page.locations:
+    points = [(loc.latitude, loc.longitude, loc.label) for loc in page.locations
+              if loc.geometry is None and loc.latitude is not None]
+    areas = [(loc.label, loc.geometry) for loc in page.locations if loc.geometry]
+    fmap = base_map(districts, points=[(p[0], p[1]) for p in points])
+    add_areas(fmap, areas)
+    add_points(fmap, points)
+    st_folium(fmap, height=420, use_container_width=True, returned_objects=[],
+              key=f"map-{tech.id}-{notice.version}")
+    district_names = {d.id: d.name for d in districts}
+    st.write("The same locations as a list:")
+    st.dataframe(
+        pd.DataFrame([{
+            "Location": loc.label,
+            "District": district_names.get(loc.district_id, ""),
+            "Kind": "Area" if loc.geometry else "Point",
+            "Latitude": loc.latitude,
+            "Longitude": loc.longitude,
+        } for loc in page.locations]),
+        hide_index=True, width="stretch",
+    )
+else:
+    st.write("This version lists no fixed locations (for example, equipment carried by staff "
+             "or software without a place).")
+
+for heading, fields in present.SECTIONS[2:]:
+    st.subheader(heading)
+    for name in fields:
+        st.markdown(f"**{TEXT_FIELDS[name]}**")
+        show(getattr(notice, name))
+
+st.subheader("Cost and vendor")
+st.markdown(
+    f"- **Acquisition cost:** {present.money(notice.fiscal_acquisition_cost)}\n"
+    f"- **Ongoing yearly cost:** {present.money(notice.fiscal_ongoing_cost)}\n"
+    f"- **Funding source:** {inert(notice.funding_source) or 'Not stated'}\n"
+    f"- **Vendor:** {inert(notice.vendor) or 'Not stated'}"
+)
+
+st.subheader("Use policy")
+with st.expander("Read the rules for using this technology"):
+    show(notice.use_policy)
+
+st.subheader("Approval")
+if notice.approving_authority or notice.approved_on:
+    st.markdown(f"Approved by {inert(notice.approving_authority) or 'an authority not stated'}"
+                + (f" on {notice.approved_on:%B} {notice.approved_on.day}, {notice.approved_on.year}."
+                   if notice.approved_on else "."))
+else:
+    st.write("Not approved yet.")
+
+st.subheader("Annual report")
+if notice.annual_report:
+    st.dataframe(
+        pd.DataFrame([{"Figure": str(k).replace("_", " ").capitalize(), "Value": str(v)}
+                      for k, v in notice.annual_report.items()]),
+        hide_index=True, width="stretch",
+    )
+else:
+    st.write("No annual report has been published with this version.")
+
+st.subheader("What changed")
+if len(numbers) < 2:
+    st.write("This notice has one published version.")
+else:
+    col1, col2 = st.columns(2)
+    old = col1.selectbox("Compare version", numbers[1:] if version == numbers[0] else numbers,
+                         format_func=lambda n: f"Version {n}")
+    new = col2.selectbox("With version", numbers, index=numbers.index(version),
+                         format_func=lambda n: f"Version {n}")
+    if notice.change_summary:
+        st.markdown(f"**In the county's words:** {inert(notice.change_summary)}")
+    with db() as session:
+        changes = diff_versions(session=session, actor=actor, technology_id=tech.id,
+                                old=min(old, new), new=max(old, new))
+    if old == new:
+        st.write("Choose two different versions to compare.")
+    elif not changes:
+        st.write("These versions say the same thing.")
+    else:
+        st.write(f"{len(changes)} parts differ between version {min(old, new)} "
+                 f"and version {max(old, new)}:")
+        st.dataframe(
+            pd.DataFrame([{"Part": c.label, f"Version {min(old, new)}": c.before,
+                           f"Version {max(old, new)}": c.after} for c in changes]),
+            hide_index=True, width="stretch",
+        )
+
+st.header("Comments")
+st.write(f"{page.published_comments:,} published comments from residents on this technology.")

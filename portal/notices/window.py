@@ -1,0 +1,79 @@
+"""The comment-period rule that every comment on a notice must pass.
+
+The comment service (another area) calls ``ensure_open_for_comment`` before it
+stores a comment, so a closed period refuses comments in the service, not only
+on the page. The window is half-open: ``opens_at <= now < closes_at``. A comment
+sent at the exact closing instant is late.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.notices.models import SurveillanceTechnology
+
+# none: no period set; upcoming: not open yet; open; closed: the period has ended.
+STATES = ("none", "upcoming", "open", "closed")
+
+
+class CommentPeriodClosed(ValidationFailed):
+    """A comment arrived outside the notice's comment period (or the notice is not public)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([FieldError("comment period", message)])
+
+
+def comment_state(tech: SurveillanceTechnology, now: datetime) -> str:
+    opens, closes = tech.comment_opens_at, tech.comment_closes_at
+    if opens is None or closes is None:
+        return "none"
+    if now < opens:
+        return "upcoming"
+    if now < closes:
+        return "open"
+    return "closed"
+
+
+def ensure_open_for_comment(session: Session, technology_id: int, now: datetime) -> None:
+    """Refuse unless the technology is published and ``opens_at <= now < closes_at``.
+
+    Raises ``NotFound`` for an unknown id and ``CommentPeriodClosed`` otherwise;
+    an unpublished technology is refused the same way as a closed one, so the
+    refusal does not reveal that a draft exists.
+    """
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware UTC datetime")
+    tech = session.get(SurveillanceTechnology, technology_id)
+    if tech is None:
+        raise NotFound(f"No technology {technology_id}.")
+    if not tech.is_published:
+        raise CommentPeriodClosed("this notice is not open for comment")
+    state = comment_state(tech, now)
+    if state == "none":
+        raise CommentPeriodClosed("this notice has no public comment period")
+    if state == "upcoming":
+        raise CommentPeriodClosed("the comment period has not opened yet")
+    if state == "closed":
+        raise CommentPeriodClosed("the comment period has closed")
+
+
+def time_left(closes_at: datetime, now: datetime) -> str:
+    """A plain-language countdown: '3 days, 4 hours', '5 hours, 10 minutes', 'less than a minute'."""
+    seconds = int((closes_at - now).total_seconds())
+    if seconds < 60:
+        return "less than a minute"
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+
+    def unit(n: int, word: str) -> str:
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    if days:
+        return unit(days, "day") + (f", {unit(hours, 'hour')}" if hours else "")
+    if hours:
+        return unit(hours, "hour") + (f", {unit(minutes, 'minute')}" if minutes else "")
+    return unit(minutes, "minute")

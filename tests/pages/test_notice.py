@@ -1,0 +1,101 @@
+"""One notice page: content, versions, what changed, the comment period and its map list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from portal.auth.roles import Actor, Role
+from portal.base import utcnow
+from portal.geography.models import District
+from portal.notices.service import publish, save_draft
+from tests import factories
+from tests.apptest import TIMEOUT, run_script, texts
+
+from streamlit.testing.v1 import AppTest
+
+from portal.settings import PROJECT_ROOT
+
+STAFF = Actor(subject="clerk@x.example", roles=frozenset({Role.STAFF}))
+SQUARE = {"type": "Polygon", "coordinates": [[[-123.0, 45.0], [-122.0, 45.0], [-122.0, 46.0],
+                                              [-123.0, 46.0], [-123.0, 45.0]]]}
+
+
+def two_versions(session: Session):
+    session.add(District(code="D1", name="North", geometry=SQUARE))
+    tech = factories.technology(session, name="Plate readers", open_days=3)
+    save_draft(session=session, actor=STAFF, technology_id=tech.id,
+               content={"purpose": "Find *stolen* cars.", "data_collected": "Plates.",
+                        "retention": "30 days.", "change_summary": "Retention set."},
+               locations=[{"label": "Main St [x](http://evil.example)", "latitude": 45.5,
+                           "longitude": -122.5}])
+    publish(session=session, actor=STAFF, technology_id=tech.id)
+    session.commit()
+    return tech
+
+
+def open_notice(slug: str, role: Role | None = None, version: int | None = None) -> AppTest:
+    at = AppTest.from_file(str(PROJECT_ROOT / "pages/notice.py"), default_timeout=TIMEOUT)
+    at.user = {"is_logged_in": False} if role is None else {  # type: ignore[attr-defined]
+        "is_logged_in": True, "email": "s@x.example", "roles": [role.value]}
+    at.query_params["technology"] = slug
+    if version is not None:
+        at.query_params["version"] = str(version)
+    at.run()
+    return at
+
+
+def test_resident_reads_the_current_version_with_its_period_and_locations(session: Session) -> None:
+    tech = two_versions(session)
+    at = open_notice(tech.slug)
+    assert not at.exception
+    shown = texts(at)
+    assert "Version 2" in shown
+    assert "Open for public comment until" in shown and "left)" in shown
+    assert r"30 days\." in shown
+    # Text from the database is shown literally, never as Markdown.
+    assert r"Find \*stolen\* cars\." in shown
+    locations = at.dataframe[0].value
+    assert list(locations["Location"]) == ["Main St [x](http://evil.example)"]
+    assert list(locations["District"]) == ["North"]
+    assert any(h.value == "Comments" for h in at.header)
+    assert "0 published comments" in shown
+
+
+def test_what_changed_between_versions(session: Session) -> None:
+    tech = two_versions(session)
+    at = open_notice(tech.slug)
+    changes = at.dataframe[-1].value
+    assert {"Purpose", "How long data is kept", "Where it is deployed"} <= set(changes["Part"])
+    row = changes[changes["Part"] == "How long data is kept"].iloc[0]
+    assert (row["Version 1"], row["Version 2"]) == ("", "30 days.")
+
+
+def test_an_earlier_version_is_kept_and_marked(session: Session) -> None:
+    tech = two_versions(session)
+    at = open_notice(tech.slug, version=1)
+    assert not at.exception
+    shown = texts(at)
+    assert "You are reading an earlier version" in shown
+    assert r"30 days\." not in shown
+    version_box = next(s for s in at.selectbox if s.label == "Version")
+    version_box.set_value(2).run()
+    assert "earlier version" not in texts(at)
+
+
+def test_a_draft_only_technology_is_not_offered(session: Session) -> None:
+    factories.technology(session, name="Secret", is_published=False)
+    session.commit()
+    at = open_notice("tech-unknown", Role.MODERATOR)
+    assert not at.exception
+    assert "No notice has been published yet." in texts(at)
+
+
+def test_closed_period_is_stated_with_its_dates(session: Session) -> None:
+    now = utcnow()
+    tech = factories.technology(session, name="Old", comment_opens_at=now - timedelta(days=40),
+                                comment_closes_at=now - timedelta(days=10))
+    session.commit()
+    at = open_notice(tech.slug, Role.COMMISSIONER)
+    assert "The public comment period ran from" in texts(at)

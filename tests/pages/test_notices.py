@@ -1,0 +1,44 @@
+"""The list of technologies, as residents and staff see it."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from portal.auth.roles import Role
+from tests import factories
+from tests.apptest import run_script, texts
+
+
+def test_residents_see_published_technologies_open_periods_first(session: Session) -> None:
+    factories.technology(session, name="Plate readers", open_days=5)
+    factories.technology(session, name="Body cameras", status="in_use")
+    factories.technology(session, name="Hidden draft", is_published=False)
+    session.commit()
+    at = run_script("pages/notices.py")
+    assert not at.exception
+    shown = texts(at)
+    assert "Plate readers — comments close" in shown
+    frame = at.dataframe[0].value
+    assert list(frame["Technology"]) == ["Plate readers", "Body cameras"]
+    assert "Hidden draft" not in shown and "Hidden draft" not in set(frame["Technology"])
+    assert [b.label for b in at.get("download_button")] == [
+        "Notices feed (Atom)", "Comment deadlines (iCalendar)"]
+
+
+def test_filters_narrow_the_table(session: Session) -> None:
+    factories.technology(session, name="Plate readers", open_days=5)
+    factories.technology(session, name="Body cameras", status="in_use")
+    session.commit()
+    at = run_script("pages/notices.py", Role.STAFF)
+    next(m for m in at.multiselect if m.label == "Status").set_value(["in_use"]).run()
+    assert list(at.dataframe[0].value["Technology"]) == ["Body cameras"]
+    next(t for t in at.text_input if t.label.startswith("Search")).set_value("zzz").run()
+    assert any("No technology matches" in i.value for i in at.info)
+
+
+def test_no_open_period_is_said_plainly(session: Session) -> None:
+    factories.technology(session, name="Body cameras")
+    session.commit()
+    at = run_script("pages/notices.py", Role.COMMISSIONER)
+    assert not at.exception
+    assert "No notice is open for comment right now." in texts(at)

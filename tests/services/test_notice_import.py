@@ -1,0 +1,90 @@
+"""Batch import of notices: all rows or none, with row numbers and reasons."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import Session, select
+
+from portal.auth.roles import Actor, Role
+from portal.errors import ValidationFailed
+from portal.geography.models import District
+from portal.notices.importer import import_notices, read_rows
+from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
+from tests import factories
+
+STAFF = Actor(subject="clerk@x.example", roles=frozenset({Role.STAFF}))
+SQUARE = {"type": "Polygon", "coordinates": [[[-123.0, 45.0], [-122.0, 45.0], [-122.0, 46.0],
+                                              [-123.0, 46.0], [-123.0, 45.0]]]}
+HEADER = "slug,name,category,department,status,description,purpose,data_collected,use_policy,locations\n"
+
+
+def setup(session: Session) -> None:
+    session.add(District(code="D1", name="North", geometry=SQUARE))
+    factories.department(session, code="POL", name="Police Department")
+
+
+def test_csv_with_long_text_and_several_locations_per_row(session: Session) -> None:
+    setup(session)
+    policy = "Rule. " * 1500  # several thousand characters
+    text = HEADER + (
+        f'alpr,Plate readers,license_plate_reader,POL,proposed,Cameras.,Stolen cars.,Plates.,"{policy}",'
+        '"Main St (45.5, -122.5); Oak Ave (45.6, -122.4)"\n'
+        'drones,Drones,drone,Police Department,under_review,Drones.,Search.,Video.,,\n'
+    )
+    result = import_notices(session=session, actor=STAFF, rows=read_rows(text.encode(), "n.csv"),
+                            publish_all=True)
+    assert result.created == ["alpr", "drones"] and result.published == ["alpr", "drones"]
+    alpr = session.exec(select(SurveillanceTechnology).where(SurveillanceTechnology.slug == "alpr")).one()
+    version = session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == alpr.id)).one()
+    assert len(version.use_policy) == len(policy.strip())
+    labels = session.exec(select(DeploymentLocation.label).where(
+        DeploymentLocation.technology_id == alpr.id)).all()
+    assert sorted(labels) == ["Main St", "Oak Ave"]
+
+
+def test_one_bad_row_writes_nothing_and_names_every_reason(session: Session) -> None:
+    setup(session)
+    session.commit()
+    text = HEADER + (
+        'alpr,Plate readers,license_plate_reader,POL,proposed,Cameras.,Stolen cars.,Plates.,,\n'
+        'x,,teleporter,NOPE,paused,,,,,"Far away (10.0, 10.0)"\n'
+        'alpr,Again,camera,POL,proposed,A.,B.,C.,,"Somewhere"\n'
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        import_notices(session=session, actor=STAFF, rows=read_rows(text.encode(), "n.csv"),
+                       publish_all=True)
+    reasons = {(e.row, e.field) for e in caught.value.errors}
+    assert {(2, "slug"), (2, "name"), (2, "category"), (2, "status"), (2, "department"),
+            (2, "locations[1]"), (2, "description"), (3, "slug"), (3, "locations")} <= reasons
+    assert not any(row == 1 for row, _ in reasons)
+    session.rollback()
+    assert session.exec(select(SurveillanceTechnology)).all() == []
+
+
+def test_json_updates_an_existing_notice_as_a_new_version(session: Session) -> None:
+    setup(session)
+    tech = factories.technology(session, slug="cams")
+    rows = read_rows(json.dumps({"notices": [
+        {"slug": "cams", "retention": "30 days", "change_summary": "Retention cut.",
+         "purpose": "Safety.", "data_collected": "Video.",
+         "locations": [{"label": "Zone", "geometry": SQUARE | {"coordinates": [[[-122.6, 45.4], [-122.5, 45.4], [-122.5, 45.5], [-122.6, 45.4]]]}}]},
+    ]}).encode(), "n.json")
+    result = import_notices(session=session, actor=STAFF, rows=rows, publish_all=True)
+    assert result.updated == ["cams"]
+    versions = session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == tech.id)
+                            .order_by(NoticeVersion.version)).all()
+    assert [(v.version, v.retention) for v in versions] == [(1, ""), (2, "30 days")]
+    assert versions[1].description == "A camera."  # kept from version 1
+
+
+@pytest.mark.parametrize("data,name,message", [
+    (b"slug,colour\nx,red\n", "n.csv", "unknown column 'colour'"),
+    (b"{not json", "n.json", "not valid JSON"),
+    (b'{"rows": []}', "n.json", "expected a list of notices"),
+    (b"a", "n.txt", "give a .csv or .json file"),
+])
+def test_unreadable_files_are_refused(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(ValidationFailed, match=message):
+        read_rows(data, name)
