@@ -33,7 +33,7 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@service("notices.feed")
+@service("notices.feed_atom")
 def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 200) -> bytes:
     """New and updated notices, newest first: one entry per published version."""
     rows = session.exec(
@@ -69,7 +69,7 @@ def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-@service("notices.feed")
+@service("notices.feed_ics")
 def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
                           now: datetime | None = None) -> bytes:
     """One event per comment period that has not ended, from opening to the deadline."""

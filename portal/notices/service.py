@@ -432,7 +432,7 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
     return errors
 
 
-@service("notices.create")
+@service("notices.department_choices")
 def department_choices(*, session: Session, actor: Actor) -> dict[int, str]:
     """Departments a new technology may belong to, by name."""
     return {d.id: d.name for d in session.exec(select(Department).order_by(Department.name))}  # type: ignore[misc]
