@@ -26,7 +26,7 @@ def main() -> None:
         with session_scope(engine) as session:
             counts = load_demo(session=session, actor=SYSTEM)
         print(f"demo county loaded: {sum(counts.values()):,} rows")
-        report("home (resident)", *time_page("pages/home.py"))
+        report("home (resident)", *time_page("app_pages/home.py"))
         report("navigation + home (streamlit_app.py)", *time_page("streamlit_app.py"))
 
 

@@ -80,10 +80,10 @@ def main() -> None:
 
         from streamlit.testing.v1 import AppTest  # noqa: F401
 
-        report("notices list (resident)", *time_page("pages/notices.py"))
-        report("notice page, alpr-fixed (resident)", *time_page_with("pages/notice.py", {"technology": "alpr-fixed"}))
-        report("notice page, bench-0 (resident)", *time_page_with("pages/notice.py", {"technology": "bench-0"}))
-        report("map of deployments, all locations (resident)", *time_page("pages/deployment_map.py"))
+        report("notices list (resident)", *time_page("app_pages/notices.py"))
+        report("notice page, alpr-fixed (resident)", *time_page_with("app_pages/notice.py", {"technology": "alpr-fixed"}))
+        report("notice page, bench-0 (resident)", *time_page_with("app_pages/notice.py", {"technology": "bench-0"}))
+        report("map of deployments, all locations (resident)", *time_page("app_pages/deployment_map.py"))
 
 
 def time_page_with(script: str, query: dict[str, str], runs: int = 15) -> tuple[float, float]:

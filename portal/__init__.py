@@ -1,6 +1,6 @@
 """Civic data transparency portal: the domain layer (models, services, CLI).
 
-Pages in ``pages/`` call into this package; nothing here imports Streamlit
+Pages in ``app_pages/`` call into this package; nothing here imports Streamlit
 except ``portal.ui``, which holds the thin glue pages share.
 """
 

@@ -49,32 +49,32 @@ AREAS: tuple[Area, ...] = (
     Area(
         "home",
         "Portal",
-        (PageSpec("pages/home.py", "Home", "home", ":material/home:"),),
+        (PageSpec("app_pages/home.py", "Home", "home", ":material/home:"),),
     ),
     Area(
         "notices",
         "Surveillance technology",
         (
-            PageSpec("pages/notices.py", "Surveillance technologies", "notices",
+            PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
                      ":material/videocam:"),
-            PageSpec("pages/notice.py", "Technology notice", "notice", ":material/description:"),
-            PageSpec("pages/deployment_map.py", "Map of deployments", "deployment-map",
+            PageSpec("app_pages/notice.py", "Technology notice", "notice", ":material/description:"),
+            PageSpec("app_pages/deployment_map.py", "Map of deployments", "deployment-map",
                      ":material/map:"),
-            PageSpec("pages/manage_notices.py", "Manage notices", "manage-notices",
+            PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",
                      ":material/edit_note:", roles=_STAFF),
         ),
     ),
     Area(
         "oversight",
         "Privacy commission",
-        (PageSpec("pages/meetings.py", "Commission meetings", "meetings", ":material/groups:"),),
+        (PageSpec("app_pages/meetings.py", "Commission meetings", "meetings", ":material/groups:"),),
     ),
     Area(
         "engagement",
         "Moderation",
         (
             PageSpec(
-                "pages/moderation_queue.py", "Moderation queue", "moderation",
+                "app_pages/moderation_queue.py", "Moderation queue", "moderation",
                 ":material/rule:", roles=_MODERATORS,
             ),
         ),
@@ -84,7 +84,7 @@ AREAS: tuple[Area, ...] = (
         "Privacy commission",
         (
             PageSpec(
-                "pages/audit_log.py", "Audit log", "audit-log", ":material/fact_check:",
+                "app_pages/audit_log.py", "Audit log", "audit-log", ":material/fact_check:",
                 roles=_OVERSIGHT,
             ),
         ),
@@ -94,11 +94,11 @@ AREAS: tuple[Area, ...] = (
         "Administration",
         (
             PageSpec(
-                "pages/admin_roles.py", "Roles", "roles", ":material/admin_panel_settings:",
+                "app_pages/admin_roles.py", "Roles", "roles", ":material/admin_panel_settings:",
                 roles=_ADMINS,
             ),
             PageSpec(
-                "pages/demo_signin.py", "Demo sign-in", "demo-sign-in", ":material/login:",
+                "app_pages/demo_signin.py", "Demo sign-in", "demo-sign-in", ":material/login:",
                 demo_only=True,
             ),
         ),

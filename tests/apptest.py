@@ -27,7 +27,7 @@ def user_for(role: Role | None, email: str | None = None) -> dict[str, object]:
 
 
 def run_script(script: str, role: Role | None = None, *, email: str | None = None) -> AppTest:
-    """Run one script (``streamlit_app.py`` or ``pages/x.py``) as ``role`` and return it."""
+    """Run one script (``streamlit_app.py`` or ``app_pages/x.py``) as ``role`` and return it."""
     at = AppTest.from_file(str(PROJECT_ROOT / script), default_timeout=TIMEOUT)
     at.user = user_for(role, email)  # type: ignore[attr-defined]
     at.run()

@@ -22,7 +22,7 @@ def link_to(
     """Link to a registered page if ``actor`` may open it.
 
     Inside the app ``st.page_link`` keeps the session; a page run on its own
-    (tests, ``streamlit run pages/x.py``) has no navigation, so it gets a plain link.
+    (tests, ``streamlit run app_pages/x.py``) has no navigation, so it gets a plain link.
     """
     page = page_for(url_path)
     if not page.visible_to(actor):

@@ -33,8 +33,7 @@ def refuse_unsafe_configuration() -> None:
 
     ``portal serve`` checks the same before starting; this catches ``streamlit run``
     started by hand and secrets edited while the server runs. The refusal is itself
-    the only page of the navigation: without ``st.navigation`` Streamlit would fall
-    back to listing ``pages/`` and run those scripts directly, past this check.
+    the only page of the navigation, so no other page can be reached past this check.
     """
     problems = auth_problems(auth_section(), get_settings())
     if not problems:

@@ -58,3 +58,28 @@ def test_a_hidden_page_is_not_reachable_by_url(page: Page, live_server: LiveServ
     page.goto(live_server.url + "/roles")
     wait_for_app(page, "Alder County Data Transparency Portal")
     expect(page.get_by_role("heading", name="Roles")).to_have_count(0)
+
+
+def test_a_deep_link_on_a_fresh_server_goes_through_the_entry_script(
+    browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The first visit after a restart may be a bookmark: it must still get the role
+    checks and banner of ``streamlit_app.py``, not a page script run on its own."""
+    from tests.browser.conftest import start_server, stop_server
+
+    server = start_server(tmp_path_factory.mktemp("fresh"), env={"PORTAL_DEMO_SIGNIN": "1"})
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + "/demo-sign-in")
+        wait_for_app(page, "Demo sign-in")
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        page.goto(server.url + "/audit_log")
+        wait_for_app(page, "Alder County Data Transparency Portal")
+        expect(page.get_by_text("no real authentication is in place")).to_be_visible()
+        expect(page.get_by_role("heading", name="Audit log")).to_have_count(0)
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav.get_by_text("Roles", exact=True)).to_have_count(0)
+        context.close()
+    finally:
+        stop_server(server)

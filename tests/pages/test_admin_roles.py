@@ -7,7 +7,7 @@ from tests.apptest import run_script
 
 
 def test_admin_grants_a_role(session: Session) -> None:
-    at = run_script("pages/admin_roles.py", Role.ADMIN)
+    at = run_script("app_pages/admin_roles.py", Role.ADMIN)
     assert not at.exception
     at.text_input[0].set_value("Maria.Lopez@alder-county.example")
     at.selectbox[0].set_value("moderator")
@@ -23,7 +23,7 @@ def test_admin_grants_a_role(session: Session) -> None:
 def test_granted_role_takes_effect_on_next_action(session: Session) -> None:
     session.add(UserRole(subject="pat@alder-county.example", role="commissioner", granted_by="admin"))
     session.commit()
-    at = run_script("pages/audit_log.py", None)
+    at = run_script("app_pages/audit_log.py", None)
     at.user = {"is_logged_in": True, "email": "pat@alder-county.example", "roles": []}
     at.run()
     assert not at.error
@@ -31,7 +31,7 @@ def test_granted_role_takes_effect_on_next_action(session: Session) -> None:
 
 def test_non_admins_are_refused(session: Session) -> None:
     for role in (None, Role.STAFF, Role.MODERATOR, Role.COMMISSIONER):
-        at = run_script("pages/admin_roles.py", role)
+        at = run_script("app_pages/admin_roles.py", role)
         assert not at.exception
         assert not at.dataframe
         assert any("may not do this" in e.value for e in at.error)

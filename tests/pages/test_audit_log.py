@@ -14,7 +14,7 @@ def _events(session: Session, n: int) -> None:
 
 def test_commissioner_reads_an_intact_log(session: Session) -> None:
     _events(session, 3)
-    at = run_script("pages/audit_log.py", Role.COMMISSIONER)
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
     assert not at.exception
     assert any("chain of 3 entries is intact" in s.value for s in at.success)
     assert len(at.dataframe[0].value) == 3
@@ -26,14 +26,14 @@ def test_a_tampered_entry_is_named(session: Session) -> None:
     second.detail = {"forged": True}
     session.add(second)
     session.commit()
-    at = run_script("pages/audit_log.py", Role.ADMIN)
+    at = run_script("app_pages/audit_log.py", Role.ADMIN)
     assert any(f"broken at entry {second.id}" in e.value for e in at.error)
 
 
 def test_residents_and_staff_are_refused(session: Session) -> None:
     _events(session, 1)
     for role in (None, Role.STAFF, Role.MODERATOR):
-        at = run_script("pages/audit_log.py", role)
+        at = run_script("app_pages/audit_log.py", role)
         assert not at.exception
         assert not at.dataframe
         assert any("may not do this" in e.value for e in at.error)

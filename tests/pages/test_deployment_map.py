@@ -28,7 +28,7 @@ def test_locations_of_current_versions_with_filters(session: Session) -> None:
                locations=[{"label": "Secret", "latitude": 45.5, "longitude": -122.5}])
     session.commit()
 
-    at = run_script("pages/deployment_map.py")
+    at = run_script("app_pages/deployment_map.py")
     assert not at.exception
     frame = at.dataframe[0].value
     assert sorted(frame["Location"]) == ["Main St", "Park"]
@@ -38,6 +38,6 @@ def test_locations_of_current_versions_with_filters(session: Session) -> None:
 
 
 def test_staff_see_the_same_public_map(session: Session) -> None:
-    at = run_script("pages/deployment_map.py", Role.STAFF)
+    at = run_script("app_pages/deployment_map.py", Role.STAFF)
     assert not at.exception
     assert "No location matches these filters." in texts(at)

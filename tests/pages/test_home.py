@@ -14,7 +14,7 @@ def test_home_shows_the_figures_from_the_database(session: Session) -> None:
     factories.meeting(session, title="December regular meeting")
     session.commit()
 
-    at = run_script("pages/home.py")
+    at = run_script("app_pages/home.py")
 
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -29,7 +29,7 @@ def test_home_shows_the_figures_from_the_database(session: Session) -> None:
 
 
 def test_home_on_an_empty_database_says_so(database_url: str) -> None:
-    at = run_script("pages/home.py", Role.STAFF)
+    at = run_script("app_pages/home.py", Role.STAFF)
     assert not at.exception
     shown = texts(at)
     assert "No surveillance technology notice is open for comment right now." in shown
@@ -39,7 +39,7 @@ def test_home_on_an_empty_database_says_so(database_url: str) -> None:
 def test_hostile_titles_are_shown_as_text(session: Session) -> None:
     factories.technology(session, name="[click](https://evil.example) ![x](https://evil.example/p.png)", open_days=3)
     session.commit()
-    at = run_script("pages/home.py")
+    at = run_script("app_pages/home.py")
     markdown = "\n".join(m.value for m in at.markdown)
     assert "](https://evil.example)" not in markdown
     assert r"\[click\]" in markdown

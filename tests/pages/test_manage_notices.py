@@ -15,7 +15,7 @@ from tests.apptest import run_script, texts
 def test_others_are_refused(session: Session, role: Role | None) -> None:
     factories.technology(session)
     session.commit()
-    at = run_script("pages/manage_notices.py", role)
+    at = run_script("app_pages/manage_notices.py", role)
     assert not at.exception
     assert any("may not do this: notices.list" in e.value for e in at.error)
     assert not at.text_area and not at.button
@@ -24,7 +24,7 @@ def test_others_are_refused(session: Session, role: Role | None) -> None:
 def test_staff_create_a_draft_then_publish_it(session: Session) -> None:
     dep = factories.department(session, name="Police Department")
     session.commit()
-    at = run_script("pages/manage_notices.py", Role.STAFF)
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
     assert not at.exception
     assert at.selectbox[0].value == "__new__"
     next(t for t in at.text_input if t.label == "Name").set_value("Drones")
@@ -56,7 +56,7 @@ def test_publishing_an_incomplete_draft_shows_why(session: Session) -> None:
     save_draft(session=session, actor=Actor("s@x.example", frozenset({Role.STAFF})),
                technology_id=tech.id, content={"vendor": "Acme"})
     session.commit()
-    at = run_script("pages/manage_notices.py", Role.STAFF)
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
     assert "draft of version 2 in progress" in texts(at)
     next(b for b in at.button if b.label == "Publish the draft").click().run()
     assert any("purpose: needed before publishing" in e.value for e in at.error)
@@ -67,7 +67,7 @@ def test_comment_period_closing_before_it_opens_is_refused(session: Session) -> 
 
     factories.technology(session)
     session.commit()
-    at = run_script("pages/manage_notices.py", Role.ADMIN)
+    at = run_script("app_pages/manage_notices.py", Role.ADMIN)
     next(d for d in at.date_input if d.label == "Opens on").set_value(date(2030, 5, 10))
     next(d for d in at.date_input if d.label == "Closes at the end of").set_value(date(2030, 5, 1))
     next(b for b in at.button if b.label == "Set the comment period").click().run()
@@ -78,7 +78,7 @@ def test_comment_period_closing_before_it_opens_is_refused(session: Session) -> 
 def test_status_change_offers_only_allowed_next_statuses(session: Session) -> None:
     factories.technology(session, status="approved")
     session.commit()
-    at = run_script("pages/manage_notices.py", Role.STAFF)
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
     box = next(s for s in at.selectbox if s.label == "Change the status to")
     assert box.options == ["In use", "Retired"]
     box.set_value("retired")

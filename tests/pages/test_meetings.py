@@ -10,7 +10,7 @@ def test_residents_see_meetings_and_agendas_but_no_forms(session: Session) -> No
     meeting = factories.meeting(session, title="January meeting", location="Council Chambers")
     session.add(AgendaItem(meeting_id=meeting.id, position=1, title="Licence plate readers"))
     session.commit()
-    at = run_script("pages/meetings.py")
+    at = run_script("app_pages/meetings.py")
     assert not at.exception
     shown = texts(at)
     assert "January meeting" in shown
@@ -20,7 +20,7 @@ def test_residents_see_meetings_and_agendas_but_no_forms(session: Session) -> No
 
 
 def test_staff_schedule_a_meeting(session: Session) -> None:
-    at = run_script("pages/meetings.py", Role.STAFF)
+    at = run_script("app_pages/meetings.py", Role.STAFF)
     assert not at.exception
     title = next(t for t in at.text_input if t.label == "Title")
     title.set_value("Special meeting on drones")
@@ -34,7 +34,7 @@ def test_staff_schedule_a_meeting(session: Session) -> None:
 
 
 def test_empty_title_is_refused_with_a_message(session: Session) -> None:
-    at = run_script("pages/meetings.py", Role.STAFF)
+    at = run_script("app_pages/meetings.py", Role.STAFF)
     next(b for b in at.button if b.label == "Schedule meeting").click()
     at.run()
     assert any("title" in e.value for e in at.error)

@@ -15,7 +15,7 @@ def _comment(session: Session, text: str, state: str = "pending") -> None:
 def test_moderator_sees_pending_comments(session: Session) -> None:
     _comment(session, "Please stop the drones. Call me at 555-0100.")
     _comment(session, "Already published", state="published")
-    at = run_script("pages/moderation_queue.py", Role.MODERATOR)
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
     assert not at.exception
     frame = at.dataframe[0].value
     assert list(frame["Text"]) == ["Please stop the drones. Call me at 555-0100."]
@@ -25,7 +25,7 @@ def test_moderator_sees_pending_comments(session: Session) -> None:
 def test_other_roles_are_refused(session: Session) -> None:
     _comment(session, "raw text that only moderators may read")
     for role in (None, Role.STAFF, Role.COMMISSIONER):
-        at = run_script("pages/moderation_queue.py", role)
+        at = run_script("app_pages/moderation_queue.py", role)
         assert not at.exception
         assert "raw text that only moderators may read" not in texts(at)
         assert not at.dataframe

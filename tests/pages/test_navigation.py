@@ -59,7 +59,7 @@ def test_demo_sign_in_appears_only_when_enabled(database_url: str, monkeypatch: 
 def test_demo_sign_in_gives_the_chosen_roles_pages(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
     at = run_script("streamlit_app.py")
-    at.switch_page("pages/demo_signin.py").run()
+    at.switch_page("app_pages/demo_signin.py").run()
     at.radio[0].set_value("commissioner")
     at.button[0].click().run()
     assert "audit-log" in registered_url_paths(at)

@@ -36,7 +36,7 @@ def two_versions(session: Session):
 
 
 def open_notice(slug: str, role: Role | None = None, version: int | None = None) -> AppTest:
-    at = AppTest.from_file(str(PROJECT_ROOT / "pages/notice.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/notice.py"), default_timeout=TIMEOUT)
     at.user = {"is_logged_in": False} if role is None else {  # type: ignore[attr-defined]
         "is_logged_in": True, "email": "s@x.example", "roles": [role.value]}
     at.query_params["technology"] = slug

@@ -14,7 +14,7 @@ def test_residents_see_published_technologies_open_periods_first(session: Sessio
     factories.technology(session, name="Body cameras", status="in_use")
     factories.technology(session, name="Hidden draft", is_published=False)
     session.commit()
-    at = run_script("pages/notices.py")
+    at = run_script("app_pages/notices.py")
     assert not at.exception
     shown = texts(at)
     assert "Plate readers — comments close" in shown
@@ -29,7 +29,7 @@ def test_filters_narrow_the_table(session: Session) -> None:
     factories.technology(session, name="Plate readers", open_days=5)
     factories.technology(session, name="Body cameras", status="in_use")
     session.commit()
-    at = run_script("pages/notices.py", Role.STAFF)
+    at = run_script("app_pages/notices.py", Role.STAFF)
     next(m for m in at.multiselect if m.label == "Status").set_value(["in_use"]).run()
     assert list(at.dataframe[0].value["Technology"]) == ["Body cameras"]
     next(t for t in at.text_input if t.label.startswith("Search")).set_value("zzz").run()
@@ -39,6 +39,6 @@ def test_filters_narrow_the_table(session: Session) -> None:
 def test_no_open_period_is_said_plainly(session: Session) -> None:
     factories.technology(session, name="Body cameras")
     session.commit()
-    at = run_script("pages/notices.py", Role.COMMISSIONER)
+    at = run_script("app_pages/notices.py", Role.COMMISSIONER)
     assert not at.exception
     assert "No notice is open for comment right now." in texts(at)
