@@ -44,12 +44,39 @@ _STAFF = frozenset({Role.STAFF, Role.ADMIN})
 _MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
 _OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
 _ADMINS = frozenset({Role.ADMIN})
+_STAFF_AND_OVERSIGHT = _STAFF | _OVERSIGHT
 
 AREAS: tuple[Area, ...] = (
     Area(
         "home",
         "Portal",
         (PageSpec("pages/home.py", "Home", "home", ":material/home:"),),
+    ),
+    Area(
+        "inventory",
+        "Data sharing",
+        (
+            PageSpec("pages/inventory.py", "Sharing inventory", "inventory", ":material/share:"),
+            PageSpec("pages/definitions.py", "Definitions", "definitions", ":material/menu_book:"),
+            PageSpec(
+                "pages/compliance.py", "Compliance findings", "compliance", ":material/policy:",
+                roles=_STAFF_AND_OVERSIGHT,
+            ),
+            PageSpec(
+                "pages/manage_inventory.py", "Manage inventory", "manage-inventory",
+                ":material/edit_note:", roles=_STAFF,
+            ),
+        ),
+    ),
+    Area(
+        "requests",
+        "Data sharing",
+        (
+            PageSpec(
+                "pages/request_log.py", "Request transparency log", "request-log",
+                ":material/query_stats:",
+            ),
+        ),
     ),
     Area(
         "oversight",

@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "inventory.inventory_version": EVERYONE,
     "inventory.get_practice": EVERYONE,
     "inventory.list_datasets": EVERYONE,
+    "inventory.list_departments": EVERYONE,
     "inventory.export_inventory": EVERYONE,
     "inventory.export_catalog": EVERYONE,
     "requests.statistics": EVERYONE,

@@ -31,16 +31,21 @@ def _export_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-@service("inventory.export_inventory")
-def export_inventory(*, session: Session, actor: Actor, fmt: str = "csv",
-                     rows: list[dict[str, Any]] | None = None) -> bytes:
-    """``rows`` lets a page export exactly the filtered rows it shows."""
+def inventory_file(rows: list[dict[str, Any]], fmt: str) -> bytes:
+    """Rows of ``list_practices`` as a file; pages pass exactly the filtered rows they show."""
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r}")
-    data = _export_rows(rows if rows is not None else list_practices(session=session, actor=actor))
+    data = _export_rows(rows)
     if fmt == "csv":
         return to_csv(data, EXPORT_COLUMNS)
     return to_json(data)
+
+
+@service("inventory.export_inventory")
+def export_inventory(*, session: Session, actor: Actor, fmt: str = "csv") -> bytes:
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown format {fmt!r}")
+    return inventory_file(list_practices(session=session, actor=actor), fmt)
 
 
 def _rights(classification: str, access_level: str) -> str | None:

@@ -136,6 +136,12 @@ def list_datasets(*, session: Session, actor: Actor) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in session.execute(query)]
 
 
+@service("inventory.list_departments")
+def list_departments(*, session: Session, actor: Actor) -> dict[str, str]:
+    """Department codes and names, by name."""
+    return dict(session.execute(sa.select(Department.code, Department.name).order_by(Department.name)).all())
+
+
 # ---------------------------------------------------------------------------
 # Writes
 # ---------------------------------------------------------------------------
@@ -263,10 +269,15 @@ def check_import(session: Session, rows: list[tuple[int, Mapping[str, Any]]]) ->
     ids = _dataset_ids(session)
     cleaned, errors = [], []
     seen: dict[tuple[Any, str], int] = {}
+    existing = {(d, t.casefold()) for d, t in session.execute(
+        sa.select(SharingPractice.dataset_id, SharingPractice.title))}
     for number, raw in rows:
         values, problems = clean_practice(raw, dataset_ids=ids, row=number)
         key = (values.get("dataset_id"), (values.get("title") or "").casefold())
-        if not problems and key in seen:
+        if not problems and key in existing:
+            problems.append(FieldError("title", "the inventory already has a practice with this "
+                                       "dataset and title", number))
+        elif not problems and key in seen:
             problems.append(FieldError("title", f"repeats row {seen[key]} (same dataset and title)", number))
         seen.setdefault(key, number)
         errors.extend(problems)

@@ -9,12 +9,13 @@ from portal.registry import all_pages
 from portal.settings import PROJECT_ROOT
 from tests.apptest import run_script
 
+PUBLIC = {"home", "inventory", "definitions", "request-log", "meetings"}
 EXPECTED = {
-    Role.RESIDENT: {"home", "meetings"},
-    Role.STAFF: {"home", "meetings"},
-    Role.MODERATOR: {"home", "meetings", "moderation"},
-    Role.COMMISSIONER: {"home", "meetings", "audit-log"},
-    Role.ADMIN: {"home", "meetings", "moderation", "audit-log", "roles"},
+    Role.RESIDENT: PUBLIC,
+    Role.STAFF: PUBLIC | {"compliance", "manage-inventory"},
+    Role.MODERATOR: PUBLIC | {"moderation"},
+    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log"},
+    Role.ADMIN: PUBLIC | {"compliance", "manage-inventory", "moderation", "audit-log", "roles"},
 }
 
 
