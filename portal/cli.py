@@ -75,6 +75,68 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return subprocess.call(command)
 
 
+def _importer(kind: str) -> tuple[Callable[..., int], dict[str, tuple[str, str]], tuple[str, ...]]:
+    if kind == "inventory":
+        from portal.inventory.fields import COLUMNS, REQUIRED
+        from portal.inventory.service import import_practices
+
+        return import_practices, COLUMNS, REQUIRED
+    from portal.requests.service import COLUMNS as R_COLUMNS
+    from portal.requests.service import REQUIRED as R_REQUIRED
+    from portal.requests.service import import_requests
+
+    return import_requests, R_COLUMNS, R_REQUIRED
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """All rows or none (DESIGN.md §3): one transaction, rolled back on the first refusal."""
+    from pathlib import Path
+
+    from portal.tabular import check_columns, read_table
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"no such file: {path}")
+    run, columns, required = _importer(args.kind)
+    table = read_table(path.read_bytes(), path.name)
+    problems = check_columns(table, required, list(columns))
+    if problems:
+        raise ValidationFailed(problems)
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        added = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name)
+    print(f"Imported {added} {'practices' if args.kind == 'inventory' else 'requests'} from {path.name}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        if args.kind == "catalog":
+            if args.format not in (None, "dcat-us"):
+                return _fail("the catalog is exported with --format dcat-us")
+            from portal.inventory.downloads import catalog_bytes, export_catalog
+
+            data = catalog_bytes(export_catalog(session=session, actor=SYSTEM))
+        else:
+            fmt = args.format or "csv"
+            if fmt not in ("csv", "json"):
+                return _fail("the inventory is exported with --format csv or --format json")
+            from portal.inventory.downloads import export_inventory
+
+            data = export_inventory(session=session, actor=SYSTEM, fmt=fmt)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        with open(args.output, "wb") as handle:
+            handle.write(data)
+        print(f"Wrote {len(data):,} bytes to {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Civic data transparency portal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="load the demo county (safe to run again)")
     demo.add_argument("--scale", choices=["demo"], default="demo")
     demo.set_defaults(func=cmd_demo)
+
+    importer = sub.add_parser("import", help="import records from a CSV or XLSX file (all rows or none)")
+    importer.add_argument("kind", choices=["inventory", "requests"])
+    importer.add_argument("file")
+    importer.set_defaults(func=cmd_import)
+
+    exporter = sub.add_parser("export", help="write the inventory or the dataset catalog")
+    exporter.add_argument("kind", choices=["inventory", "catalog"])
+    exporter.add_argument("--format", choices=["csv", "json", "dcat-us"], default=None)
+    exporter.add_argument("-o", "--output", help="file to write (default: standard output)")
+    exporter.set_defaults(func=cmd_export)
     return parser
 
 

@@ -71,7 +71,8 @@ def statistics() -> RequestStatistics:
     with db() as session:
         fingerprint = tuple(session.execute(sa.select(
             sa.func.count(InformationRequest.id), sa.func.max(InformationRequest.id),
-            sa.func.sum(InformationRequest.version))).one())
+            sa.func.sum(InformationRequest.version),
+            sa.func.max(InformationRequest.created_at))).one())
     return _request_statistics(get_settings().database_url, fingerprint)
 
 
