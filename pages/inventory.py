@@ -38,9 +38,11 @@ st.write(
     "practice for the full record, its history and what the automatic checks found."
 )
 
-rows = cached.practices()
+inventory = cached.practices()
+rows = inventory.rows
 chosen = view.filters(rows)
-shown = chosen.apply(rows)
+positions = chosen.apply(rows)
+shown = [rows[i] for i in positions]
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Practices shown", f"{len(shown):,}", help=f"of {len(rows):,} in the inventory")
@@ -55,7 +57,7 @@ if not shown:
     st.info("No practice matches these filters.")
 else:
     selection = st.dataframe(
-        view.table(shown), hide_index=True, width="stretch", height=420,
+        inventory.frame.iloc[positions], hide_index=True, width="stretch", height=420,
         column_config=view.TABLE_CONFIG, on_select="rerun", selection_mode="single-row",
         key="inventory_table",
     )

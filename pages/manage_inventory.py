@@ -35,7 +35,7 @@ tab_practice, tab_import, tab_request, tab_request_import = st.tabs(
     ["Sharing practices", "Import practices", "Information requests", "Import requests"])
 
 with tab_practice:
-    rows = cached.practices()
+    rows = cached.practices().rows
     datasets = cached.datasets()
     labels = {r["id"]: f"#{r['id']} {r['title']} ({r['department']})" for r in rows}
     chosen = st.selectbox("Practice", [0, *labels], format_func=lambda i: labels.get(i, "New practice"),

@@ -81,7 +81,7 @@ def list_practices(*, session: Session, actor: Actor, on: date | None = None) ->
     for row in rows:
         found = evaluate(_facts(row), on)
         row["findings"] = len(found)
-        row["finding_rules"] = [f.rule_id for f in found]
+        row["finding_list"] = found
     return rows
 
 

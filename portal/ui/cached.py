@@ -9,9 +9,11 @@ every role may make are cached here: the same answer serves every visitor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
@@ -27,10 +29,26 @@ from portal.ui.context import db, engine
 def clear() -> None:
     """After a write: forget every cached read at once (they are cheap to rebuild)."""
     st.cache_data.clear()
+    _practices.clear()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _practices(url: str, fingerprint: tuple[Any, ...], on: date) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Inventory:
+    """Every practice as rows (for filters and exports) and as the table residents read.
+
+    Shared by every session: callers must treat it as read-only.
+    """
+
+    rows: tuple[dict[str, Any], ...]
+    frame: pd.DataFrame
+
+
+# cache_resource, not cache_data: cache_data would unpickle a copy of 5,000
+# records on every run (about a quarter of a second); this object is read-only.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _practices(url: str, fingerprint: tuple[Any, ...], on: date) -> Inventory:
+    from portal.ui.inventory import table
+
     with session_scope(engine()) as session:
         rows = list_practices(session=session, actor=RESIDENT, on=on)
     for row in rows:
@@ -40,10 +58,10 @@ def _practices(url: str, fingerprint: tuple[Any, ...], on: date) -> list[dict[st
                              row["department"], row["dataset_title"], row["agreement_title"] or "",
                              " ".join(row["data_elements"]))
         ).casefold()
-    return rows
+    return Inventory(tuple(rows), table(rows))
 
 
-def practices() -> list[dict[str, Any]]:
+def practices() -> Inventory:
     with db() as session:
         fingerprint = inventory_version(session=session, actor=RESIDENT)
     return _practices(get_settings().database_url, fingerprint, today())
