@@ -28,7 +28,7 @@ if findings is not None:
     columns[0].metric("Open findings", f"{len(findings):,}")
     for column, (key, label) in zip(columns[1:], SEVERITIES.items()):
         column.metric(label, f"{counts[key]:,}")
-    st.caption(f"{len({f.practice_id for f in findings}):,} practices have at least one open finding.")
+    st.markdown(f"{len({f.practice_id for f in findings}):,} practices have at least one open finding.")
 
     if findings:
         st.header("By severity and department")
@@ -46,7 +46,7 @@ if findings is not None:
                        height=60 + 28 * len(crosstab))
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="by_department")
-        st.caption(f"Most open findings: {crosstab.index[0]} ({int(crosstab['Total'].iloc[0]):,}).")
+        st.markdown(f"Most open findings: {crosstab.index[0]} ({int(crosstab['Total'].iloc[0]):,}).")
         st.dataframe(crosstab.reset_index(), hide_index=True, width="stretch")
 
         st.header("Open findings")
@@ -70,7 +70,7 @@ if trend:
                         category_orders={"Severity": list(SEVERITIES.values())})
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="trend")
-    st.caption(
+    st.markdown(
         f"Open findings at the end of each day over the last {days} day(s). The trend is "
         "replayed from each practice's saved versions, so it begins when records entered the portal."
     )

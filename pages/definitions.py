@@ -24,7 +24,7 @@ for key, text in CLASSIFICATIONS.items():
     st.markdown(f"- **{label}**:{explanation}")
 
 datasets = cached.datasets()
-st.subheader("Datasets and their levels", anchor=False)
+st.header("Datasets and their levels", anchor=False)
 st.dataframe(
     pd.DataFrame(
         {

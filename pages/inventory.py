@@ -61,7 +61,7 @@ else:
         column_config=view.TABLE_CONFIG, on_select="rerun", selection_mode="single-row",
         key="inventory_table",
     )
-    st.caption("Select a row, or use its Details link, to open the practice.")
+    st.markdown("Select a row, or use its Details link, to open the practice.")
     picked = selection.selection.rows if selection is not None else []
     if picked:
         st.query_params["practice"] = str(shown[picked[0]]["id"])
@@ -69,15 +69,15 @@ else:
 
     left, right = st.columns(2)
     with left:
-        st.subheader("By recipient type", anchor=False)
+        st.header("By recipient type", anchor=False)
         view.bar_chart(Counter(r["recipient_type"] for r in shown), vocab.RECIPIENT_TYPES,
                        "Recipient type", "chart_recipient")
     with right:
-        st.subheader("By sensitive category", anchor=False)
+        st.header("By sensitive category", anchor=False)
         view.bar_chart(Counter(c for r in shown for c in r["sensitive_categories"]),
                        vocab.SENSITIVE_CATEGORIES, "Sensitive category", "chart_sensitive")
 
-st.subheader("Download", anchor=False)
+st.header("Download", anchor=False)
 st.write("The practices shown above, as a spreadsheet (CSV) or as data (JSON), and the county's "
          "catalog of datasets in the federal DCAT-US format.")
 d1, d2, d3 = st.columns(3)

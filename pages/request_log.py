@@ -26,20 +26,20 @@ c2.metric("People covered", f"{stats.people:,}",
 refused = next(r["requests"] for r in stats.by_outcome if r["label"] == "Refused")
 c3.metric("Refused", f"{refused:,}")
 
-st.subheader("By quarter", anchor=False)
+st.header("By quarter", anchor=False)
 quarters = pd.DataFrame(stats.by_quarter).rename(
     columns={"quarter": "Quarter", "requests": "Requests", "people": "People covered"})
 figure = px.bar(quarters, x="Quarter", y="Requests", height=300, color_discrete_sequence=["#1f5f8b"])
 figure.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
 st.plotly_chart(figure, config={"displayModeBar": False}, key="by_quarter")
 busiest = quarters.sort_values("Requests", ascending=False).iloc[0]
-st.caption(f"{len(quarters)} quarters with requests; the most in {busiest['Quarter']} "
+st.markdown(f"{len(quarters)} quarters with requests; the most in {busiest['Quarter']} "
            f"({busiest['Requests']:,}).")
 st.dataframe(quarters, hide_index=True, width="stretch")
 
 
 def tally(title: str, data: list[dict], column: str, key: str) -> None:
-    st.subheader(title, anchor=False)
+    st.header(title, anchor=False)
     frame = pd.DataFrame(data).rename(columns={"label": column, "requests": "Requests"})
     chart = px.bar(frame, x="Requests", y=column, orientation="h", height=240,
                    color_discrete_sequence=["#1f5f8b"])
@@ -61,8 +61,8 @@ barred = next(r["requests"] for r in stats.by_notification if r["label"] == "Not
 st.write(f"The people concerned were told of {notified:,} of {stats.requests:,} requests; for "
          f"{barred:,} the law forbade telling them.")
 
-st.subheader("Legal process and outcome", anchor=False)
-st.caption("A judicial warrant or court order is signed by a judge; an informal request or an "
+st.header("Legal process and outcome", anchor=False)
+st.markdown("A judicial warrant or court order is signed by a judge; an informal request or an "
            "administrative subpoena is not.")
 st.dataframe(pd.DataFrame(stats.process_by_outcome).rename(columns={"legal process": "Legal process"}),
              hide_index=True, width="stretch")

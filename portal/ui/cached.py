@@ -9,6 +9,7 @@ every role may make are cached here: the same answer serves every visitor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +25,9 @@ from portal.requests.models import InformationRequest
 from portal.requests.service import RequestStatistics, request_statistics
 from portal.settings import get_settings
 from portal.ui.context import db, engine
+
+
+_WORD = re.compile(r"\w+")
 
 
 def clear() -> None:
@@ -52,12 +56,13 @@ def _practices(url: str, fingerprint: tuple[Any, ...], on: date) -> Inventory:
     with session_scope(engine()) as session:
         rows = list_practices(session=session, actor=RESIDENT, on=on)
     for row in rows:
-        # One lower-case string per practice, so search is a substring test.
-        row["_haystack"] = " ".join(
+        # One lower-case string per practice, words separated by single spaces, so that
+        # search is a test for " word" (matches the start of a word: "ice" is not "police").
+        row["_haystack"] = " " + " ".join(_WORD.findall(" ".join(
             str(v) for v in (row["title"], row["recipient"], row["purpose"], row["legal_basis"],
                              row["department"], row["dataset_title"], row["agreement_title"] or "",
                              " ".join(row["data_elements"]))
-        ).casefold()
+        ).casefold()))
     return Inventory(tuple(rows), table(rows))
 
 

@@ -122,7 +122,7 @@ def request_form(current: Any, departments: dict[str, str]) -> tuple[dict[str, A
     k = f"r{r.id}v{r.version}" if r is not None else "rnew"
     with st.form(f"request_form_{k}"):
         st.subheader("Edit the request" if r else "New request", anchor=False)
-        st.caption("Record what was asked and how the county answered. Do not name the people "
+        st.markdown("Record what was asked and how the county answered. Do not name the people "
                    "concerned anywhere: the summary is public in aggregate reports.")
         c1, c2 = st.columns(2)
         reference = c1.text_input("Reference", value=r.reference if r else "", max_chars=40, key=f"{k}_ref")

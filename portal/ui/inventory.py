@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ class Filters:
 
     def apply(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """Positions of the rows that pass every filter."""
-        words = self.search.casefold().split()
+        words = [" " + w for w in re.findall(r"\w+", self.search.casefold())]
         sensitive = set(self.sensitive)
         out = []
         for i, r in enumerate(rows):
@@ -130,7 +131,7 @@ def bar_chart(counts: Counter[str], labels: Mapping[str, str], what: str, key: s
     )
     st.plotly_chart(figure, key=key, config={"displayModeBar": False})
     if top is not None:
-        st.caption(f"Most practices shown here: {top[what]} ({top['Practices']:,}).")
+        st.markdown(f"Most practices shown here: {top[what]} ({top['Practices']:,}).")
     with st.expander(f"Table: practices by {what.lower()}"):
         st.dataframe(frame, hide_index=True, width="stretch")
 
@@ -141,21 +142,21 @@ def _line(label: str, value: str) -> str:
 
 def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
     p, ds = d.practice, d.dataset
-    st.header(inert(p.title), anchor=False)
-    st.caption(f"{inert(d.department.name)} · {vocab.PRACTICE_STATUSES.get(p.status, p.status)} · "
+    st.title(inert(p.title), anchor=False)
+    st.markdown(f"{inert(d.department.name)} · {vocab.PRACTICE_STATUSES.get(p.status, p.status)} · "
                f"version {p.version}, last changed {format_datetime(p.updated_at)}")
 
-    st.subheader("What data", anchor=False)
+    st.header("What data", anchor=False)
     st.markdown(_line("Dataset", inert(ds.title)) + f"  \n" +
                 _line("Classification", f"{ds.classification.title()}"),
                 help=vocab.CLASSIFICATIONS.get(ds.classification))
-    st.caption(vocab.CLASSIFICATIONS.get(ds.classification, ""))
+    st.markdown(vocab.CLASSIFICATIONS.get(ds.classification, ""))
     if p.data_elements:
         st.markdown("**Data elements shared:**\n\n" + "\n".join(f"- {inert(e)}" for e in p.data_elements))
     sensitive = ", ".join(vocab.SENSITIVE_CATEGORIES.get(c, c) for c in p.sensitive_categories)
     st.markdown(_line("Sensitive information", sensitive or "none"), help=help_for("sensitive_information"))
 
-    st.subheader("To whom, why and under which authority", anchor=False)
+    st.header("To whom, why and under which authority", anchor=False)
     st.markdown("\n\n".join([
         _line("Recipient", f"{inert(p.recipient)} ({vocab.RECIPIENT_TYPES.get(p.recipient_type, p.recipient_type)})"),
         _line("Purpose", inert(p.purpose) or "not stated"),
@@ -167,7 +168,7 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
         _line("Since", format_date_plain(p.start_date) + (f", until {format_date_plain(p.end_date)}" if p.end_date else "")),
     ]))
 
-    st.subheader("For how long, and under which agreement", anchor=False)
+    st.header("For how long, and under which agreement", anchor=False)
     retention = (f"{p.retention_days:,} days" if p.retention_days is not None else "")
     if p.retention_text:
         retention = f"{retention}. {inert(p.retention_text)}" if retention else inert(p.retention_text)
@@ -185,7 +186,7 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
                 help=help_for("notice_at_collection"))
     st.markdown(_line("Hosted by a third party", "Yes" if p.hosted_by_third_party else "No"))
 
-    st.subheader("Compliance findings", anchor=False, help=help_for("compliance_finding"))
+    st.header("Compliance findings", anchor=False, help=help_for("compliance_finding"))
     if not d.findings:
         st.success("The automatic checks found no problem with this practice's record.")
     for f in d.findings:
@@ -193,9 +194,9 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
         with st.container(border=True):
             st.markdown(f"**{SEVERITIES[f.severity]} · {rule.id} · {rule.title}**")
             st.write(f.detail)
-            st.caption(f"{rule.explanation} Principle: {rule.principle}")
+            st.markdown(f"{rule.explanation} Principle: {rule.principle}")
 
-    st.subheader("Change history", anchor=False)
+    st.header("Change history", anchor=False)
     if not d.history:
         st.write("This record has not been changed since it was entered in the portal "
                  f"({format_date(p.created_at)}).")
@@ -212,7 +213,7 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
                 st.write("First recorded version.")
 
     if comments_placeholder:
-        st.subheader("Resident comments", anchor=False)
+        st.header("Resident comments", anchor=False)
         st.write("Comments on this practice will appear here once residents can send them.")
 
 
