@@ -86,14 +86,17 @@ def list_practices(*, session: Session, actor: Actor, on: date | None = None) ->
 
 
 @service("inventory.inventory_version")
-def inventory_version(*, session: Session, actor: Actor) -> tuple[int, int, str]:
-    """A cheap fingerprint of the inventory, so cached reads notice any change in any process."""
-    count, top, newest = session.execute(
+def inventory_version(*, session: Session, actor: Actor) -> tuple[str, ...]:
+    """A cheap fingerprint of practices and datasets, so cached reads notice any change in any
+    process. Timestamps are part of it: ids and counts repeat after a table is emptied."""
+    practices = session.execute(
         sa.select(sa.func.count(SharingPractice.id), sa.func.max(SharingPractice.id),
-                  sa.func.max(SharingPractice.updated_at))
+                  sa.func.max(SharingPractice.updated_at), sa.func.max(SharingPractice.created_at))
     ).one()
-    datasets = session.execute(sa.select(sa.func.count(Dataset.id))).scalar_one()
-    return int(count), int(top or 0) + int(datasets), str(newest)
+    datasets = session.execute(
+        sa.select(sa.func.count(Dataset.id), sa.func.max(Dataset.id), sa.func.max(Dataset.created_at))
+    ).one()
+    return tuple(str(v) for v in (*practices, *datasets))
 
 
 @dataclass(frozen=True)

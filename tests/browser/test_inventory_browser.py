@@ -78,13 +78,17 @@ def test_public_pages_are_accessible(page: Page, live_server: LiveServer, path: 
 
 
 def test_commissioner_sees_findings(page: Page, live_server: LiveServer) -> None:
-    page.goto(live_server.url + "/demo-sign-in")
+    page.goto(live_server.url)
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    page.get_by_role("link", name="Demo sign-in").click()
     wait_for_app(page, "Demo sign-in")
     page.get_by_text("Privacy commissioner", exact=True).click()
     page.get_by_role("button", name="Use this role").click()
     page.get_by_role("link", name="Compliance findings").click()
     wait_for_app(page, "Compliance findings")
     expect(page.get_by_test_id("stMetric").filter(has_text="Open findings")).to_be_visible()
+    wait_for_app(page, "Compliance findings")
+    page.wait_for_timeout(500)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "compliance.png"), full_page=True)
     assert serious_violations(page) == []
