@@ -68,5 +68,7 @@ if summary.next_meeting is None and summary.latest_meeting is None:
     st.write("No meeting has been scheduled yet.")
 
 st.header("Explore")
-for url_path in ("meetings", "moderation", "audit-log", "roles"):
+for url_path in ("notices", "deployment-map", "inventory", "request-log", "definitions",
+                 "meetings", "compliance", "manage-notices", "manage-inventory", "moderation",
+                 "audit-log", "roles"):
     link_to(url_path, actor)

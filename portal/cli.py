@@ -105,7 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # not reached
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def _import_notices(args: argparse.Namespace) -> int:
     """All rows or none: the unit of work rolls back on the first refusal."""
     from pathlib import Path
 
@@ -124,18 +124,86 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _export_feed(args: argparse.Namespace) -> int:
     from portal.notices.feeds import comment_deadlines_ics, notices_atom
 
     build = {"notices-atom": notices_atom, "notices-ics": comment_deadlines_ics}[args.kind]
     engine = make_engine()
+    upgrade(engine)
     with session_scope(engine) as session:
         data = build(session=session, actor=SYSTEM, base_url=args.base_url)
-    if args.output in (None, "-"):
+    _write_output(data, args.output)
+    return 0
+
+
+def _write_output(data: bytes, output: str | None) -> None:
+    if output in (None, "-"):
         sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
-        with open(args.output, "wb") as handle:
+        with open(output, "wb") as handle:
             handle.write(data)
+        print(f"Wrote {len(data):,} bytes to {output}", file=sys.stderr)
+
+
+def _importer(kind: str) -> tuple[Callable[..., int], dict[str, tuple[str, str]], tuple[str, ...]]:
+    if kind == "inventory":
+        from portal.inventory.fields import COLUMNS, REQUIRED
+        from portal.inventory.service import import_practices
+
+        return import_practices, COLUMNS, REQUIRED
+    from portal.requests.service import COLUMNS as R_COLUMNS
+    from portal.requests.service import REQUIRED as R_REQUIRED
+    from portal.requests.service import import_requests
+
+    return import_requests, R_COLUMNS, R_REQUIRED
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """All rows or none (DESIGN.md §3): one transaction, rolled back on the first refusal."""
+    from pathlib import Path
+
+    from portal.tabular import check_columns, read_table
+
+    if args.kind == "notices":
+        return _import_notices(args)
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"no such file: {path}")
+    run, columns, required = _importer(args.kind)
+    table = read_table(path.read_bytes(), path.name)
+    problems = check_columns(table, required, list(columns))
+    if problems:
+        raise ValidationFailed(problems)
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        added = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name)
+    print(f"Imported {added} {'practices' if args.kind == 'inventory' else 'requests'} from {path.name}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.kind in ("notices-atom", "notices-ics"):
+        return _export_feed(args)
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        if args.kind == "catalog":
+            if args.format not in (None, "dcat-us"):
+                return _fail("the catalog is exported with --format dcat-us")
+            from portal.inventory.downloads import catalog_bytes, export_catalog
+
+            data = catalog_bytes(export_catalog(session=session, actor=SYSTEM))
+        else:
+            fmt = args.format or "csv"
+            if fmt not in ("csv", "json"):
+                return _fail("the inventory is exported with --format csv or --format json")
+            from portal.inventory.downloads import export_inventory
+
+            data = export_inventory(session=session, actor=SYSTEM, fmt=fmt)
+    _write_output(data, args.output)
     return 0
 
 
@@ -161,18 +229,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="load the demo county (safe to run again)")
     demo.set_defaults(func=cmd_demo)
 
-    imp = sub.add_parser("import", help="import a batch of records: all rows or none")
-    imp.add_argument("kind", choices=["notices"])
-    imp.add_argument("file", help="a .csv or .json file")
-    imp.add_argument("--publish", action="store_true", help="publish every imported notice")
-    imp.set_defaults(func=cmd_import)
+    importer = sub.add_parser("import", help="import a batch of records: all rows or none")
+    importer.add_argument("kind", choices=["inventory", "requests", "notices"])
+    importer.add_argument("file", help="inventory and requests: .csv or .xlsx; notices: .csv or .json")
+    importer.add_argument("--publish", action="store_true",
+                          help="notices only: publish every imported notice")
+    importer.set_defaults(func=cmd_import)
 
-    export = sub.add_parser("export", help="write a feed or export")
-    export.add_argument("kind", choices=["notices-atom", "notices-ics"])
-    export.add_argument("-o", "--output", help="file to write (default: standard output)")
-    export.add_argument("--base-url", default="http://localhost:8501",
-                        help="the portal's public address, for links in the feed")
-    export.set_defaults(func=cmd_export)
+    exporter = sub.add_parser("export", help="write an export or a feed")
+    exporter.add_argument("kind", choices=["inventory", "catalog", "notices-atom", "notices-ics"])
+    exporter.add_argument("--format", choices=["csv", "json", "dcat-us"], default=None)
+    exporter.add_argument("-o", "--output", help="file to write (default: standard output)")
+    exporter.add_argument("--base-url", default="http://localhost:8501",
+                          help="feeds only: the portal's public address, for links")
+    exporter.set_defaults(func=cmd_export)
     return parser
 
 

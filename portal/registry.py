@@ -44,6 +44,7 @@ _STAFF = frozenset({Role.STAFF, Role.ADMIN})
 _MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
 _OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
 _ADMINS = frozenset({Role.ADMIN})
+_STAFF_AND_OVERSIGHT = _STAFF | _OVERSIGHT
 
 AREAS: tuple[Area, ...] = (
     Area(
@@ -62,6 +63,32 @@ AREAS: tuple[Area, ...] = (
                      ":material/map:"),
             PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",
                      ":material/edit_note:", roles=_STAFF),
+        ),
+    ),
+    Area(
+        "inventory",
+        "Data sharing",
+        (
+            PageSpec("app_pages/inventory.py", "Sharing inventory", "inventory", ":material/share:"),
+            PageSpec("app_pages/definitions.py", "Definitions", "definitions", ":material/menu_book:"),
+            PageSpec(
+                "app_pages/compliance.py", "Compliance findings", "compliance", ":material/policy:",
+                roles=_STAFF_AND_OVERSIGHT,
+            ),
+            PageSpec(
+                "app_pages/manage_inventory.py", "Manage inventory", "manage-inventory",
+                ":material/edit_note:", roles=_STAFF,
+            ),
+        ),
+    ),
+    Area(
+        "requests",
+        "Data sharing",
+        (
+            PageSpec(
+                "app_pages/request_log.py", "Request transparency log", "request-log",
+                ":material/query_stats:",
+            ),
         ),
     ),
     Area(

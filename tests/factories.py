@@ -83,3 +83,46 @@ def meeting(session: Session, *, days_from_now: int = 14, **kw: Any) -> Meeting:
     session.add(row)
     session.flush()
     return row
+
+
+def info_request(session: Session, **kw: Any) -> "InformationRequest":
+    from datetime import date
+
+    from portal.requests.models import InformationRequest
+
+    n = next(_seq)
+    if "department_id" not in kw:
+        kw["department_id"] = department(session).id
+    values: dict[str, Any] = {
+        "reference": f"IR-T-{n}",
+        "received_date": date(2025, 2, 10),
+        "requesting_agency": "Federal agency",
+        "agency_type": "federal_immigration",
+        "legal_process": "informal_request",
+        "outcome": "refused",
+        "residents_notified": "notified",
+        "people_covered": 1,
+        **kw,
+    }
+    row = InformationRequest(**values)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def practice_values(dataset_identifier: str, **kw: Any) -> dict[str, Any]:
+    """What a staff form or an import row holds for a valid practice."""
+    return {
+        "dataset": dataset_identifier,
+        "title": "Monthly case counts to the State",
+        "recipient": "State Department of Health",
+        "recipient_type": "state_agency",
+        "channel": "law",
+        "legal_basis_type": "statute",
+        "legal_basis": "State Health Code § 12",
+        "purpose": "Disease surveillance.",
+        "data_elements": ["case count", "week"],
+        "frequency": "monthly",
+        "residents_notified": True,
+        **kw,
+    }

@@ -20,6 +20,8 @@ STAFF = frozenset({Role.STAFF, Role.ADMIN})
 MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
 OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
 ADMINS = frozenset({Role.ADMIN})
+# Those who act on compliance findings: the departments and the commission.
+STAFF_AND_OVERSIGHT = STAFF | OVERSIGHT
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # public reads
@@ -33,6 +35,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "notices.feed_atom": EVERYONE,
     "notices.feed_ics": EVERYONE,
     "geography.list_districts": EVERYONE,
+    "inventory.list_practices": EVERYONE,
+    "inventory.inventory_version": EVERYONE,
+    "inventory.get_practice": EVERYONE,
+    "inventory.list_datasets": EVERYONE,
+    "inventory.list_departments": EVERYONE,
+    "inventory.export_inventory": EVERYONE,
+    "inventory.export_catalog": EVERYONE,
+    "requests.statistics": EVERYONE,
     # staff writes
     "oversight.create_meeting": STAFF,
     "oversight.add_agenda_item": STAFF,
@@ -44,6 +54,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "notices.close_comment_period": STAFF,
     "notices.set_status": STAFF,
     "notices.import": STAFF,
+    "inventory.create_practice": STAFF,
+    "inventory.update_practice": STAFF,
+    "inventory.retire_practice": STAFF,
+    "inventory.import_practices": STAFF,
+    "requests.list_requests": STAFF,
+    "requests.get_request": STAFF,
+    "requests.create_request": STAFF,
+    "requests.update_request": STAFF,
+    "requests.withdraw_request": STAFF,
+    "requests.import_requests": STAFF,
+    # compliance
+    "inventory.compliance_findings": STAFF_AND_OVERSIGHT,
+    "inventory.compliance_trend": STAFF_AND_OVERSIGHT,
     # moderation
     "engagement.moderation_queue": MODERATORS,
     # oversight

@@ -31,3 +31,9 @@ NOTIFICATION: dict[str, str] = {
     "legally_barred": "Notification legally barred",
     "not_applicable": "Not applicable",
 }
+
+STATUSES: dict[str, str] = {
+    "draft": "Draft (not yet counted in the public statistics)",
+    "published": "Published",
+    "withdrawn": "Withdrawn (entered in error; kept in the history)",
+}

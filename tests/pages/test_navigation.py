@@ -9,13 +9,18 @@ from portal.registry import all_pages
 from portal.settings import PROJECT_ROOT
 from tests.apptest import run_script
 
-PUBLIC = {"home", "meetings", "notices", "notice", "deployment-map"}
+PUBLIC = {
+    "home", "meetings", "notices", "notice", "deployment-map", "inventory", "definitions",
+    "request-log",
+}
 EXPECTED = {
     Role.RESIDENT: PUBLIC,
-    Role.STAFF: PUBLIC | {"manage-notices"},
+    Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory"},
     Role.MODERATOR: PUBLIC | {"moderation"},
-    Role.COMMISSIONER: PUBLIC | {"audit-log"},
-    Role.ADMIN: PUBLIC | {"moderation", "audit-log", "roles", "manage-notices"},
+    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log"},
+    Role.ADMIN: PUBLIC | {
+        "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
+    },
 }
 
 

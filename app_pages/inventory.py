@@ -1,0 +1,89 @@
+"""The sharing inventory: every practice, filtered and searched; one practice by its own URL."""
+
+from collections import Counter
+
+import streamlit as st
+
+from portal.errors import NotFound
+from portal.glossary import help_for
+from portal.inventory import vocab
+from portal.inventory.downloads import inventory_file
+from portal.inventory.service import get_practice
+from portal.ui import cached
+from portal.ui import inventory as view
+from portal.ui.context import current_actor, db
+from portal.ui.messages import reported
+
+actor = current_actor()
+wanted = st.query_params.get("practice")
+
+if wanted is not None:
+    if st.button("← Back to the inventory", type="tertiary"):
+        del st.query_params["practice"]
+        st.rerun()
+    detail = None
+    with reported(), db() as session:
+        try:
+            detail = get_practice(session=session, actor=actor, practice_id=int(wanted))
+        except (ValueError, NotFound):
+            st.error(f"There is no sharing practice {wanted!r}. It may have been mistyped.")
+    if detail is not None:
+        view.detail(detail)
+    st.stop()
+
+st.title("Sharing inventory")
+st.write(
+    "Every practice by which a county department shares data about residents with someone "
+    "else: other agencies, vendors, researchers or the public, formally or informally. Open a "
+    "practice for the full record, its history and what the automatic checks found."
+)
+
+inventory = cached.practices()
+rows = inventory.rows
+chosen = view.filters(rows)
+positions = chosen.apply(rows)
+shown = [rows[i] for i in positions]
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Practices shown", f"{len(shown):,}", help=f"of {len(rows):,} in the inventory")
+c2.metric("Involving sensitive data", f"{sum(1 for r in shown if r['sensitive_categories']):,}",
+          help=help_for("sensitive_information"))
+c3.metric("Shared informally", f"{sum(1 for r in shown if r['mechanism'] == 'informal'):,}",
+          help=help_for("informal_sharing"))
+c4.metric("With compliance findings", f"{sum(1 for r in shown if r['findings']):,}",
+          help=help_for("compliance_finding"))
+
+if not shown:
+    st.info("No practice matches these filters.")
+else:
+    selection = st.dataframe(
+        inventory.frame.iloc[positions], hide_index=True, width="stretch", height=420,
+        column_config=view.TABLE_CONFIG, on_select="rerun", selection_mode="single-row",
+        key="inventory_table",
+    )
+    st.markdown("Select a row, or use its Details link, to open the practice.")
+    picked = selection.selection.rows if selection is not None else []
+    if picked:
+        st.query_params["practice"] = str(shown[picked[0]]["id"])
+        st.rerun()
+
+    left, right = st.columns(2)
+    with left:
+        st.header("By recipient type", anchor=False)
+        view.bar_chart(Counter(r["recipient_type"] for r in shown), vocab.RECIPIENT_TYPES,
+                       "Recipient type", "chart_recipient")
+    with right:
+        st.header("By sensitive category", anchor=False)
+        view.bar_chart(Counter(c for r in shown for c in r["sensitive_categories"]),
+                       vocab.SENSITIVE_CATEGORIES, "Sensitive category", "chart_sensitive")
+
+st.header("Download", anchor=False)
+st.write("The practices shown above, as a spreadsheet (CSV) or as data (JSON), and the county's "
+         "catalog of datasets in the federal DCAT-US format.")
+d1, d2, d3 = st.columns(3)
+d1.download_button("Inventory (CSV)", lambda: inventory_file(shown, "csv"),
+                   file_name="sharing-inventory.csv", mime="text/csv", on_click="ignore")
+d2.download_button("Inventory (JSON)", lambda: inventory_file(shown, "json"),
+                   file_name="sharing-inventory.json", mime="application/json", on_click="ignore")
+d3.download_button("Dataset catalog (data.json)", cached.catalog_json(),
+                   file_name="data.json", mime="application/json", on_click="ignore")

@@ -1,0 +1,133 @@
+"""Turning form values and spreadsheet cells into typed values, with reasons when they won't.
+
+Forms hand over Python values, CSV files strings, XLSX files whatever the cell
+held (dates, floats, booleans); one set of coercers accepts them all, so a
+form and an import of the same record are judged by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from portal.errors import FieldError
+
+_SPLIT = re.compile(r"\s*[;\n]\s*")
+TRUE = {"yes", "y", "true", "1", "x"}
+FALSE = {"no", "n", "false", "0", ""}
+
+
+class Collector:
+    """Gathers every problem of one record instead of stopping at the first."""
+
+    def __init__(self, raw: Mapping[str, Any], row: int | None = None) -> None:
+        self.raw = raw
+        self.row = row
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message, self.row))
+
+    def _value(self, field: str) -> Any:
+        value = self.raw.get(field)
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def text(self, field: str, *, required: bool = False, max_length: int | None = None) -> str | None:
+        value = self._value(field)
+        if value is None:
+            if required:
+                self.fail(field, "required")
+            return None
+        text = str(value)
+        if max_length is not None and len(text) > max_length:
+            self.fail(field, f"at most {max_length} characters (this has {len(text)})")
+        return text
+
+    def choice(self, field: str, vocab: Mapping[str, str], *, required: bool = True,
+               default: str | None = None) -> str | None:
+        value = self._value(field)
+        if value is None:
+            if required and default is None:
+                self.fail(field, "required; one of: " + ", ".join(vocab))
+            return default
+        text = str(value)
+        by_label = {label.lower(): key for key, label in vocab.items()}
+        key = text if text in vocab else by_label.get(text.lower(), text.lower().replace(" ", "_"))
+        if key not in vocab:
+            self.fail(field, f"{text!r} is not one of: " + ", ".join(vocab))
+            return None
+        return key
+
+    def items(self, field: str) -> list[str]:
+        value = self._value(field)
+        if value is None:
+            return []
+        if isinstance(value, (list, tuple, set)):
+            return [str(v).strip() for v in value if str(v).strip()]
+        return [part for part in _SPLIT.split(str(value)) if part]
+
+    def choices(self, field: str, vocab: Mapping[str, str]) -> list[str]:
+        by_label = {label.lower(): key for key, label in vocab.items()}
+        keys = []
+        for item in self.items(field):
+            key = item if item in vocab else by_label.get(item.lower())
+            if key is None:
+                self.fail(field, f"{item!r} is not one of: " + ", ".join(vocab))
+            elif key not in keys:
+                keys.append(key)
+        return keys
+
+    def day(self, field: str, *, required: bool = False) -> date | None:
+        value = self._value(field)
+        if value is None:
+            if required:
+                self.fail(field, "required (a date, YYYY-MM-DD)")
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value)[:10])
+        except ValueError:
+            self.fail(field, f"{value!r} is not a date (write YYYY-MM-DD)")
+            return None
+
+    def count(self, field: str, *, required: bool = False, maximum: int = 10**9) -> int | None:
+        value = self._value(field)
+        if value is None:
+            if required:
+                self.fail(field, "required (a whole number)")
+            return None
+        if isinstance(value, bool):
+            self.fail(field, "a whole number, not yes/no")
+            return None
+        try:
+            number = float(value) if not isinstance(value, int) else value
+        except (TypeError, ValueError):
+            self.fail(field, f"{value!r} is not a whole number")
+            return None
+        if number != int(number):
+            self.fail(field, f"{value!r} is not a whole number")
+            return None
+        if not 0 <= number <= maximum:
+            self.fail(field, f"must be between 0 and {maximum:,}")
+            return None
+        return int(number)
+
+    def flag(self, field: str) -> bool:
+        value = self._value(field)
+        if isinstance(value, bool):
+            return value
+        text = "" if value is None else str(value).strip().lower()
+        if text in TRUE:
+            return True
+        if text in FALSE:
+            return False
+        self.fail(field, f"{value!r}: write yes or no")
+        return False

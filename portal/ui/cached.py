@@ -1,0 +1,114 @@
+"""Cached public reads (DESIGN.md §8): computed once, reused until the data changes.
+
+Each cache key holds the database URL and a cheap fingerprint of the tables
+read (row count, newest id, newest update), taken on every run, so a write in
+any process — another Streamlit server, the CLI, an import — is seen on the
+next run. Pages also call ``clear()`` after their own writes. Only reads that
+every role may make are cached here: the same answer serves every visitor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+
+from portal.auth.roles import RESIDENT
+from portal.db import session_scope
+from portal.inventory.service import inventory_version, list_datasets, list_practices, today
+from portal.requests.models import InformationRequest
+from portal.requests.service import RequestStatistics, request_statistics
+from portal.settings import get_settings
+from portal.ui.context import db, engine
+
+
+_WORD = re.compile(r"\w+")
+
+
+def clear() -> None:
+    """After a write: forget every cached read at once (they are cheap to rebuild)."""
+    st.cache_data.clear()
+    _practices.clear()
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """Every practice as rows (for filters and exports) and as the table residents read.
+
+    Shared by every session: callers must treat it as read-only.
+    """
+
+    rows: tuple[dict[str, Any], ...]
+    frame: pd.DataFrame
+
+
+# cache_resource, not cache_data: cache_data would unpickle a copy of 5,000
+# records on every run (about a quarter of a second); this object is read-only.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _practices(url: str, fingerprint: tuple[Any, ...], on: date) -> Inventory:
+    from portal.ui.inventory import table
+
+    with session_scope(engine()) as session:
+        rows = list_practices(session=session, actor=RESIDENT, on=on)
+    for row in rows:
+        # One lower-case string per practice, words separated by single spaces, so that
+        # search is a test for " word" (matches the start of a word: "ice" is not "police").
+        row["_haystack"] = " " + " ".join(_WORD.findall(" ".join(
+            str(v) for v in (row["title"], row["recipient"], row["purpose"], row["legal_basis"],
+                             row["department"], row["dataset_title"], row["agreement_title"] or "",
+                             " ".join(row["data_elements"]))
+        ).casefold()))
+    return Inventory(tuple(rows), table(rows))
+
+
+def practices() -> Inventory:
+    with db() as session:
+        fingerprint = inventory_version(session=session, actor=RESIDENT)
+    return _practices(get_settings().database_url, fingerprint, today())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _datasets(url: str, fingerprint: tuple[Any, ...]) -> list[dict[str, Any]]:
+    with session_scope(engine()) as session:
+        return list_datasets(session=session, actor=RESIDENT)
+
+
+def datasets() -> list[dict[str, Any]]:
+    with db() as session:
+        fingerprint = inventory_version(session=session, actor=RESIDENT)
+    return _datasets(get_settings().database_url, fingerprint)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _request_statistics(url: str, fingerprint: tuple[Any, ...]) -> RequestStatistics:
+    with session_scope(engine()) as session:
+        return request_statistics(session=session, actor=RESIDENT)
+
+
+def statistics() -> RequestStatistics:
+    with db() as session:
+        fingerprint = tuple(session.execute(sa.select(
+            sa.func.count(InformationRequest.id), sa.func.max(InformationRequest.id),
+            sa.func.sum(InformationRequest.version),
+            sa.func.max(InformationRequest.created_at))).one())
+    return _request_statistics(get_settings().database_url, fingerprint)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _catalog(url: str, fingerprint: tuple[Any, ...]) -> bytes:
+    from portal.inventory.downloads import catalog_bytes, export_catalog
+
+    with session_scope(engine()) as session:
+        return catalog_bytes(export_catalog(session=session, actor=RESIDENT))
+
+
+def catalog_json() -> bytes:
+    """The DCAT-US ``data.json`` (datasets change rarely; keyed like the inventory)."""
+    with db() as session:
+        fingerprint = inventory_version(session=session, actor=RESIDENT)
+    return _catalog(get_settings().database_url, fingerprint)

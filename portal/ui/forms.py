@@ -1,0 +1,169 @@
+"""Staff forms for a sharing practice and an information request.
+
+The forms only collect values; the services check every field, so a form and
+an import are held to the same rules and report problems the same way.
+Widget keys carry the record and its version, so choosing another record (or
+saving a new version) fills the form afresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from portal.glossary import help_for
+from portal.inventory import vocab
+from portal.inventory.service import PracticeDetail
+from portal.requests import vocab as rvocab
+from portal.inventory.vocab import SENSITIVE_CATEGORIES
+
+
+def _index(options: list[str], value: str | None) -> int | None:
+    return options.index(value) if value in options else None
+
+
+def _select(label: str, vocabulary: dict[str, str], value: str | None, key: str,
+            help: str | None = None) -> str | None:
+    options = list(vocabulary)
+    return st.selectbox(label, options, index=_index(options, value), format_func=vocabulary.get,
+                        key=key, help=help, placeholder="Choose…")
+
+
+def practice_form(current: PracticeDetail | None,
+                  datasets: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
+    """The values to save and the editor's summary, once the form is submitted."""
+    p = current.practice if current is not None else None
+    k = f"p{p.id}v{p.version}" if p is not None else "new"
+    ds_labels = {d["identifier"]: f"{d['title']} ({d['department']}, {d['classification']})"
+                 for d in datasets}
+    with st.form(f"practice_form_{k}"):
+        st.subheader("Edit the practice" if p else "New practice", anchor=False)
+        dataset = st.selectbox("Dataset", list(ds_labels), format_func=ds_labels.get,
+                               index=_index(list(ds_labels), current.dataset.identifier if current else None),
+                               key=f"{k}_dataset", placeholder="Choose…",
+                               help=help_for("data_classification"))
+        title = st.text_input("Title", value=p.title if p else "", max_chars=300, key=f"{k}_title")
+        recipient = st.text_input("Recipient", value=p.recipient if p else "", max_chars=300,
+                                  key=f"{k}_recipient")
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            recipient_type = _select("Recipient type", vocab.RECIPIENT_TYPES,
+                                     p.recipient_type if p else None, f"{k}_rtype",
+                                     help_for("third_party"))
+        with c2:
+            channel = _select("How it is shared", vocab.CHANNELS, p.channel if p else None,
+                              f"{k}_channel", help_for("informal_sharing"))
+        with c3:
+            frequency = _select("How often", vocab.FREQUENCIES, p.frequency if p else None,
+                                f"{k}_frequency")
+        legal_basis_type = _select("Kind of legal basis", vocab.LEGAL_BASIS_TYPES,
+                                   p.legal_basis_type if p else None, f"{k}_lbt",
+                                   help_for("legal_basis"))
+        legal_basis = st.text_area("Legal basis", value=p.legal_basis if p else "", key=f"{k}_lb")
+        purpose = st.text_area("Purpose", value=p.purpose if p else "", key=f"{k}_purpose")
+        elements = st.text_area("Data elements (one per line)",
+                                value="\n".join(p.data_elements) if p else "", key=f"{k}_elements")
+        sensitive = st.multiselect("Sensitive categories", list(vocab.SENSITIVE_CATEGORIES),
+                                   default=p.sensitive_categories if p else [],
+                                   format_func=vocab.SENSITIVE_CATEGORIES.get, key=f"{k}_sensitive",
+                                   help=help_for("sensitive_information"))
+        agreement_title = st.text_input("Agreement (name)", value=(p.agreement_title or "") if p else "",
+                                        max_chars=300, key=f"{k}_agreement",
+                                        help=help_for("data_sharing_agreement"))
+        a1, a2 = st.columns(2)
+        agreement_start = a1.date_input("Agreement starts", value=p.agreement_start if p else None,
+                                        key=f"{k}_astart", format="YYYY-MM-DD")
+        agreement_end = a2.date_input("Agreement ends", value=p.agreement_end if p else None,
+                                      key=f"{k}_aend", format="YYYY-MM-DD")
+        terms = st.multiselect("Key terms the agreement contains", list(vocab.AGREEMENT_TERMS),
+                               default=[t for t, v in (p.agreement_terms if p else {}).items() if v],
+                               format_func=vocab.AGREEMENT_TERMS.get, key=f"{k}_terms")
+        r1, r2 = st.columns([1, 2])
+        retention_days = r1.number_input("Retention (days)", min_value=0, max_value=36_500, step=1,
+                                         value=p.retention_days if p else None, key=f"{k}_rdays",
+                                         help=help_for("retention"))
+        retention_text = r2.text_input("Retention in words", value=(p.retention_text or "") if p else "",
+                                       key=f"{k}_rtext")
+        notified = st.checkbox("Residents are told when the data is collected",
+                               value=p.residents_notified if p else False, key=f"{k}_notified",
+                               help=help_for("notice_at_collection"))
+        hosted = st.checkbox("A third party hosts the data",
+                             value=p.hosted_by_third_party if p else False, key=f"{k}_hosted")
+        s1, s2, s3 = st.columns(3)
+        status = s1.selectbox("Status", list(vocab.PRACTICE_STATUSES),
+                              index=list(vocab.PRACTICE_STATUSES).index(p.status) if p else 0,
+                              format_func=vocab.PRACTICE_STATUSES.get, key=f"{k}_status")
+        start_date = s2.date_input("Sharing began", value=p.start_date if p else None,
+                                   key=f"{k}_start", format="YYYY-MM-DD")
+        end_date = s3.date_input("Sharing ended", value=p.end_date if p else None, key=f"{k}_end",
+                                 format="YYYY-MM-DD")
+        summary = st.text_input("What changed and why", max_chars=400, key=f"{k}_summary") if p else ""
+        sent = st.form_submit_button("Save practice", type="primary")
+    if not sent:
+        return None
+    values = {
+        "dataset": dataset, "title": title, "recipient": recipient,
+        "recipient_type": recipient_type, "channel": channel, "frequency": frequency,
+        "legal_basis_type": legal_basis_type, "legal_basis": legal_basis, "purpose": purpose,
+        "data_elements": [e.strip() for e in elements.splitlines() if e.strip()],
+        "sensitive_categories": sensitive, "agreement_title": agreement_title,
+        "agreement_start": agreement_start, "agreement_end": agreement_end,
+        "agreement_terms": terms, "retention_days": retention_days,
+        "retention_text": retention_text, "residents_notified": notified,
+        "hosted_by_third_party": hosted, "status": status, "start_date": start_date,
+        "end_date": end_date,
+    }
+    return values, summary
+
+
+def request_form(current: Any, departments: dict[str, str]) -> tuple[dict[str, Any], str] | None:
+    r, code = (current[0], current[1]) if current is not None else (None, None)
+    k = f"r{r.id}v{r.version}" if r is not None else "rnew"
+    with st.form(f"request_form_{k}"):
+        st.subheader("Edit the request" if r else "New request", anchor=False)
+        st.markdown("Record what was asked and how the county answered. Do not name the people "
+                   "concerned anywhere: the summary is public in aggregate reports.")
+        c1, c2 = st.columns(2)
+        reference = c1.text_input("Reference", value=r.reference if r else "", max_chars=40, key=f"{k}_ref")
+        department = c2.selectbox("Department", list(departments), format_func=departments.get,
+                                  index=_index(list(departments), code), key=f"{k}_dept",
+                                  placeholder="Choose…")
+        d1, d2 = st.columns(2)
+        received = d1.date_input("Received", value=r.received_date if r else None, key=f"{k}_received",
+                                 format="YYYY-MM-DD")
+        answered = d2.date_input("Answered", value=r.response_date if r else None, key=f"{k}_answered",
+                                 format="YYYY-MM-DD")
+        agency = st.text_input("Requesting agency", value=r.requesting_agency if r else "",
+                               max_chars=300, key=f"{k}_agency")
+        a1, a2 = st.columns(2)
+        with a1:
+            agency_type = _select("Agency type", rvocab.AGENCY_TYPES, r.agency_type if r else None,
+                                  f"{k}_atype")
+            outcome = _select("Outcome", rvocab.OUTCOMES, r.outcome if r else None, f"{k}_outcome")
+        with a2:
+            process = _select("Legal process", rvocab.LEGAL_PROCESSES, r.legal_process if r else None,
+                              f"{k}_process")
+            notified = _select("Were the people concerned told?", rvocab.NOTIFICATION,
+                               r.residents_notified if r else None, f"{k}_notified")
+        categories = st.multiselect("Data asked for", list(SENSITIVE_CATEGORIES),
+                                    default=r.data_categories if r else [],
+                                    format_func=SENSITIVE_CATEGORIES.get, key=f"{k}_categories")
+        people = st.number_input("People covered", min_value=0, step=1,
+                                 value=r.people_covered if r else 0, key=f"{k}_people")
+        summary_text = st.text_area("Public summary", value=r.public_summary if r else "",
+                                    key=f"{k}_summary_text")
+        status = st.selectbox("Status", list(rvocab.STATUSES),
+                              index=list(rvocab.STATUSES).index(r.status) if r else 1,
+                              format_func=rvocab.STATUSES.get, key=f"{k}_status")
+        change = st.text_input("What changed and why", max_chars=400, key=f"{k}_change") if r else ""
+        sent = st.form_submit_button("Save request", type="primary")
+    if not sent:
+        return None
+    return {
+        "reference": reference, "department": department, "received_date": received,
+        "response_date": answered, "requesting_agency": agency, "agency_type": agency_type,
+        "legal_process": process, "outcome": outcome, "residents_notified": notified,
+        "data_categories": categories, "people_covered": people, "public_summary": summary_text,
+        "status": status,
+    }, change

@@ -1,0 +1,76 @@
+"""The import screen shared by every kind: template, upload, preview with per-row errors, import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from portal.auth.roles import Actor
+from portal.errors import PortalError, ValidationFailed
+from portal.exports import to_csv
+from portal.tabular import check_columns, read_table, template_xlsx
+from portal.ui.context import db
+from portal.ui.messages import show_error
+
+ImportFn = Callable[..., int]
+
+
+def _errors_table(error: ValidationFailed) -> pd.DataFrame:
+    return pd.DataFrame([{"Row": e.row if e.row is not None else "—", "Column": e.field,
+                          "Problem": e.message} for e in error.errors])
+
+
+def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str]],
+                   required: tuple[str, ...], run: ImportFn, actor: Actor,
+                   on_done: Callable[[], None]) -> None:
+    """``run(session=, actor=, rows=, source=, dry_run=)`` is the area's import service."""
+    names = list(columns)
+    st.write(f"Add many {noun} at once from a CSV or Excel (.xlsx) file whose first row names "
+             "the columns. Every row is checked first; if any row has a problem, nothing is "
+             "imported and each problem is listed with its row number.")
+    t1, t2 = st.columns(2)
+    t1.download_button("Template (CSV)", to_csv([], names), file_name=f"{kind}-template.csv",
+                       mime="text/csv", key=f"{kind}_template_csv", on_click="ignore")
+    t2.download_button("Template (Excel)", template_xlsx(names, [columns[c][1] for c in names]),
+                       file_name=f"{kind}-template.xlsx", key=f"{kind}_template_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       on_click="ignore")
+    with st.expander("What each column holds"):
+        st.dataframe(pd.DataFrame([{"Column": c, "Required": "yes" if c in required else "",
+                                    "What to enter": columns[c][1]} for c in names]),
+                     hide_index=True, width="stretch")
+    upload = st.file_uploader(f"File of {noun}", type=["csv", "xlsx"], key=f"{kind}_upload")
+    if upload is None:
+        return
+    try:
+        table = read_table(upload.getvalue(), upload.name)
+        problems = check_columns(table, required, names)
+        if problems:
+            raise ValidationFailed(problems)
+        with db() as session:
+            valid = run(session=session, actor=actor, rows=table.rows, source=upload.name,
+                        dry_run=True)
+    except ValidationFailed as error:
+        st.error(f"Nothing was imported: {len(error.errors)} problem(s) in {upload.name}.")
+        st.dataframe(_errors_table(error), hide_index=True, width="stretch")
+        return
+    except PortalError as error:
+        show_error(error)
+        return
+    st.success(f"All {valid:,} rows of {upload.name} are valid.")
+    preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in ("title", "reference", "dataset", "recipient", "received_date")}}
+                            for n, row in table.rows[:200]])
+    st.dataframe(preview, hide_index=True, width="stretch")
+    if st.button(f"Import {valid:,} {noun}", type="primary", key=f"{kind}_confirm"):
+        done = None
+        try:
+            with db() as session:
+                done = run(session=session, actor=actor, rows=table.rows, source=upload.name)
+        except PortalError as error:
+            show_error(error)
+        if done is not None:
+            on_done()
+            st.success(f"Imported {done:,} {noun} from {upload.name}.")

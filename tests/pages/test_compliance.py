@@ -1,0 +1,38 @@
+import pytest
+from sqlmodel import Session
+
+from portal.auth.roles import Role
+from tests import factories
+from tests.apptest import run_script, texts
+
+
+def _seed(session: Session) -> None:
+    factories.practice(session, title="Phone confirmations", mechanism="informal", channel="phone",
+                       legal_basis_type="none_stated", frequency="on_request", retention_text="x",
+                       recipient_type="federal_agency", sensitive_categories=["immigration_status"])
+    factories.practice(session, title="Clean practice", retention_text="x", residents_notified=True)
+    session.commit()
+
+
+@pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.STAFF, Role.ADMIN], ids=lambda r: r.value)
+def test_commission_and_staff_see_open_findings(session: Session, role: Role) -> None:
+    _seed(session)
+    at = run_script("app_pages/compliance.py", role)
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Open findings"] == "2"
+    assert metrics["Critical"] == "1" and metrics["High"] == "1"
+    shown = texts(at)
+    assert "1 practices have at least one open finding" in shown
+    findings = next(d.value for d in at.dataframe if "What was found" in d.value.columns)
+    assert set(findings["Practice"]) == {"Phone confirmations"}
+
+
+@pytest.mark.parametrize("role", [None, Role.MODERATOR], ids=["resident", "moderator"])
+def test_others_are_refused_by_the_service(session: Session, role: Role | None) -> None:
+    _seed(session)
+    at = run_script("app_pages/compliance.py", role)
+    assert not at.exception
+    assert any("may not do this: inventory.compliance_findings" in e.value for e in at.error)
+    assert not at.metric
+    assert "Phone confirmations" not in texts(at)

@@ -1,0 +1,77 @@
+from sqlmodel import Session
+
+from portal.auth.roles import Role
+from tests import factories
+from tests.apptest import run_script, texts
+from streamlit.testing.v1 import AppTest
+
+from portal.settings import PROJECT_ROOT
+from tests.apptest import user_for
+
+
+def _seed(session: Session):
+    dept = factories.department(session, name="Sheriff's Office")
+    ds = factories.dataset(session, department_id=dept.id, title="Jail bookings", classification="restricted",
+                           retention_policy_days=365)
+    informal = factories.practice(session, dataset_id=ds.id, department_id=dept.id,
+                                  title="Release dates confirmed by phone", recipient="ICE ERO",
+                                  recipient_type="federal_agency", mechanism="informal", channel="phone",
+                                  legal_basis_type="none_stated", frequency="on_request",
+                                  sensitive_categories=["immigration_status"], retention_text="x")
+    formal = factories.practice(session, title="Case counts to the State", retention_text="x",
+                                residents_notified=True)
+    session.commit()
+    return informal, formal
+
+
+def test_residents_browse_filter_and_search(session: Session) -> None:
+    _seed(session)
+    at = run_script("app_pages/inventory.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Practices shown"] == "2"
+    assert metrics["Shared informally"] == "1"
+    assert metrics["With compliance findings"] == "1"
+    next(m for m in at.multiselect if m.label == "Formal or informal").set_value(["informal"]).run()
+    assert {m.label: m.value for m in at.metric}["Practices shown"] == "1"
+    next(m for m in at.multiselect if m.label == "Formal or informal").set_value([]).run()
+    at.text_input(key="inv_search").set_value("case counts").run()
+    assert {m.label: m.value for m in at.metric}["Practices shown"] == "1"
+    frame = at.dataframe[0].value
+    assert list(frame["Practice"]) == ["Case counts to the State"]
+    at.text_input(key="inv_search").set_value("no such words").run()
+    assert any("No practice matches" in i.value for i in at.info)
+    assert not any(b.label == "Save practice" for b in at.button)  # no write form for residents
+
+
+def test_a_practice_opens_by_its_url(session: Session) -> None:
+    informal, _ = _seed(session)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/inventory.py"), default_timeout=30)
+    at.user = user_for(None)  # type: ignore[attr-defined]
+    at.query_params["practice"] = str(informal.id)
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Release dates confirmed by phone" in shown
+    assert "Restricted" in shown  # the dataset's classification
+    assert "INV-02" in shown and "Immigration or citizenship status shared informally" in shown
+    assert "has not been changed since" in shown
+    assert "Comments on this practice will appear here" in shown
+
+
+def test_an_unknown_practice_says_so(database_url: str) -> None:
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/inventory.py"), default_timeout=30)
+    at.user = user_for(None)  # type: ignore[attr-defined]
+    at.query_params["practice"] = "abc"
+    at.run()
+    assert not at.exception
+    assert any("There is no sharing practice" in e.value for e in at.error)
+
+
+def test_staff_see_the_same_public_page(session: Session) -> None:
+    _seed(session)
+    at = run_script("app_pages/inventory.py", Role.STAFF)
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Practices shown"] == "2"
+    assert [b.label for b in at.get("download_button")] == [
+        "Inventory (CSV)", "Inventory (JSON)", "Dataset catalog (data.json)"]

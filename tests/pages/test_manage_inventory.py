@@ -1,0 +1,92 @@
+import pytest
+from sqlmodel import Session, func, select
+
+from portal.audit.models import RecordVersion
+from portal.auth.roles import Role
+from portal.inventory.models import SharingPractice
+from portal.requests.models import InformationRequest
+from tests import factories
+from tests.apptest import run_script
+
+
+def by_label(widgets, label):
+    return next(w for w in widgets if w.label == label)
+
+
+def test_staff_create_then_edit_a_practice(session: Session) -> None:
+    factories.dataset(session, identifier="ds-form", title="Clinic visits")
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    assert not at.exception
+    by_label(at.selectbox, "Dataset").set_value("ds-form")
+    by_label(at.text_input, "Title").set_value("Weekly counts to the State")
+    by_label(at.text_input, "Recipient").set_value("State Health Authority")
+    by_label(at.selectbox, "Recipient type").set_value("state_agency")
+    by_label(at.selectbox, "How it is shared").set_value("law")
+    by_label(at.selectbox, "How often").set_value("weekly")
+    by_label(at.selectbox, "Kind of legal basis").set_value("statute")
+    by_label(at.text_area, "Purpose").set_value("Disease surveillance")
+    by_label(at.button, "Save practice").click().run()
+    assert not at.exception
+    assert any("as version 1" in s.value for s in at.success), [e.value for e in at.error]
+    practice = session.exec(select(SharingPractice)).one()
+    assert practice.updated_by == "staff@alder-county.example"
+
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    by_label(at.selectbox, "Practice").set_value(practice.id).run()
+    by_label(at.text_input, "Recipient").set_value("State Public Health Division")
+    by_label(at.text_input, "What changed and why").set_value("Agency renamed")
+    by_label(at.button, "Save practice").click().run()
+    assert any("as version 2" in s.value for s in at.success), [e.value for e in at.error]
+    assert session.exec(select(func.count()).select_from(RecordVersion)).one() == 2
+
+
+def test_missing_fields_get_clear_messages(session: Session) -> None:
+    factories.dataset(session, identifier="ds-form")
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    by_label(at.button, "Save practice").click().run()
+    message = at.error[0].value
+    for field in ("dataset: required", "title: required", "recipient_type: required", "purpose: required"):
+        assert field in message
+    assert session.exec(select(func.count()).select_from(SharingPractice)).one() == 0
+
+
+def test_staff_retire_a_practice(session: Session) -> None:
+    practice = factories.practice(session, title="Old feed")
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    by_label(at.selectbox, "Practice").set_value(practice.id).run()
+    by_label(at.text_input, "Why is it retired?").set_value("Contract ended")
+    by_label(at.button, "Retire practice").click().run()
+    assert any("Retired Old feed" in s.value for s in at.success)
+    session.expire_all()
+    assert session.get(SharingPractice, practice.id).status == "retired"
+
+
+def test_staff_record_a_request(session: Session) -> None:
+    factories.department(session, code="SHF", name="Sheriff")
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    by_label(at.text_input, "Reference").set_value("IR-2026-9")
+    by_label(at.selectbox, "Department").set_value("SHF")
+    by_label(at.date_input, "Received").set_value("2026-10-01")
+    by_label(at.text_input, "Requesting agency").set_value("ICE ERO")
+    by_label(at.selectbox, "Agency type").set_value("federal_immigration")
+    by_label(at.selectbox, "Legal process").set_value("informal_request")
+    by_label(at.selectbox, "Outcome").set_value("refused")
+    by_label(at.selectbox, "Were the people concerned told?").set_value("notified")
+    by_label(at.number_input, "People covered").set_value(1)
+    by_label(at.button, "Save request").click().run()
+    assert any("Saved IR\\-2026\\-9" in s.value for s in at.success), [e.value for e in at.error]
+    assert session.exec(select(InformationRequest.reference)).all() == ["IR-2026-9"]
+
+
+@pytest.mark.parametrize("role", [None, Role.MODERATOR, Role.COMMISSIONER], ids=["resident", "moderator", "commissioner"])
+def test_other_roles_are_refused(session: Session, role: Role | None) -> None:
+    factories.practice(session)
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", role)
+    assert not at.exception
+    assert any("may not do this" in e.value for e in at.error)
+    assert not any(b.label == "Save practice" for b in at.button)
