@@ -26,11 +26,22 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "home.summary": EVERYONE,
     "oversight.list_meetings": EVERYONE,
     "oversight.get_meeting": EVERYONE,
+    "engagement.preview_comment": EVERYONE,
+    "engagement.submit_comment": EVERYONE,
+    "engagement.comment_status": EVERYONE,
+    "engagement.published_comments": EVERYONE,
+    "engagement.monthly_statistics": EVERYONE,
     # staff writes
     "oversight.create_meeting": STAFF,
     "oversight.add_agenda_item": STAFF,
+    "engagement.respond": STAFF,
+    "engagement.awaiting_response": STAFF,
     # moderation
     "engagement.moderation_queue": MODERATORS,
+    "engagement.decide": MODERATORS,
+    "engagement.mark_campaign": MODERATORS,
+    "engagement.decide_campaign": MODERATORS,
+    "engagement.moderation_log": MODERATORS | OVERSIGHT,
     # oversight
     "audit.list_events": OVERSIGHT,
     "audit.verify_chain": OVERSIGHT,
@@ -39,6 +50,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "auth.grant_role": ADMINS,
     "auth.revoke_role": ADMINS,
     "demo.load": ADMINS,
+    "engagement.retention_purge": ADMINS,
+    "engagement.rotate_keys": ADMINS,
 }
 
 SERVICES: dict[str, Callable[..., Any]] = {}
