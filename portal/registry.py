@@ -58,11 +58,26 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "engagement",
+        "Resident voice",
+        (
+            PageSpec("pages/have_your_say.py", "Have your say", "have-your-say", ":material/forum:"),
+            PageSpec(
+                "pages/moderation_policy.py", "Moderation policy", "moderation-policy",
+                ":material/policy:",
+            ),
+        ),
+    ),
+    Area(
+        "moderation",
         "Moderation",
         (
             PageSpec(
                 "pages/moderation_queue.py", "Moderation queue", "moderation",
                 ":material/rule:", roles=_MODERATORS,
+            ),
+            PageSpec(
+                "pages/comment_responses.py", "Official responses", "official-responses",
+                ":material/reply:", roles=_STAFF,
             ),
         ),
     ),

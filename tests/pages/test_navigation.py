@@ -10,11 +10,12 @@ from portal.settings import PROJECT_ROOT
 from tests.apptest import run_script
 
 EXPECTED = {
-    Role.RESIDENT: {"home", "meetings"},
-    Role.STAFF: {"home", "meetings"},
-    Role.MODERATOR: {"home", "meetings", "moderation"},
-    Role.COMMISSIONER: {"home", "meetings", "audit-log"},
-    Role.ADMIN: {"home", "meetings", "moderation", "audit-log", "roles"},
+    Role.RESIDENT: {"home", "meetings", "have-your-say", "moderation-policy"},
+    Role.STAFF: {"home", "meetings", "have-your-say", "moderation-policy", "official-responses"},
+    Role.MODERATOR: {"home", "meetings", "have-your-say", "moderation-policy", "moderation"},
+    Role.COMMISSIONER: {"home", "meetings", "have-your-say", "moderation-policy", "audit-log"},
+    Role.ADMIN: {"home", "meetings", "have-your-say", "moderation-policy", "moderation",
+                 "official-responses", "audit-log", "roles"},
 }
 
 
