@@ -6,6 +6,7 @@ from portal.registry import navigation_for
 from portal.settings import PROJECT_ROOT, get_settings
 from portal.ui.chrome import render_chrome
 from portal.ui.context import current_actor
+from portal.ui.warmup import warm_up_screening
 
 settings = get_settings()
 st.set_page_config(
@@ -15,6 +16,7 @@ st.set_page_config(
     layout="wide",
 )
 
+warm_up_screening()
 actor = current_actor()
 sections = navigation_for(actor)
 # One flat list: Streamlit's sectioned sidebar puts section headings directly
