@@ -3,8 +3,6 @@
 import streamlit as st
 
 from portal.ui.comments import comment_section, receipt_lookup
-from portal.ui.context import current_actor
-from portal.ui.links import link_to
 
 st.title("Have your say")
 st.write(
@@ -12,7 +10,8 @@ st.write(
     "You do not need an account, and your name and e-mail are optional. To comment on a "
     "specific surveillance notice, sharing practice or indicator, use the form on its page."
 )
-link_to("moderation-policy", current_actor(), "How comments are moderated")
+# A plain link: st.page_link here made a deep link to this page show "Page not found".
+st.markdown("[How comments are moderated](moderation-policy)")
 comment_section("general", None)
 st.divider()
 receipt_lookup()

@@ -15,6 +15,7 @@ from portal.engagement.policy import REJECTION_REASONS
 from portal.engagement.queue import moderation_queue, suggested_campaigns
 from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, TARGET_TYPES
 from portal.exports import to_csv
+from portal.timefmt import format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -55,7 +56,7 @@ with reported():
         frame = pd.DataFrame([
             {
                 "Comment": c.id,
-                "Received": c.submitted_at,
+                "Received": format_datetime(c.submitted_at),
                 "Waiting": waited((now - c.submitted_at).total_seconds() / 3600),
                 "State": COMMENT_STATES.get(c.state, c.state),
                 "About": TARGET_TYPES.get(c.target_type, c.target_type),
