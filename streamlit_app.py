@@ -7,6 +7,7 @@ from portal.settings import PROJECT_ROOT, get_settings
 from portal.ui.chrome import render_chrome
 from portal.ui.context import current_actor
 from portal.ui.signin import refuse_unsafe_configuration
+from portal.ui.warmup import warm_up_screening
 
 settings = get_settings()
 st.set_page_config(
@@ -18,6 +19,7 @@ st.set_page_config(
 
 # Placeholder secrets would let anyone forge a staff session: draw nothing.
 refuse_unsafe_configuration()
+warm_up_screening()
 actor = current_actor()
 sections = navigation_for(actor)
 # One flat list: Streamlit's sectioned sidebar puts section headings directly

@@ -71,7 +71,15 @@ def _check_sign_in(secrets: list[str]) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    if _check_sign_in(args.secrets):
+    from portal.encryption import KeyMissing, require_keys
+
+    # Every reason to refuse is reported at once, before anything is created or served.
+    refused = _check_sign_in(args.secrets)
+    try:
+        require_keys()
+    except KeyMissing as error:
+        refused = _fail(str(error))
+    if refused:
         return 1
     engine = make_engine()
     upgrade(engine)
@@ -207,6 +215,84 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention_purge(args: argparse.Namespace) -> int:
+    from portal.engagement.retention import retention_purge
+
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        report = retention_purge(session=session, actor=SYSTEM)
+    print(
+        f"Purged comments received before {report.cutoff:%Y-%m-%d %H:%M} UTC "
+        f"({get_settings().retention_days} days, PORTAL_RETENTION_DAYS): "
+        f"{report.raw_texts:,} raw texts, {report.contact_details:,} with contact details, "
+        f"{report.rate_limit_buckets:,} expired rate-limit counters."
+    )
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from portal.audit.service import verify_chain
+
+    engine = make_engine()
+    with session_scope(engine) as session:
+        report = verify_chain(session)
+    if report.ok:
+        print(f"The audit chain of {report.events:,} events is intact.")
+        return 0
+    return _fail(f"the audit chain is broken at event {report.first_broken_id}: it {report.reason}")
+
+
+def cmd_keys_generate(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    print(Fernet.generate_key().decode())
+    return 0
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    from portal.encryption import configured_keys
+    from portal.engagement.retention import rotate_keys
+
+    keys, key_file = configured_keys()
+    if key_file is not None:
+        # Development key file: the new key goes first; old keys stay so old values still open.
+        key_file.write_text("\n".join([Fernet.generate_key().decode(), *keys]) + "\n")
+        print(f"Added a new key to {key_file}.")
+    elif len(keys) < 2:
+        print("portal: only one key in PORTAL_ENCRYPTION_KEYS; to rotate, put a new key first "
+              "(`portal keys generate`), keep the old one after it, and run this again.",
+              file=sys.stderr)
+    engine = make_engine()
+    upgrade(engine)
+    with session_scope(engine) as session:
+        changed = rotate_keys(session=session, actor=SYSTEM)
+    print(f"Re-encrypted {changed:,} stored values with the newest key. "
+          "Older keys may now be removed from the configuration.")
+    return 0
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    import csv
+
+    import moderation
+
+    try:
+        with open(args.file, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or args.column not in reader.fieldnames:
+                return _fail(f"{args.file}: no column named {args.column!r} "
+                             f"(columns: {', '.join(reader.fieldnames or []) or 'none'})")
+            texts = [row.get(args.column) or "" for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        return _fail(f"{args.file}: {error}")
+    for n, result in enumerate(moderation.screen_batch(texts), start=1):
+        print(json.dumps(moderation.to_json_row(n, result), ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portal", description="Civic data transparency portal")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -243,6 +329,27 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--base-url", default="http://localhost:8501",
                           help="feeds only: the portal's public address, for links")
     exporter.set_defaults(func=cmd_export)
+
+    retention = sub.add_parser("retention", help="keep raw comment text only as long as allowed")
+    retention_sub = retention.add_subparsers(dest="retention_command", required=True)
+    purge = retention_sub.add_parser(
+        "purge", help="remove raw text and contact details older than PORTAL_RETENTION_DAYS")
+    purge.set_defaults(func=cmd_retention_purge)
+
+    audit = sub.add_parser("audit", help="the hash-chained audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_sub.add_parser("verify", help="check every link of the chain").set_defaults(func=cmd_audit_verify)
+
+    keys = sub.add_parser("keys", help="encryption keys for raw comments and contact details")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    keys_sub.add_parser("generate", help="print a new key").set_defaults(func=cmd_keys_generate)
+    keys_sub.add_parser("rotate", help="re-encrypt everything with the newest key").set_defaults(
+        func=cmd_keys_rotate)
+
+    screen = sub.add_parser("screen", help="screen the texts of a CSV file, one JSON line per row")
+    screen.add_argument("file")
+    screen.add_argument("--column", default="text", help="the column holding the text")
+    screen.set_defaults(func=cmd_screen)
     return parser
 
 

@@ -5,6 +5,7 @@ from portal.auth.models import UserRole
 from portal.engagement.models import (
     Comment,
     ModerationDecision,
+    SubmissionBucket,
     Survey,
     SurveyAnswer,
     SurveyQuestion,
@@ -24,6 +25,7 @@ __all__ = [
     "AgendaItem", "AuditEvent", "Comment", "Dataset", "Department", "DeploymentLocation",
     "District", "Indicator", "IndicatorValue", "InformationRequest", "Meeting",
     "ModerationDecision", "NoticeVersion", "Packet", "RecordVersion", "SharingPractice",
+    "SubmissionBucket",
     "SurveillanceTechnology", "Survey", "SurveyAnswer", "SurveyQuestion", "SurveyResponse",
     "UserRole", "metadata",
 ]

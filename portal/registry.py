@@ -98,11 +98,26 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "engagement",
+        "Resident voice",
+        (
+            PageSpec("app_pages/have_your_say.py", "Have your say", "have-your-say", ":material/forum:"),
+            PageSpec(
+                "app_pages/moderation_policy.py", "Moderation policy", "moderation-policy",
+                ":material/policy:",
+            ),
+        ),
+    ),
+    Area(
+        "moderation",
         "Moderation",
         (
             PageSpec(
                 "app_pages/moderation_queue.py", "Moderation queue", "moderation",
                 ":material/rule:", roles=_MODERATORS,
+            ),
+            PageSpec(
+                "app_pages/comment_responses.py", "Official responses", "official-responses",
+                ":material/reply:", roles=_STAFF,
             ),
         ),
     ),

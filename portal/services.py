@@ -7,7 +7,10 @@ each of its functions.
 import portal.audit.queries  # noqa: F401
 import portal.auth.grants  # noqa: F401
 import portal.demo.loader  # noqa: F401
+import portal.engagement.comments  # noqa: F401
+import portal.engagement.decisions  # noqa: F401
 import portal.engagement.queue  # noqa: F401
+import portal.engagement.retention  # noqa: F401
 import portal.geography.service  # noqa: F401
 import portal.home.service  # noqa: F401
 import portal.inventory.downloads  # noqa: F401

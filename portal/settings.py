@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     # Map tiles: with none configured, maps draw boundaries on a plain background.
     tile_url: str | None = None
     tile_attribution: str | None = None
+    # Fernet keys (comma-separated, newest first) that encrypt raw comment text and contact
+    # details at rest. Production refuses to start without them; development falls back to a
+    # key file (``encryption_key_file``, default ``var/encryption.key`` in the project).
+    encryption_keys: str | None = None
+    encryption_key_file: Path | None = None
+    # Abuse limits: comments per browser session per hour, and per network per hour. The
+    # network is known only as a salted hash that changes every day (DESIGN.md §2.1).
+    comments_per_session_hour: int = Field(default=5, ge=1)
+    comments_per_network_hour: int = Field(default=30, ge=1)
 
 
 def get_settings() -> Settings:

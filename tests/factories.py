@@ -126,3 +126,17 @@ def practice_values(dataset_identifier: str, **kw: Any) -> dict[str, Any]:
         "residents_notified": True,
         **kw,
     }
+
+
+def submitted_comment(session: Session, text: str = "Please publish the camera audit every year.", **kw: Any):
+    """A pending comment stored through the submission service, as a resident would send it."""
+    from portal.auth.roles import RESIDENT
+    from portal.engagement.comments import submit_comment
+    from portal.engagement.models import Comment
+    from sqlmodel import select
+
+    kw.setdefault("actor", RESIDENT)
+    kw.setdefault("target_type", "general")
+    kw.setdefault("personal_data_confirmed", True)
+    receipt = submit_comment(session=session, text=text, **kw)
+    return session.exec(select(Comment).where(Comment.receipt_code == receipt.code)).one()

@@ -43,6 +43,11 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "inventory.export_inventory": EVERYONE,
     "inventory.export_catalog": EVERYONE,
     "requests.statistics": EVERYONE,
+    "engagement.preview_comment": EVERYONE,
+    "engagement.submit_comment": EVERYONE,
+    "engagement.comment_status": EVERYONE,
+    "engagement.published_comments": EVERYONE,
+    "engagement.monthly_statistics": EVERYONE,
     # staff writes
     "oversight.create_meeting": STAFF,
     "oversight.add_agenda_item": STAFF,
@@ -64,11 +69,17 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "requests.update_request": STAFF,
     "requests.withdraw_request": STAFF,
     "requests.import_requests": STAFF,
+    "engagement.respond": STAFF,
+    "engagement.awaiting_response": STAFF,
     # compliance
     "inventory.compliance_findings": STAFF_AND_OVERSIGHT,
     "inventory.compliance_trend": STAFF_AND_OVERSIGHT,
     # moderation
     "engagement.moderation_queue": MODERATORS,
+    "engagement.decide": MODERATORS,
+    "engagement.mark_campaign": MODERATORS,
+    "engagement.decide_campaign": MODERATORS,
+    "engagement.moderation_log": MODERATORS | OVERSIGHT,
     # oversight
     "audit.list_events": OVERSIGHT,
     "audit.verify_chain": OVERSIGHT,
@@ -77,6 +88,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "auth.grant_role": ADMINS,
     "auth.revoke_role": ADMINS,
     "demo.load": ADMINS,
+    "engagement.retention_purge": ADMINS,
+    "engagement.rotate_keys": ADMINS,
 }
 
 SERVICES: dict[str, Callable[..., Any]] = {}

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import moderation
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -31,6 +32,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.engagement import vocab as engagement_vocab
+from portal.engagement.comments import flags_json
 from portal.engagement.models import (
     Comment,
     ModerationDecision,
@@ -461,10 +463,13 @@ class _Load:
             if m["receipt_code"] in have:
                 continue
             response = m.get("official_response") or {}
+            # Screened as a submission would be: flags for the queue, the text to publish.
+            screened = moderation.screen(m["raw_text"])
             new.append((m, Comment(
                 target_type=m["target_type"], target_id=self.target_id(m["target_type"],
                                                                        m["target"]),
-                raw_text=m["raw_text"], redacted_text=m["redacted_text"],
+                raw_text=m["raw_text"], redacted_text=m["redacted_text"] or screened.redacted,
+                flags=flags_json(screened),
                 position=m["position"], name=m["name"], email=m["email"],
                 district_id=self.district.get(m["district"]) if m["district"] else None,
                 language=m["language"], state=m["state"], public_reason=m["public_reason"],

@@ -2,7 +2,8 @@
 
 A comment keeps the resident's raw text only for moderators and only for the
 retention period; the public sees ``redacted_text``. Contact details are
-optional and never shown publicly.
+optional and never shown publicly. Raw text, contact details and the author
+of a signed-in person's comment are encrypted at rest (portal/encryption.py).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from portal.base import (
+    UTCDateTime,
     created_at_field,
     json_list_field,
     optional_datetime_field,
     optional_text_field,
     text_field,
 )
+from portal.encryption import EncryptedText
 
 
 class Comment(SQLModel, table=True):
@@ -30,11 +33,15 @@ class Comment(SQLModel, table=True):
     # What the comment is about: notice, practice, indicator, meeting or general.
     target_type: str = Field(max_length=20)
     target_id: int | None = None
-    raw_text: str | None = optional_text_field()  # moderators only; purged after retention
+    # Moderators only; purged after retention; encrypted at rest.
+    raw_text: str | None = Field(default=None, sa_type=EncryptedText, nullable=True)
     redacted_text: str = text_field()
     position: str | None = Field(default=None, max_length=10)  # support | neutral | oppose
-    name: str | None = Field(default=None, max_length=200)
-    email: str | None = Field(default=None, max_length=320)
+    # Optional contact details: encrypted at rest, never shown publicly, purged after retention.
+    name: str | None = Field(default=None, sa_type=EncryptedText, nullable=True)
+    email: str | None = Field(default=None, sa_type=EncryptedText, nullable=True)
+    # Who wrote it, only when a signed-in person did (so they cannot moderate it); encrypted.
+    author_ref: str | None = Field(default=None, sa_type=EncryptedText, nullable=True)
     district_id: int | None = Field(default=None, foreign_key="district.id", index=True)
     language: str = Field(default="und", max_length=8)
     state: str = Field(default="pending", max_length=16, index=True)  # vocab.COMMENT_STATES
@@ -112,3 +119,23 @@ class SurveyAnswer(SQLModel, table=True):
     question_id: int = Field(foreign_key="survey_question.id", index=True)
     value: str = text_field()
     redacted_value: str | None = optional_text_field()
+
+
+class SubmissionBucket(SQLModel, table=True):
+    """Abuse-limit counters that identify nobody.
+
+    ``key_hash`` is an HMAC of a browser-session token or a network address
+    with a secret that changes daily, so a bucket cannot be linked to a person
+    or to the same person's buckets on another day; buckets are deleted by
+    ``portal retention purge`` after two days.
+    """
+
+    __tablename__ = "submission_bucket"
+    __table_args__ = (
+        sa.UniqueConstraint("key_hash", "window_start", name="uq_submission_bucket_window"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(max_length=64)
+    window_start: datetime = Field(sa_type=UTCDateTime, index=True)
+    count: int = 0

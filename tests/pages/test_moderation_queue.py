@@ -30,3 +30,72 @@ def test_other_roles_are_refused(session: Session) -> None:
         assert "raw text that only moderators may read" not in texts(at)
         assert not at.dataframe
         assert any("may not do this" in e.value for e in at.error)
+
+
+def _queued(session: Session, text: str, **kw):
+    from tests import factories
+
+    c = factories.submitted_comment(session, text, **kw)
+    session.commit()
+    return c
+
+
+def test_moderator_publishes_the_redacted_text(session: Session) -> None:
+    from portal.engagement.comments import published_comments
+    from portal.auth.roles import RESIDENT
+
+    c = _queued(session, "Stop the drone program. Call me at 503-248-7731 if you want to talk.")
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert "503-248-7731" in texts(at)  # moderators read the raw text
+    assert at.dataframe[0].value["Waiting"].iloc[0].endswith("hours")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert not at.exception
+    assert any("publish — recorded" in s.value for s in at.success)
+    [public] = published_comments(session=session, actor=RESIDENT, target_type="general")
+    assert "[phone removed]" in public.text and "503" not in public.text
+    session.expire_all()
+    assert session.get(Comment, c.id).state == "published"
+
+
+def test_reject_without_reason_is_refused_with_a_message(session: Session) -> None:
+    c = _queued(session, "Buy cheap watches at my shop today, best prices in the county!")
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    at.radio[0].set_value("reject")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert any("reason from the moderation policy" in e.value for e in at.error)
+    at.selectbox[4].set_value("spam")
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    session.expire_all()
+    assert session.get(Comment, c.id).state == "rejected"
+
+
+def test_own_comment_cannot_be_decided_on_the_page(session: Session) -> None:
+    c = _queued(session, "A moderator's own view on the cameras.",
+                actor=__import__("portal.auth.roles", fromlist=["Actor"]).Actor(
+                    subject="moderator@alder-county.example", roles=frozenset({Role.MODERATOR})))
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    next(b for b in at.button if b.label == "Record decision").click().run()
+    assert any("another moderator must decide it" in e.value for e in at.error)
+    session.expire_all()
+    assert session.get(Comment, c.id).state == "pending"
+
+
+def test_campaign_is_suggested_marked_and_decided(session: Session) -> None:
+    letter = ("I oppose the expansion of licence plate readers in Alder County. Thirty days of "
+              "location data on every driver is too much. Please vote no at the next meeting.")
+    ids = [_queued(session, letter + s).id for s in ("", " Thanks.", " From a neighbour.")]
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert "Possible copy-paste campaign: **3 comments**" in texts(at)
+    next(b for b in at.button if b.label == "Mark as one campaign").click().run()
+    at.run()
+    next(b for b in at.button if b.label == "Decide the whole campaign").click().run()
+    assert any("3 comments decided" in s.value for s in at.success)
+    session.expire_all()
+    assert {session.get(Comment, i).state for i in ids} == {"published"}
+
+
+def test_log_download_is_offered(session: Session) -> None:
+    _queued(session, "Please publish the camera audit every year.")
+    at = run_script("app_pages/moderation_queue.py", Role.ADMIN)
+    assert not at.exception
+    assert any("Download the moderation log" in str(getattr(el, "label", "")) for el in at.get("download_button"))

@@ -11,15 +11,16 @@ from tests.apptest import run_script
 
 PUBLIC = {
     "home", "meetings", "notices", "notice", "deployment-map", "inventory", "definitions",
-    "request-log",
+    "request-log", "have-your-say", "moderation-policy",
 }
 EXPECTED = {
     Role.RESIDENT: PUBLIC,
-    Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory"},
+    Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "official-responses"},
     Role.MODERATOR: PUBLIC | {"moderation"},
     Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log"},
     Role.ADMIN: PUBLIC | {
         "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
+        "official-responses",
     },
 }
 

@@ -1,0 +1,41 @@
+"""Official responses: staff answer published comments, shown beside them."""
+
+import streamlit as st
+
+from portal.engagement.decisions import awaiting_response, respond
+from portal.engagement.policy import MAX_RESPONSE_CHARS
+from portal.engagement.vocab import TARGET_TYPES
+from portal.timefmt import format_date
+from portal.ui.context import current_actor, db
+from portal.ui.messages import reported
+from portal.ui.text import inert
+
+actor = current_actor()
+st.title("Official responses")
+st.write(
+    "Write the county's response to a published comment. It is shown beside the comment, "
+    "and every earlier wording is kept in the record's history."
+)
+with reported():
+    with db() as session:
+        comments = awaiting_response(session=session, actor=actor)
+    if not comments:
+        st.info("No comment has been published yet.")
+    else:
+        labels = {
+            c.id: f"#{c.id} · {TARGET_TYPES.get(c.target_type, c.target_type)} · "
+                  f"{format_date(c.published_at)}{' · answered' if c.official_response else ''}"
+            for c in comments
+        }
+        chosen = st.selectbox("Comment", list(labels), format_func=labels.get)
+        comment = next(c for c in comments if c.id == chosen)
+        st.markdown(inert(comment.redacted_text))
+        with st.form("response"):
+            text = st.text_area("Official response", value=comment.official_response or "",
+                                max_chars=MAX_RESPONSE_CHARS)
+            save = st.form_submit_button("Publish response", type="primary")
+        if save:
+            with reported(), db() as session:
+                respond(session=session, actor=actor, comment_id=comment.id, text=text,
+                        lock_version=comment.lock_version)
+                st.success("The response is published beside the comment.")

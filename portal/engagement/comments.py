@@ -1,0 +1,272 @@
+"""Residents' comments: screened before they are stored, published only after a human decides.
+
+What residents may read goes out as :class:`PublicComment` and
+:class:`CommentStatus`, which have no field for raw text or contact details:
+the services below never hand a resident anything else.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import moderation
+from sqlmodel import Session, select
+
+from portal.auth.permissions import service
+from portal.auth.roles import Actor
+from portal.base import utcnow
+from portal.engagement import policy
+from portal.engagement.limits import count_submission
+from portal.engagement.models import Comment
+from portal.engagement.targets import ensure_target_accepts_comments
+from portal.engagement.vocab import COMMENT_STATES, POSITIONS
+from portal.errors import FieldError, NotFound, PortalError, ValidationFailed
+from portal.geography.models import District
+from portal.settings import get_settings
+
+_RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud safely
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PII_DESCRIPTIONS = {
+    "pii:ssn": "a Social Security number",
+    "pii:itin": "a taxpayer identification number (ITIN)",
+    "pii:credit_card": "a card number",
+    "pii:email": "an e-mail address",
+    "pii:phone": "a phone number",
+    "pii:address": "a street address",
+    "pii:name": "a person's name",
+}
+
+
+class SubmissionRefused(PortalError):
+    """A submission the abuse checks turned away, with a plain explanation."""
+
+
+@dataclass(frozen=True)
+class PersonalDataFound:
+    kind: str
+    description: str
+    count: int
+
+
+@dataclass(frozen=True)
+class CommentPreview:
+    """What the resident is shown before anything is stored."""
+
+    personal_data: list[PersonalDataFound]
+    redacted: str
+
+    @property
+    def has_personal_data(self) -> bool:
+        return bool(self.personal_data)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    code: str
+    state: str
+
+
+@dataclass(frozen=True)
+class CommentStatus:
+    receipt_code: str
+    state: str
+    state_label: str
+    submitted_at: datetime
+    public_reason: str | None
+    published_text: str | None
+
+
+@dataclass(frozen=True)
+class PublicComment:
+    id: int
+    target_type: str
+    target_id: int | None
+    text: str
+    position: str | None
+    district: str | None
+    published_at: datetime | None
+    official_response: str | None
+    official_response_at: datetime | None
+
+
+def _validate_text(text: str) -> str:
+    if not isinstance(text, str) or len(text.strip()) < policy.MIN_TEXT_CHARS:
+        raise ValidationFailed([FieldError("text", "write your comment (at least a few words)")])
+    if len(text) > policy.MAX_TEXT_CHARS:
+        raise ValidationFailed([FieldError(
+            "text",
+            f"comments are limited to {policy.MAX_TEXT_CHARS:,} characters; yours has "
+            f"{len(text):,}. Please shorten it or send it in parts.",
+        )])
+    return text.strip()
+
+
+def _preview(text: str) -> tuple[moderation.ScreeningResult, CommentPreview]:
+    result = moderation.screen(text)
+    found = [
+        PersonalDataFound(f.kind, _PII_DESCRIPTIONS.get(f.kind, f.kind), len(f.spans))
+        for f in result.flags
+        if f.kind.startswith("pii:")
+    ]
+    return result, CommentPreview(found, result.redacted)
+
+
+def flags_json(result: moderation.ScreeningResult) -> list[dict[str, object]]:
+    """Screening flags as stored on a comment: kind, score, spans, detail."""
+    return [
+        {"kind": f.kind, "score": round(f.score, 3), "spans": [list(s) for s in f.spans],
+         "detail": f.detail}
+        for f in result.flags
+    ]
+
+
+@service("engagement.preview_comment")
+def preview_comment(*, session: Session, actor: Actor, text: str) -> CommentPreview:
+    """Screen a draft without storing it, so the resident can edit before sending."""
+    return _preview(_validate_text(text))[1]
+
+
+def new_receipt_code() -> str:
+    raw = "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_receipt(code: str) -> str:
+    letters = re.sub(r"[^A-Z0-9]", "", (code or "").upper())
+    if len(letters) == 12:
+        return f"{letters[:4]}-{letters[4:8]}-{letters[8:]}"
+    return (code or "").strip().upper()
+
+
+def _validate_details(
+    session: Session, position: str | None, name: str | None, email: str | None,
+    district_id: int | None,
+) -> tuple[str | None, str | None, str | None]:
+    errors: list[FieldError] = []
+    if position is not None and position not in POSITIONS:
+        errors.append(FieldError("position", f"choose one of {', '.join(POSITIONS)} or leave it empty"))
+    name = (name or "").strip() or None
+    email = (email or "").strip() or None
+    if name is not None and len(name) > policy.MAX_NAME_CHARS:
+        errors.append(FieldError("name", f"up to {policy.MAX_NAME_CHARS} characters"))
+    if email is not None and (len(email) > policy.MAX_EMAIL_CHARS or not _EMAIL.match(email)):
+        errors.append(FieldError("email", "give an e-mail address like name@example.org, or leave it empty"))
+    if district_id is not None and session.get(District, district_id) is None:
+        errors.append(FieldError("district", "choose a district from the list, or leave it empty"))
+    if errors:
+        raise ValidationFailed(errors)
+    return position, name, email
+
+
+@service("engagement.submit_comment")
+def submit_comment(
+    *,
+    session: Session,
+    actor: Actor,
+    target_type: str,
+    target_id: int | None = None,
+    text: str,
+    position: str | None = None,
+    name: str | None = None,
+    email: str | None = None,
+    district_id: int | None = None,
+    personal_data_confirmed: bool = False,
+    session_token: str | None = None,
+    network: str | None = None,
+    website: str = "",
+    now: datetime | None = None,
+) -> Receipt:
+    """Store a comment as pending moderation and return its receipt.
+
+    ``session_token`` and ``network`` only feed the abuse limits as daily-salted
+    hashes; they are never stored. ``website`` is the hidden trap field that
+    only bots fill in. Nothing about the device or network is kept.
+    """
+    now = now or utcnow()
+    if website.strip():
+        raise SubmissionRefused(
+            "Your comment was not accepted because a field meant to stay empty was filled in, "
+            "which automated spam does. If you are a person, reload the page and try again."
+        )
+    text = _validate_text(text)
+    position, name, email = _validate_details(session, position, name, email, district_id)
+    ensure_target_accepts_comments(session, target_type, target_id, now)
+    result, preview = _preview(text)
+    if preview.has_personal_data and not personal_data_confirmed:
+        kinds = ", ".join(p.description for p in preview.personal_data)
+        raise ValidationFailed([FieldError(
+            "text", f"your comment contains {kinds}. It will be removed before publication; "
+            "confirm to send it anyway, or edit it first.",
+        )])
+    settings = get_settings()
+    # The counters are the first write, so on SQLite this transaction takes the write lock
+    # before it reads anything it relies on.
+    count_submission(
+        session, now=now, session_token=session_token, network=network,
+        per_session=settings.comments_per_session_hour,
+        per_network=settings.comments_per_network_hour,
+    )
+    code = new_receipt_code()
+    while session.exec(select(Comment.id).where(Comment.receipt_code == code)).first() is not None:
+        code = new_receipt_code()
+    comment = Comment(
+        target_type=target_type,
+        target_id=target_id,
+        raw_text=text,
+        redacted_text=result.redacted,
+        position=position,
+        name=name,
+        email=email,
+        author_ref=actor.subject if actor.is_signed_in else None,
+        district_id=district_id,
+        language=result.language,
+        state="pending",
+        receipt_code=code,
+        flags=flags_json(result),
+        submitted_at=now,
+    )
+    session.add(comment)
+    session.flush()
+    return Receipt(code=code, state=comment.state)
+
+
+@service("engagement.comment_status")
+def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> CommentStatus:
+    """What the holder of a receipt may know: state, public reason, published text."""
+    code = normalise_receipt(receipt_code)
+    comment = session.exec(select(Comment).where(Comment.receipt_code == code)).first()
+    if comment is None:
+        raise NotFound("No comment has that receipt code. Check it and try again.")
+    return CommentStatus(
+        receipt_code=comment.receipt_code,
+        state=comment.state,
+        state_label=COMMENT_STATES.get(comment.state, comment.state),
+        submitted_at=comment.submitted_at,
+        public_reason=comment.public_reason if comment.state == "rejected" else None,
+        published_text=comment.redacted_text if comment.state == "published" else None,
+    )
+
+
+@service("engagement.published_comments")
+def published_comments(
+    *, session: Session, actor: Actor, target_type: str, target_id: int | None = None,
+    limit: int = 200,
+) -> list[PublicComment]:
+    """Published comments on one target, newest first, as residents may see them."""
+    query = select(
+        Comment.id, Comment.target_type, Comment.target_id, Comment.redacted_text,
+        Comment.position, District.name, Comment.published_at, Comment.official_response,
+        Comment.official_response_at,
+    ).join(District, District.id == Comment.district_id, isouter=True).where(
+        Comment.state == "published", Comment.target_type == target_type,
+    )
+    query = query.where(
+        Comment.target_id.is_(None) if target_id is None else Comment.target_id == target_id
+    )
+    rows = session.exec(
+        query.order_by(Comment.published_at.desc(), Comment.id.desc()).limit(max(1, min(limit, 1000)))
+    ).all()
+    return [PublicComment(*row) for row in rows]

@@ -1,0 +1,316 @@
+"""Moderators' decisions, campaigns, official responses and the moderation log.
+
+Several moderators work at once: each decision names the ``lock_version`` it
+saw and is applied with one conditional UPDATE, so exactly one of two
+moderators deciding the same comment succeeds and the other is told. A
+moderator never decides a comment they wrote themselves.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import moderation
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from portal.audit.service import record_event, record_version
+from portal.auth.permissions import service
+from portal.auth.roles import Actor
+from portal.base import utcnow
+from portal.engagement import policy
+from portal.engagement.models import Comment, ModerationDecision
+from portal.engagement.vocab import MODERATION_ACTIONS
+from portal.errors import Conflict, FieldError, NotFound, PermissionDenied, PortalError, ValidationFailed
+
+OPEN_STATES = ("pending", "escalated")
+_RESULT_STATE = {
+    "publish": "published",
+    "publish_redacted": "published",
+    "reject": "rejected",
+    "escalate": "escalated",
+}
+
+
+class OwnComment(PermissionDenied):
+    def __init__(self, action: str) -> None:
+        PortalError.__init__(self, "You wrote this comment, so another moderator must decide it.")
+        self.action = action
+        self.roles = frozenset()
+
+
+def _note(note: str | None) -> str | None:
+    note = (note or "").strip() or None
+    if note is not None and len(note) > policy.MAX_NOTE_CHARS:
+        raise ValidationFailed([FieldError("note", f"up to {policy.MAX_NOTE_CHARS} characters")])
+    return note
+
+
+def _check_decision(
+    action: str, reason_code: str | None, note: str | None, redacted_text: str | None,
+) -> tuple[str | None, str | None]:
+    """Return (public reason, log reason), or raise what the policy demands."""
+    if action not in _RESULT_STATE:
+        raise ValidationFailed([FieldError("action", f"choose one of {', '.join(_RESULT_STATE)}")])
+    if action in policy.ACTIONS_NEEDING_NOTE and not note:
+        raise ValidationFailed([FieldError("note", f"the policy asks for a reason to {MODERATION_ACTIONS[action].lower()}")])
+    if action == "reject":
+        reason = policy.REJECTION_REASONS.get(reason_code or "")
+        if reason is None:
+            raise ValidationFailed([FieldError("reason", "choose a reason from the moderation policy")])
+        if reason.needs_note and not note:
+            raise ValidationFailed([FieldError("note", f"the policy asks for a note with “{reason.public_text}”")])
+        return reason.public_text, "; ".join(filter(None, [reason.code, note]))
+    if action == "publish_redacted":
+        if not (redacted_text or "").strip():
+            raise ValidationFailed([FieldError("redacted_text", "give the text to publish")])
+        if len(redacted_text or "") > policy.MAX_TEXT_CHARS:
+            raise ValidationFailed([FieldError("redacted_text", f"up to {policy.MAX_TEXT_CHARS:,} characters")])
+        left = moderation.screen(redacted_text or "")
+        if left.has_pii:
+            kinds = ", ".join(sorted({f.kind.removeprefix("pii:") for f in left.flags if f.kind.startswith("pii:")}))
+            raise ValidationFailed([FieldError("redacted_text", f"the edited text still contains personal data ({kinds})")])
+    return None, note
+
+
+def _get_open(session: Session, comment_id: int, actor: Actor, action: str) -> Comment:
+    comment = session.get(Comment, comment_id)
+    if comment is None:
+        raise NotFound(f"There is no comment {comment_id}.")
+    if comment.author_ref is not None and comment.author_ref == actor.subject:
+        raise OwnComment(action)
+    return comment
+
+
+def _apply(
+    session: Session, actor: Actor, comment: Comment, lock_version: int, action: str,
+    public_reason: str | None, log_reason: str | None, redacted_text: str | None, now: datetime,
+) -> Comment:
+    table = Comment.__table__
+    values: dict[str, Any] = {
+        "state": _RESULT_STATE[action],
+        "lock_version": table.c.lock_version + 1,
+        "public_reason": public_reason,
+    }
+    if values["state"] == "published":
+        values["published_at"] = now
+        if action == "publish_redacted":
+            values["redacted_text"] = (redacted_text or "").strip()
+    # One conditional UPDATE: of two moderators who saw the same version, one wins.
+    result = session.execute(
+        sa.update(table)
+        .where(table.c.id == comment.id, table.c.lock_version == lock_version,
+               table.c.state.in_(OPEN_STATES))
+        .values(**values)
+    )
+    if result.rowcount != 1:
+        session.expire(comment)
+        raise Conflict(
+            "Another moderator decided or changed this comment while you were reading it. "
+            "The queue has been refreshed; check it again."
+        )
+    session.add(ModerationDecision(
+        comment_id=comment.id, moderator=actor.subject, action=action, reason=log_reason,
+        decided_at=now,
+    ))
+    session.flush()
+    session.refresh(comment)
+    record_event(
+        session, actor=actor, action=f"engagement.{action}", entity_type="comment",
+        entity_id=comment.id,
+        detail={"state": comment.state, "reason": log_reason, "campaign": comment.campaign_key},
+    )
+    return comment
+
+
+@service("engagement.decide")
+def decide(
+    *,
+    session: Session,
+    actor: Actor,
+    comment_id: int,
+    lock_version: int,
+    action: str,
+    reason_code: str | None = None,
+    note: str | None = None,
+    redacted_text: str | None = None,
+    now: datetime | None = None,
+) -> Comment:
+    """Publish, publish with an edited redaction, reject with a policy reason, or escalate."""
+    note = _note(note)
+    public_reason, log_reason = _check_decision(action, reason_code, note, redacted_text)
+    comment = _get_open(session, comment_id, actor, action)
+    return _apply(session, actor, comment, lock_version, action, public_reason, log_reason,
+                  redacted_text, now or utcnow())
+
+
+@service("engagement.mark_campaign")
+def mark_campaign(
+    *, session: Session, actor: Actor, comment_ids: list[int], campaign_key: str | None = None,
+) -> str:
+    """Group comments as one copy-paste campaign, so they are decided together, not as spam."""
+    ids = sorted({int(i) for i in comment_ids})
+    if len(ids) < 2:
+        raise ValidationFailed([FieldError("comments", "a campaign groups at least two comments")])
+    key = (campaign_key or "").strip() or f"campaign-{secrets.token_hex(4)}"
+    if len(key) > 64:
+        raise ValidationFailed([FieldError("campaign", "a campaign name is up to 64 characters")])
+    comments = session.exec(select(Comment).where(Comment.id.in_(ids))).all()
+    if len(comments) != len(ids):
+        raise NotFound("Some of those comments do not exist.")
+    for comment in comments:
+        if comment.state not in OPEN_STATES:
+            raise ValidationFailed([FieldError("comments", f"comment {comment.id} is already decided")])
+        if comment.author_ref is not None and comment.author_ref == actor.subject:
+            raise OwnComment("engagement.mark_campaign")
+    table = Comment.__table__
+    session.execute(
+        sa.update(table).where(table.c.id.in_(ids))
+        .values(campaign_key=key, lock_version=table.c.lock_version + 1)
+    )
+    now = utcnow()
+    for i in ids:
+        session.add(ModerationDecision(comment_id=i, moderator=actor.subject,
+                                       action="mark_campaign", reason=key, decided_at=now))
+    session.flush()
+    for comment in comments:
+        session.refresh(comment)
+    record_event(session, actor=actor, action="engagement.mark_campaign", entity_type="campaign",
+                 entity_id=key, detail={"comments": ids})
+    return key
+
+
+@service("engagement.decide_campaign")
+def decide_campaign(
+    *,
+    session: Session,
+    actor: Actor,
+    campaign_key: str,
+    action: str,
+    reason_code: str | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Decide every open comment of a campaign at once; return how many were decided."""
+    if action not in ("publish", "reject", "escalate"):
+        raise ValidationFailed([FieldError("action", "a campaign is published, rejected or escalated as a whole")])
+    note = _note(note)
+    public_reason, log_reason = _check_decision(action, reason_code, note, None)
+    members = session.exec(
+        select(Comment).where(Comment.campaign_key == campaign_key, Comment.state.in_(OPEN_STATES))
+        .order_by(Comment.id)
+    ).all()
+    if not members:
+        raise NotFound("That campaign has no comment awaiting a decision.")
+    now = now or utcnow()
+    for comment in members:
+        if comment.author_ref is not None and comment.author_ref == actor.subject:
+            raise OwnComment("engagement.decide_campaign")
+    for comment in members:
+        _apply(session, actor, comment, comment.lock_version, action, public_reason, log_reason, None, now)
+    return len(members)
+
+
+@service("engagement.respond")
+def respond(
+    *, session: Session, actor: Actor, comment_id: int, text: str, lock_version: int | None = None,
+) -> Comment:
+    """Write (or replace) the county's official response beside a published comment."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationFailed([FieldError("response", "write the response")])
+    if len(text) > policy.MAX_RESPONSE_CHARS:
+        raise ValidationFailed([FieldError("response", f"up to {policy.MAX_RESPONSE_CHARS:,} characters")])
+    comment = session.get(Comment, comment_id)
+    if comment is None or comment.state != "published":
+        raise NotFound("Only a published comment can receive an official response.")
+    seen = comment.lock_version if lock_version is None else lock_version
+    previous = {"redacted_text": comment.redacted_text, "official_response": comment.official_response,
+                "official_response_by": comment.official_response_by,
+                "official_response_at": comment.official_response_at}
+    table = Comment.__table__
+    now = utcnow()
+    result = session.execute(
+        sa.update(table).where(table.c.id == comment.id, table.c.lock_version == seen).values(
+            official_response=text, official_response_by=actor.subject, official_response_at=now,
+            lock_version=table.c.lock_version + 1,
+        )
+    )
+    if result.rowcount != 1:
+        raise Conflict("Someone else changed this comment's response first; reload and try again.")
+    session.flush()
+    session.refresh(comment)
+    # The published record changed: keep what it said before.
+    record_version(session, actor=actor, record_type="comment", record_id=comment.id,
+                   version=seen, data=previous, summary="official response written")
+    record_event(session, actor=actor, action="engagement.respond", entity_type="comment",
+                 entity_id=comment.id, detail={"replaced": previous["official_response"] is not None})
+    return comment
+
+
+@service("engagement.awaiting_response")
+def awaiting_response(*, session: Session, actor: Actor, limit: int = 200) -> list[Comment]:
+    """Published comments, those without a response first, for staff to answer."""
+    query = select(Comment).where(Comment.state == "published").order_by(
+        Comment.official_response.is_not(None), Comment.published_at.desc()
+    ).limit(limit)
+    return list(session.exec(query).all())
+
+
+LOG_COLUMNS = ("decided_at", "comment_id", "about", "action", "reason", "moderator", "state_now")
+
+
+@service("engagement.moderation_log")
+def moderation_log(*, session: Session, actor: Actor) -> list[dict[str, Any]]:
+    """Every moderation decision, oldest first, for the commission (no resident's text)."""
+    rows = session.exec(
+        select(ModerationDecision, Comment.target_type, Comment.state)
+        .join(Comment, Comment.id == ModerationDecision.comment_id)
+        .order_by(ModerationDecision.decided_at, ModerationDecision.id)
+    ).all()
+    return [
+        {
+            "decided_at": d.decided_at, "comment_id": d.comment_id, "about": target,
+            "action": MODERATION_ACTIONS.get(d.action, d.action), "reason": d.reason or "",
+            "moderator": d.moderator, "state_now": state,
+        }
+        for d, target, state in rows
+    ]
+
+
+@dataclass(frozen=True)
+class MonthStats:
+    month: str
+    received: int
+    published: int
+    not_published: int
+    awaiting: int
+    reasons: dict[str, int]
+
+
+@service("engagement.monthly_statistics")
+def monthly_statistics(*, session: Session, actor: Actor) -> list[MonthStats]:
+    """Comments received per month, and what became of them, by public reason."""
+    from portal.timefmt import local
+
+    rows = session.exec(select(Comment.submitted_at, Comment.state, Comment.public_reason)).all()
+    months: dict[str, dict[str, Any]] = {}
+    for submitted, state, reason in rows:
+        key = local(submitted).strftime("%Y-%m")
+        m = months.setdefault(key, {"received": 0, "published": 0, "rejected": 0, "open": 0, "reasons": {}})
+        m["received"] += 1
+        if state == "published":
+            m["published"] += 1
+        elif state == "rejected":
+            m["rejected"] += 1
+            label = reason or "No reason recorded"
+            m["reasons"][label] = m["reasons"].get(label, 0) + 1
+        else:
+            m["open"] += 1
+    return [
+        MonthStats(k, v["received"], v["published"], v["rejected"], v["open"], v["reasons"])
+        for k, v in sorted(months.items(), reverse=True)
+    ]

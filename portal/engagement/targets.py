@@ -1,0 +1,57 @@
+"""What a comment may be about, and whether it may receive comments now.
+
+The one place the comment service asks "may this target receive comments
+now?". A surveillance notice accepts comments only while it is published
+and ``now`` is within ``[comment_opens_at, comment_closes_at)``: that rule
+belongs to the notices area (``portal.notices.window``) and is asked there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from portal.engagement.vocab import TARGET_TYPES
+from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.indicators.models import Indicator
+from portal.inventory.models import SharingPractice
+from portal.notices.models import SurveillanceTechnology
+from portal.notices.window import ensure_open_for_comment
+from portal.oversight.models import Meeting
+
+
+def ensure_target_accepts_comments(
+    session: Session, target_type: str, target_id: int | None, now: datetime
+) -> None:
+    """Raise ``ValidationFailed`` (or ``NotFound``) unless the target takes comments at ``now``."""
+    if target_type not in TARGET_TYPES:
+        raise ValidationFailed([FieldError("target_type", f"choose one of {', '.join(TARGET_TYPES)}")])
+    if target_type == "general":
+        if target_id is not None:
+            raise ValidationFailed([FieldError("target_id", "a general comment is about no record")])
+        return
+    if target_id is None:
+        raise ValidationFailed([FieldError("target_id", "say which record the comment is about")])
+    if target_type == "notice":
+        ensure_open_for_comment(session, target_id, now)
+        return
+    model = {"practice": SharingPractice, "indicator": Indicator, "meeting": Meeting}[target_type]
+    row = session.get(model, target_id)
+    if row is None or getattr(row, "is_published", True) is False:
+        raise NotFound(f"That {TARGET_TYPES[target_type].lower()} does not exist.")
+    if target_type == "meeting" and getattr(row, "status", "scheduled") == "cancelled":
+        raise ValidationFailed([FieldError("target", "this meeting was cancelled")])
+
+
+def target_label(session: Session, target_type: str, target_id: int | None) -> str:
+    """A short public title for what a comment is about."""
+    if target_type == "general" or target_id is None:
+        return TARGET_TYPES.get(target_type, target_type)
+    model = {
+        "notice": SurveillanceTechnology, "practice": SharingPractice,
+        "indicator": Indicator, "meeting": Meeting,
+    }.get(target_type)
+    row = session.get(model, target_id) if model else None
+    title = getattr(row, "name", None) or getattr(row, "title", None) if row else None
+    return str(title or f"{TARGET_TYPES.get(target_type, target_type)} {target_id}")

@@ -1,0 +1,180 @@
+"""The resident comment form and the published comments, as one component any page can drop in.
+
+``comment_section(target_type, target_id)`` shows what has been published
+about a record and a form to add to it. The form screens the draft before
+anything is stored: if it holds personal data, the resident sees what was
+found and what will be published, and may edit or confirm.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import streamlit as st
+
+from portal.auth.roles import Actor
+from portal.engagement import policy
+from portal.engagement.comments import (
+    comment_status,
+    preview_comment,
+    published_comments,
+    submit_comment,
+)
+from portal.engagement.vocab import POSITIONS
+from portal.geography.models import District
+from portal.timefmt import format_date
+from portal.ui.context import current_actor, db
+from portal.ui.messages import reported
+from portal.ui.text import inert
+from sqlmodel import select
+
+_NO_CHOICE = ""
+
+
+def _session_token() -> str:
+    """A random token for this browser session: it feeds the abuse limit, hashed, never stored."""
+    return st.session_state.setdefault("comment_session_token", secrets.token_urlsafe(16))
+
+
+def _network() -> str | None:
+    try:
+        return st.context.ip_address
+    except Exception:  # noqa: BLE001 - not available outside a real browser session
+        return None
+
+
+def show_published(target_type: str, target_id: int | None, actor: Actor) -> None:
+    with db() as session:
+        comments = published_comments(session=session, actor=actor, target_type=target_type,
+                                      target_id=target_id)
+    st.subheader(f"Published comments ({len(comments)})", anchor=False)
+    if not comments:
+        st.caption("No comment has been published here yet.")
+    for c in comments:
+        with st.container(border=True):
+            where = f" · {inert(c.district)}" if c.district else ""
+            stance = f" · {POSITIONS[c.position]}" if c.position in POSITIONS else ""
+            st.caption(f"{format_date(c.published_at)}{where}{stance}")
+            st.markdown(inert(c.text))
+            if c.official_response:
+                st.info(
+                    f"**Official response** ({format_date(c.official_response_at)}): "
+                    f"{inert(c.official_response)}",
+                    icon=":material/account_balance:",
+                )
+
+
+def _send(key: str, actor: Actor, target_type: str, target_id: int | None, draft: dict[str, Any],
+          confirmed: bool) -> None:
+    with reported(), db() as session:
+        receipt = submit_comment(
+            session=session, actor=actor, target_type=target_type, target_id=target_id,
+            personal_data_confirmed=confirmed, session_token=_session_token(),
+            network=_network(), **draft,
+        )
+        st.session_state[f"{key}_receipt"] = receipt.code
+        st.session_state.pop(f"{key}_draft", None)
+
+
+def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
+    key = f"comment_{target_type}_{target_id or 0}"
+    st.subheader("Add your comment", anchor=False)
+    st.write(
+        f"Only the comment is required. Comments are limited to {policy.MAX_TEXT_CHARS:,} "
+        "characters. Every comment is read by a moderator before it is published; personal "
+        "data is removed first. Nothing about your device or network is kept."
+    )
+    with db() as session:
+        districts = {d.id: d.name for d in session.exec(select(District).order_by(District.code)).all()}
+    with st.form(key):
+        text = st.text_area("Your comment (required)", max_chars=policy.MAX_TEXT_CHARS, height=150)
+        position = st.selectbox(
+            "Your position (optional)", [_NO_CHOICE, *POSITIONS],
+            format_func=lambda p: POSITIONS.get(p, "No position given"),
+        )
+        district = st.selectbox(
+            "Your district (optional)", [None, *districts],
+            format_func=lambda d: "Not given" if d is None else districts[d],
+        )
+        name = st.text_input("Your name (optional, never published)", max_chars=policy.MAX_NAME_CHARS)
+        email = st.text_input(
+            "Your e-mail (optional, never published; only if you want staff to be able to reply)",
+            max_chars=policy.MAX_EMAIL_CHARS,
+        )
+        with st.expander("For automated checks only — leave this closed"):
+            website = st.text_input("Leave this field empty", key=f"{key}_website")
+        sent = st.form_submit_button("Check and send", type="primary")
+    if sent:
+        draft = {"text": text, "position": position or None, "district_id": district,
+                 "name": name, "email": email, "website": website}
+        st.session_state.pop(f"{key}_receipt", None)
+        with reported():
+            with db() as session:
+                preview = preview_comment(session=session, actor=actor, text=text)
+            if preview.has_personal_data:
+                st.session_state[f"{key}_draft"] = {**draft, "_preview": preview}
+            else:
+                _send(key, actor, target_type, target_id, draft, confirmed=False)
+
+    pending = st.session_state.get(f"{key}_draft")
+    if pending is not None:
+        preview = pending["_preview"]
+        slot = st.empty()
+        box = slot.container(border=True)
+        found = ", ".join(f"{p.description}" + (f" ({p.count})" if p.count > 1 else "")
+                          for p in preview.personal_data)
+        box.warning(
+            f"Your comment contains personal data: {found}. It will be removed before "
+            "publication. This is what would be published:",
+            icon=":material/privacy_tip:",
+        )
+        box.markdown(inert(preview.redacted))
+        confirm, edit = box.columns(2)
+        if confirm.button("Send it with these removed", key=f"{key}_confirm", type="primary"):
+            draft = {k: v for k, v in pending.items() if not k.startswith("_")}
+            _send(key, actor, target_type, target_id, draft, confirmed=True)
+            if f"{key}_draft" not in st.session_state:
+                slot.empty()
+        elif edit.button("Edit my comment", key=f"{key}_edit"):
+            st.session_state.pop(f"{key}_draft", None)
+            slot.empty()
+            st.info("Your comment has not been sent. Edit it above and choose “Check and send”.")
+
+    code = st.session_state.get(f"{key}_receipt")
+    if code:
+        st.success(
+            "Thank you. Your comment was received and is **awaiting moderation**. Keep this "
+            f"receipt code to check its status later without giving your name: **{code}**",
+            icon=":material/check_circle:",
+        )
+
+
+def comment_section(target_type: str, target_id: int | None = None, *, accepting: bool = True) -> None:
+    """Published comments on a record, then the form (unless the record takes no comments now)."""
+    actor = current_actor()
+    with reported():
+        show_published(target_type, target_id, actor)
+    if accepting:
+        comment_form(target_type, target_id, actor)
+
+
+def receipt_lookup() -> None:
+    """Look up a comment by its receipt code: state, public reason, published text."""
+    actor = current_actor()
+    st.subheader("Check a comment you sent", anchor=False)
+    with st.form("receipt_lookup"):
+        code = st.text_input("Receipt code", placeholder="ABCD-EFGH-JKMN", max_chars=32)
+        look = st.form_submit_button("Check status")
+    if look:
+        with reported(), db() as session:
+            status = comment_status(session=session, actor=actor, receipt_code=code)
+            st.markdown(
+                f"Comment **{inert(status.receipt_code)}**, sent {format_date(status.submitted_at)}: "
+                f"**{status.state_label}**."
+            )
+            if status.public_reason:
+                st.markdown(f"Reason it was not published: {inert(status.public_reason)}")
+            if status.published_text is not None:
+                st.markdown("Published as:")
+                st.markdown(inert(status.published_text))

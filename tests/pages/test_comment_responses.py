@@ -1,0 +1,41 @@
+"""Staff write official responses; other roles are refused by the service."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from portal.auth.roles import RESIDENT, Actor, Role
+from portal.engagement.comments import published_comments
+from portal.engagement.decisions import decide
+from tests import factories
+from tests.apptest import run_script
+
+
+def _published(session: Session):
+    c = factories.submitted_comment(session, "When is the camera audit published?")
+    decide(session=session, actor=Actor(subject="m@x", roles=frozenset({Role.MODERATOR})),
+           comment_id=c.id, lock_version=c.lock_version, action="publish")
+    session.commit()
+    return c
+
+
+def test_staff_respond_and_residents_see_it(session: Session) -> None:
+    _published(session)
+    at = run_script("app_pages/comment_responses.py", Role.STAFF)
+    assert not at.exception
+    at.text_area[0].set_value("Every March, on the notices page.")
+    at.button[0].click().run()
+    assert any("published beside the comment" in s.value for s in at.success)
+    [public] = published_comments(session=session, actor=RESIDENT, target_type="general")
+    assert public.official_response == "Every March, on the notices page."
+    at = run_script("app_pages/have_your_say.py")
+    assert any("Every March, on the notices page" in i.value for i in at.info)
+
+
+def test_other_roles_are_refused(session: Session) -> None:
+    _published(session)
+    for role in (None, Role.MODERATOR, Role.COMMISSIONER):
+        at = run_script("app_pages/comment_responses.py", role)
+        assert not at.exception
+        assert not at.text_area
+        assert any("may not do this" in e.value for e in at.error)

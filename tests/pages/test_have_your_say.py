@@ -1,0 +1,86 @@
+"""The general comment form: screening warning, confirmation, receipt, lookup, inert display."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from portal.auth.roles import Actor, Role
+from portal.engagement.decisions import decide
+from portal.engagement.models import Comment
+from tests import factories
+from tests.apptest import run_script, texts
+
+PHONE_TEXT = "Stop the drone program. Call me at 503-248-7731 if you want to talk."
+
+
+def _button(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _write(at, text: str):
+    next(t for t in at.text_area if t.label.startswith("Your comment")).set_value(text)
+    return _button(at, "Check and send").click().run()
+
+
+def test_clean_comment_is_sent_with_a_receipt(session: Session) -> None:
+    at = run_script("app_pages/have_your_say.py")
+    assert not at.exception
+    _write(at, "Please publish the licence plate reader audit every year.")
+    assert not at.exception
+    [comment] = session.exec(select(Comment)).all()
+    assert comment.state == "pending" and comment.author_ref is None
+    assert any("awaiting moderation" in s.value and comment.receipt_code in s.value for s in at.success)
+
+
+def test_personal_data_warning_then_confirm(session: Session) -> None:
+    at = run_script("app_pages/have_your_say.py")
+    _write(at, PHONE_TEXT)
+    assert any("phone number" in w.value and "removed before publication" in w.value for w in at.warning)
+    assert "[phone removed]" in texts(at).replace("\\", "")
+    assert session.exec(select(Comment)).all() == []
+    _button(at, "Send it with these removed").click().run()
+    assert not at.exception
+    [comment] = session.exec(select(Comment)).all()
+    assert comment.raw_text == PHONE_TEXT and "503-248-7731" not in comment.redacted_text
+    assert any(comment.receipt_code in s.value for s in at.success)
+    assert not at.warning or not any("phone number" in w.value for w in at.warning)
+
+
+def test_edit_instead_of_sending_stores_nothing(session: Session) -> None:
+    at = run_script("app_pages/have_your_say.py")
+    _write(at, PHONE_TEXT)
+    _button(at, "Edit my comment").click().run()
+    assert session.exec(select(Comment)).all() == []
+    assert any("has not been sent" in i.value for i in at.info)
+
+
+def test_too_long_and_honeypot_get_plain_messages(session: Session) -> None:
+    at = run_script("app_pages/have_your_say.py")
+    assert "limited to 5,000 characters" in texts(at)
+    box = next(t for t in at.text_area if t.label.startswith("Your comment"))
+    assert box.max_chars == 5_000  # the browser stops typing there; the service refuses more
+    next(t for t in at.text_input if t.label == "Leave this field empty").set_value("http://x.example")
+    _write(at, "Cheap watches for sale")
+    assert any("meant to stay empty" in e.value for e in at.error)
+    assert session.exec(select(Comment)).all() == []
+
+
+def test_published_hostile_text_is_shown_inert_and_receipt_lookup(session: Session) -> None:
+    hostile = "<script>alert(1)</script> [click](javascript:alert(1)) ![x](http://evil.example/x.png) \u202eevil"
+    c = factories.submitted_comment(session, hostile)
+    decide(session=session, actor=Actor(subject="m@x", roles=frozenset({Role.MODERATOR})),
+           comment_id=c.id, lock_version=c.lock_version, action="publish")
+    session.commit()
+    at = run_script("app_pages/have_your_say.py")
+    shown = [m.value for m in at.markdown if "script" in m.value]
+    assert shown and all("\\<script\\>" in v and "\\[click\\]" in v and "\u202e" not in v for v in shown)
+    next(t for t in at.text_input if t.label == "Receipt code").set_value(c.receipt_code.lower())
+    _button(at, "Check status").click().run()
+    assert "Published" in texts(at)
+
+
+def test_signed_in_staff_can_comment_too(session: Session) -> None:
+    at = run_script("app_pages/have_your_say.py", Role.STAFF)
+    _write(at, "Staff are residents too: publish the audit.")
+    [comment] = session.exec(select(Comment)).all()
+    assert comment.author_ref == "staff@alder-county.example"

@@ -1,0 +1,32 @@
+"""The public moderation policy and monthly statistics, readable by everyone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session
+
+from portal.auth.roles import Actor, Role
+from portal.engagement.decisions import decide
+from tests import factories
+from tests.apptest import run_script, texts
+
+
+@pytest.mark.parametrize("role", [None, Role.STAFF, Role.MODERATOR, Role.COMMISSIONER, Role.ADMIN])
+def test_everyone_reads_the_policy_and_statistics(session: Session, role: Role | None) -> None:
+    mod = Actor(subject="m@x", roles=frozenset({Role.MODERATOR}))
+    a = factories.submitted_comment(session, "Please publish the camera audit every year.")
+    b = factories.submitted_comment(session, "Cheap watches at my shop, best prices!")
+    factories.submitted_comment(session, "Another comment awaiting a decision.")
+    decide(session=session, actor=mod, comment_id=a.id, lock_version=a.lock_version, action="publish")
+    decide(session=session, actor=mod, comment_id=b.id, lock_version=b.lock_version,
+           action="reject", reason_code="spam")
+    session.commit()
+    at = run_script("app_pages/moderation_policy.py", role)
+    assert not at.exception
+    assert "removed before publication" in texts(at)
+    reasons, stats = at.dataframe[0].value, at.dataframe[1].value
+    assert "Commercial advertising or spam." in list(reasons["Reason"])
+    row = stats.iloc[0]
+    assert (row["Received"], row["Published"], row["Not published"], row["Awaiting a decision"]) == (3, 1, 1, 1)
+    assert row["Not published: Commercial advertising or spam."] == 1
+    assert "cheap watches" not in texts(at).lower()

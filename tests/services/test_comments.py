@@ -1,0 +1,191 @@
+"""Submitting comments: screened before storing, receipts, what residents may see."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from portal.auth.roles import RESIDENT, Actor, Role
+from portal.base import utcnow
+from portal.engagement.comments import (
+    CommentStatus,
+    PublicComment,
+    SubmissionRefused,
+    comment_status,
+    preview_comment,
+    published_comments,
+    submit_comment,
+)
+from portal.engagement.decisions import decide
+from portal.engagement.limits import RateLimited
+from portal.engagement.models import Comment, SubmissionBucket
+from portal.errors import NotFound, ValidationFailed
+from portal.geography.models import District
+from tests import factories
+
+PHONE_TEXT = "Stop the drone program. Call me at 503-248-7731 if you want to talk."
+MODERATOR = Actor(subject="mod@alder.example", roles=frozenset({Role.MODERATOR}))
+
+
+def test_preview_names_the_personal_data_and_stores_nothing(session: Session) -> None:
+    preview = preview_comment(session=session, actor=RESIDENT, text=PHONE_TEXT)
+    assert [p.kind for p in preview.personal_data] == ["pii:phone"]
+    assert "503-248-7731" not in preview.redacted
+    assert "[phone removed]" in preview.redacted
+    assert session.exec(select(Comment)).all() == []
+
+
+def test_personal_data_must_be_confirmed_before_it_is_stored(session: Session) -> None:
+    with pytest.raises(ValidationFailed, match="phone number"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general", text=PHONE_TEXT)
+    assert session.exec(select(Comment)).all() == []
+    receipt = submit_comment(session=session, actor=RESIDENT, target_type="general",
+                             text=PHONE_TEXT, personal_data_confirmed=True)
+    comment = session.exec(select(Comment)).one()
+    assert comment.receipt_code == receipt.code and comment.state == "pending"
+    assert comment.raw_text == PHONE_TEXT
+    assert "503-248-7731" not in comment.redacted_text
+    assert {f["kind"] for f in comment.flags} == {"pii:phone"}
+    assert comment.author_ref is None
+
+
+def test_a_clean_comment_needs_no_confirmation(session: Session) -> None:
+    receipt = submit_comment(session=session, actor=RESIDENT, target_type="general",
+                             text="Publish the licence plate reader audit, please.", position="oppose")
+    assert len(receipt.code) == 14 and receipt.code.count("-") == 2
+
+
+def test_pending_then_published_then_status(session: Session) -> None:
+    district = District(code="D9", name="Riverside")
+    session.add(district)
+    session.flush()
+    comment = factories.submitted_comment(session, PHONE_TEXT, name="Ana Ruiz", email="ana@example.org",
+                                          district_id=district.id)
+    status = comment_status(session=session, actor=RESIDENT, receipt_code=comment.receipt_code.lower())
+    assert status.state == "pending" and status.published_text is None
+    decide(session=session, actor=MODERATOR, comment_id=comment.id, lock_version=comment.lock_version,
+           action="publish")
+    status = comment_status(session=session, actor=RESIDENT, receipt_code=comment.receipt_code)
+    assert status.state == "published"
+    assert status.published_text is not None and "[phone removed]" in status.published_text
+    public = published_comments(session=session, actor=RESIDENT, target_type="general")
+    assert [p.district for p in public] == ["Riverside"]
+
+
+def test_a_resident_never_receives_raw_text_or_contact_details(session: Session) -> None:
+    comment = factories.submitted_comment(session, PHONE_TEXT, name="Ana Ruiz", email="ana@example.org")
+    decide(session=session, actor=MODERATOR, comment_id=comment.id, lock_version=comment.lock_version,
+           action="publish")
+    rejected = factories.submitted_comment(session, "You are all idiots, call 503-248-7731")
+    decide(session=session, actor=MODERATOR, comment_id=rejected.id, lock_version=rejected.lock_version,
+           action="reject", reason_code="profanity")
+    seen: list[object] = [
+        *published_comments(session=session, actor=RESIDENT, target_type="general"),
+        comment_status(session=session, actor=RESIDENT, receipt_code=comment.receipt_code),
+        comment_status(session=session, actor=RESIDENT, receipt_code=rejected.receipt_code),
+    ]
+    assert len(seen) == 3
+    for item in seen:
+        assert isinstance(item, PublicComment | CommentStatus)
+        fields = {f.name for f in dataclasses.fields(item)}
+        assert not fields & {"raw_text", "name", "email", "author_ref", "flags"}
+        values = " ".join(str(v) for v in dataclasses.asdict(item).values())
+        for secret in ("503-248-7731", "Ana Ruiz", "ana@example.org", "idiots"):
+            assert secret not in values
+    assert seen[2].public_reason.startswith("Contains profanity")
+
+
+def test_unknown_receipt_is_not_found(session: Session) -> None:
+    with pytest.raises(NotFound):
+        comment_status(session=session, actor=RESIDENT, receipt_code="AAAA-BBBB-CCCC")
+
+
+def test_length_limits_are_stated_and_enforced(session: Session) -> None:
+    with pytest.raises(ValidationFailed, match="limited to 5,000 characters; yours has 100,000"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general", text="a" * 100_000)
+    with pytest.raises(ValidationFailed, match="write your comment"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general", text="  ")
+    with pytest.raises(ValidationFailed, match="e-mail"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general",
+                       text="A fine comment.", email="not an address")
+    assert session.exec(select(Comment)).all() == []
+
+
+def test_hostile_text_is_stored_as_given_and_published_as_text(session: Session) -> None:
+    hostile = "<script>alert(1)</script> [click](javascript:x) ![img](http://evil/x.png) \u202eevil\u200b"
+    comment = factories.submitted_comment(session, hostile)
+    assert comment.raw_text == hostile.strip()
+
+
+def test_notice_comment_period_boundaries(session: Session) -> None:
+    now = utcnow()
+    tech = factories.technology(session, comment_opens_at=now - timedelta(days=10),
+                                comment_closes_at=now)
+    ok = submit_comment(session=session, actor=RESIDENT, target_type="notice", target_id=tech.id,
+                        text="Please keep the cameras off my street.", now=now - timedelta(seconds=1))
+    assert ok.state == "pending"
+    for moment, message in ((now, "has closed"), (now + timedelta(seconds=1), "has closed"),
+                            (now - timedelta(days=11), "has not opened")):
+        with pytest.raises(ValidationFailed, match=message):
+            submit_comment(session=session, actor=RESIDENT, target_type="notice", target_id=tech.id,
+                           text="Please keep the cameras off my street.", now=moment)
+    # A draft is refused like a closed notice, so the refusal does not reveal it exists.
+    draft = factories.technology(session, open_days=5, is_published=False)
+    with pytest.raises(ValidationFailed, match="not open for comment"):
+        submit_comment(session=session, actor=RESIDENT, target_type="notice", target_id=draft.id,
+                       text="Please keep the cameras off my street.")
+    assert len(session.exec(select(Comment)).all()) == 1
+
+
+def test_practice_and_indicator_targets(session: Session) -> None:
+    practice = factories.practice(session)
+    submit_comment(session=session, actor=RESIDENT, target_type="practice", target_id=practice.id,
+                   text="Why does this go to the state every month?")
+    with pytest.raises(NotFound):
+        submit_comment(session=session, actor=RESIDENT, target_type="practice", target_id=99999,
+                       text="Why does this go to the state every month?")
+    with pytest.raises(ValidationFailed, match="target_type"):
+        submit_comment(session=session, actor=RESIDENT, target_type="weather", text="Nice day.")
+
+
+def test_honeypot_refuses_with_a_plain_explanation(session: Session) -> None:
+    with pytest.raises(SubmissionRefused, match="meant to stay empty"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general",
+                       text="Buy cheap watches", website="http://spam.example")
+    assert session.exec(select(Comment)).all() == []
+
+
+def test_rate_limits_per_session_and_network_store_only_salted_hashes(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTAL_COMMENTS_PER_SESSION_HOUR", "2")
+    monkeypatch.setenv("PORTAL_COMMENTS_PER_NETWORK_HOUR", "3")
+    now = utcnow()
+
+    def send(token: str, network: str = "198.51.100.7") -> None:
+        with session.begin_nested():
+            submit_comment(session=session, actor=RESIDENT, target_type="general",
+                           text=f"Comment from {token} about data sharing.",
+                           session_token=token, network=network, now=now)
+
+    send("tab-1")
+    send("tab-1")
+    with pytest.raises(RateLimited, match="this browser"):
+        send("tab-1")
+    send("tab-2")
+    with pytest.raises(RateLimited, match="your network"):
+        send("tab-3")
+    send("tab-3", network="203.0.113.9")
+    session.commit()
+    assert len(session.exec(select(Comment)).all()) == 4
+    stored = " ".join(str(v) for row in session.execute(sa.select(SubmissionBucket.__table__)).all() for v in row)
+    for raw in ("tab-1", "tab-2", "198.51.100.7", "203.0.113.9"):
+        assert raw not in stored
+    # Tomorrow the same session hashes differently: buckets cannot be linked across days.
+    from portal.encryption import salted_hash
+
+    assert salted_hash("session:tab-1", now.date()) != salted_hash("session:tab-1", (now + timedelta(days=1)).date())

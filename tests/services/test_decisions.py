@@ -1,0 +1,158 @@
+"""Moderators decide: policy reasons, optimistic locking, own comments, campaigns, responses."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from portal.audit.models import AuditEvent, RecordVersion
+from portal.audit.service import verify_chain
+from portal.auth.roles import RESIDENT, Actor, Role
+from portal.engagement.comments import comment_status, published_comments
+from portal.engagement.decisions import (
+    OwnComment,
+    decide,
+    decide_campaign,
+    mark_campaign,
+    moderation_log,
+    monthly_statistics,
+    respond,
+)
+from portal.engagement.models import Comment, ModerationDecision
+from portal.engagement.queue import moderation_queue, suggested_campaigns
+from portal.errors import Conflict, PermissionDenied, ValidationFailed
+from portal.exports import to_csv
+from tests import factories
+
+MOD_A = Actor(subject="a@alder.example", roles=frozenset({Role.MODERATOR}))
+MOD_B = Actor(subject="b@alder.example", roles=frozenset({Role.MODERATOR}))
+STAFF = Actor(subject="staff@alder.example", roles=frozenset({Role.STAFF}))
+PHONE_TEXT = "Stop the drone program. Call me at 503-248-7731 if you want to talk."
+
+
+def test_reject_needs_a_policy_reason_and_shows_it_publicly(session: Session) -> None:
+    c = factories.submitted_comment(session, "Cheap watches here, best prices!!!")
+    with pytest.raises(ValidationFailed, match="reason from the moderation policy"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version, action="reject")
+    with pytest.raises(ValidationFailed, match="note"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+               action="reject", reason_code="threat")
+    decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+           action="reject", reason_code="spam")
+    status = comment_status(session=session, actor=RESIDENT, receipt_code=c.receipt_code)
+    assert status.state == "rejected" and status.public_reason == "Commercial advertising or spam."
+    assert published_comments(session=session, actor=RESIDENT, target_type="general") == []
+
+
+def test_escalate_needs_a_note_then_can_be_decided(session: Session) -> None:
+    c = factories.submitted_comment(session)
+    with pytest.raises(ValidationFailed, match="reason"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version, action="escalate")
+    decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+           action="escalate", note="Mentions an ongoing court case.")
+    assert [x.id for x in moderation_queue(session=session, actor=MOD_B)] == [c.id]
+    decide(session=session, actor=MOD_B, comment_id=c.id, lock_version=c.lock_version, action="publish")
+    assert c.state == "published"
+
+
+def test_publish_redacted_uses_the_edited_text_and_refuses_leftover_personal_data(session: Session) -> None:
+    c = factories.submitted_comment(session, PHONE_TEXT)
+    with pytest.raises(ValidationFailed, match="still contains personal data"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+               action="publish_redacted", note="kept the number", redacted_text=PHONE_TEXT)
+    decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+           action="publish_redacted", note="Removed the invitation to call.",
+           redacted_text="Stop the drone program.")
+    [public] = published_comments(session=session, actor=RESIDENT, target_type="general")
+    assert public.text == "Stop the drone program."
+
+
+def test_two_moderators_cannot_decide_the_same_comment(session: Session, engine: Engine) -> None:
+    c = factories.submitted_comment(session)
+    session.commit()
+    seen = c.lock_version
+    with Session(engine) as other:
+        decide(session=other, actor=MOD_B, comment_id=c.id, lock_version=seen, action="publish")
+        other.commit()
+    with pytest.raises(Conflict, match="Another moderator"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=seen,
+               action="reject", reason_code="spam")
+    session.rollback()
+    assert session.get(Comment, c.id).state == "published"
+    assert len(session.exec(select(ModerationDecision)).all()) == 1
+
+
+def test_a_moderator_cannot_moderate_their_own_comment(session: Session) -> None:
+    c = factories.submitted_comment(session, "I moderate, but I also live here.", actor=MOD_A)
+    assert c.author_ref == MOD_A.subject
+    with pytest.raises(OwnComment, match="another moderator"):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version, action="publish")
+    assert isinstance(OwnComment("x"), PermissionDenied)
+    decide(session=session, actor=MOD_B, comment_id=c.id, lock_version=c.lock_version, action="publish")
+
+
+def test_campaigns_are_suggested_marked_and_decided_together(session: Session) -> None:
+    letter = ("I oppose the expansion of licence plate readers in Alder County. Thirty days of "
+              "location data on every driver is too much. Please vote no at the next meeting.")
+    members = [factories.submitted_comment(session, letter + suffix) for suffix in ("", " Thanks.", " -- a neighbour", "")]
+    other = factories.submitted_comment(session, "Please publish the camera audit every year.")
+    queue = moderation_queue(session=session, actor=MOD_A)
+    groups = suggested_campaigns(queue)
+    assert list(groups.values()) == [sorted(m.id for m in members)]
+    key = mark_campaign(session=session, actor=MOD_A, comment_ids=[m.id for m in members])
+    assert all(m.campaign_key == key for m in members) and other.campaign_key is None
+    assert suggested_campaigns(moderation_queue(session=session, actor=MOD_A)) == {}
+    assert decide_campaign(session=session, actor=MOD_B, campaign_key=key, action="publish") == 4
+    assert {m.state for m in members} == {"published"} and other.state == "pending"
+
+
+def test_staff_response_is_shown_and_versioned(session: Session) -> None:
+    c = factories.submitted_comment(session)
+    decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version, action="publish")
+    with pytest.raises(PermissionDenied):
+        respond(session=session, actor=MOD_A, comment_id=c.id, text="We will.")
+    respond(session=session, actor=STAFF, comment_id=c.id, text="The audit is published each March.")
+    respond(session=session, actor=STAFF, comment_id=c.id, text="The audit is published each March and September.")
+    [public] = published_comments(session=session, actor=RESIDENT, target_type="general")
+    assert public.official_response == "The audit is published each March and September."
+    versions = session.exec(select(RecordVersion).where(RecordVersion.record_type == "comment")).all()
+    assert [v.data["official_response"] for v in versions] == [None, "The audit is published each March."]
+
+
+def test_every_action_is_in_the_audit_chain_and_the_log_csv(session: Session) -> None:
+    a = factories.submitted_comment(session)
+    b = factories.submitted_comment(session, "=HYPERLINK(\"http://x\") is what spam looks like")
+    decide(session=session, actor=MOD_A, comment_id=a.id, lock_version=a.lock_version, action="publish")
+    decide(session=session, actor=MOD_A, comment_id=b.id, lock_version=b.lock_version,
+           action="reject", reason_code="spam")
+    session.commit()
+    actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+    assert actions == ["engagement.publish", "engagement.reject"]
+    assert verify_chain(session).ok
+    rows = moderation_log(session=session, actor=Actor(subject="c@x", roles=frozenset({Role.COMMISSIONER})))
+    assert [r["action"] for r in rows] == ["Publish", "Do not publish"]
+    csv = to_csv(rows, ["decided_at", "comment_id", "action", "reason", "moderator"]).decode("utf-8-sig")
+    assert "spam" in csv and "HYPERLINK" not in csv  # the log carries no resident text
+    with pytest.raises(PermissionDenied):
+        moderation_log(session=session, actor=STAFF)
+
+
+def test_monthly_statistics_count_by_public_reason(session: Session) -> None:
+    cs = [factories.submitted_comment(session, f"Comment number {i} about the drones.") for i in range(4)]
+    decide(session=session, actor=MOD_A, comment_id=cs[0].id, lock_version=cs[0].lock_version, action="publish")
+    decide(session=session, actor=MOD_A, comment_id=cs[1].id, lock_version=cs[1].lock_version,
+           action="reject", reason_code="spam")
+    decide(session=session, actor=MOD_A, comment_id=cs[2].id, lock_version=cs[2].lock_version,
+           action="reject", reason_code="spam")
+    [month] = monthly_statistics(session=session, actor=RESIDENT)
+    assert (month.received, month.published, month.not_published, month.awaiting) == (4, 1, 2, 1)
+    assert month.reasons == {"Commercial advertising or spam.": 2}
+
+
+def test_queue_puts_flagged_comments_first_and_filters(session: Session) -> None:
+    plain = factories.submitted_comment(session, "Please publish the camera audit every year.")
+    flagged = factories.submitted_comment(session, PHONE_TEXT)
+    queue = moderation_queue(session=session, actor=MOD_A)
+    assert [c.id for c in queue] == [flagged.id, plain.id]
+    assert [c.id for c in moderation_queue(session=session, actor=MOD_A, flag_kind="pii")] == [flagged.id]
