@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from portal.settings import PROJECT_ROOT
 
@@ -216,6 +216,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+def nav_link(page: Page, name: str) -> Locator:
+    """A page's link in the sidebar navigation; pages may link to the same page too."""
+    return page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True)
 
 
 def wait_for_app(page: Page, heading: str) -> None:

@@ -10,7 +10,13 @@ from sqlmodel import Session, select
 
 from portal.db import make_engine
 from portal.engagement.models import Comment
-from tests.browser.conftest import ARTIFACTS, LiveServer, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    LiveServer,
+    nav_link,
+    serious_violations,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +36,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
 ) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    page.get_by_role("link", name="Have your say").click()
+    nav_link(page, "Have your say").click()
     wait_for_app(page, "Have your say")
     page.get_by_label("Your comment (required)").fill(TEXT)
     page.get_by_role("button", name="Check and send").click()
@@ -47,11 +53,11 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     comment = _comment(live_server, code)
     assert comment.state == "pending" and "503-248-7731" not in comment.redacted_text
 
-    page.get_by_role("link", name="Demo sign-in").click()
+    nav_link(page, "Demo sign-in").click()
     wait_for_app(page, "Demo sign-in")
     page.get_by_text("Moderator", exact=True).click()
     page.get_by_role("button", name="Use this role").click()
-    page.get_by_role("link", name="Moderation queue").click()
+    nav_link(page, "Moderation queue").click()
     wait_for_app(page, "Moderation queue")
     picker = page.get_by_label("Comment", exact=True)
     picker.click()
@@ -68,7 +74,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     expect(page.get_by_text(f"Comment #{comment.id}: publish — recorded.")).to_be_visible(timeout=30_000)
     assert _comment(live_server, code).state == "published"
 
-    page.get_by_role("link", name="Have your say").click()
+    nav_link(page, "Have your say").click()
     wait_for_app(page, "Have your say")
     published = page.get_by_text(re.compile(r"Please stop the drone flights over Eastgate park\. Call me at \[phone removed\]"))
     expect(published).to_be_visible(timeout=30_000)
@@ -79,7 +85,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
 def test_policy_page_has_no_serious_accessibility_violation(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    page.get_by_role("link", name="Moderation policy").click()
+    nav_link(page, "Moderation policy").click()
     wait_for_app(page, "Moderation policy")
     expect(page.get_by_text("Moderation statistics")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_have_count(2)

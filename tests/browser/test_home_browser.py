@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
-import sqlalchemy as sa
 from playwright.sync_api import Page, expect
+from sqlmodel import Session
 
+from portal.auth.roles import RESIDENT
 from portal.db import make_engine
 from portal.home.service import home_summary
-from portal.auth.roles import RESIDENT
-from sqlmodel import Session
-from tests.browser.conftest import ARTIFACTS, LiveServer, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    LiveServer,
+    nav_link,
+    serious_violations,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +54,7 @@ def test_demo_sign_in_opens_the_commissioners_pages(page: Page, live_server: Liv
     wait_for_app(page, "Demo sign-in")
     page.get_by_text("Privacy commissioner", exact=True).click()
     page.get_by_role("button", name="Use this role").click()
-    page.get_by_role("link", name="Audit log").click()
+    nav_link(page, "Audit log").click()
     wait_for_app(page, "Audit log")
     expect(page.get_by_text(re.compile(r"The chain of [\d,]+ entries is intact"))).to_be_visible()
 

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import csv
-import re
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from portal.db import make_engine
-from tests.browser.conftest import ARTIFACTS, LiveServer, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    LiveServer,
+    nav_link,
+    serious_violations,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -80,11 +86,11 @@ def test_public_pages_are_accessible(page: Page, live_server: LiveServer, path: 
 def test_commissioner_sees_findings(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    page.get_by_role("link", name="Demo sign-in").click()
+    nav_link(page, "Demo sign-in").click()
     wait_for_app(page, "Demo sign-in")
     page.get_by_text("Privacy commissioner", exact=True).click()
     page.get_by_role("button", name="Use this role").click()
-    page.get_by_role("link", name="Compliance findings").click()
+    nav_link(page, "Compliance findings").click()
     wait_for_app(page, "Compliance findings")
     expect(page.get_by_test_id("stMetric").filter(has_text="Open findings")).to_be_visible()
     wait_for_app(page, "Compliance findings")

@@ -7,7 +7,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ARTIFACTS, LiveServer, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    LiveServer,
+    nav_link,
+    serious_violations,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +27,7 @@ def open_alpr_notice(page: Page, live_server: LiveServer) -> None:
     """The way a resident gets there: home, the list, the open comment period's link."""
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    page.get_by_role("link", name="Surveillance technologies").click()
+    nav_link(page, "Surveillance technologies").click()
     wait_for_app(page, "Surveillance technologies")
     page.get_by_role("link", name="Fixed automated license plate readers").click()
     wait_for_app(page, "Surveillance technology notice")
@@ -53,7 +59,7 @@ def test_notice_and_list_pages_have_no_serious_accessibility_violation(
     open_alpr_notice(page, live_server)
     map_frame(page).locator(".leaflet-container").wait_for(timeout=30_000)
     assert serious_violations(page) == []
-    page.get_by_role("link", name="Surveillance technologies").click()
+    nav_link(page, "Surveillance technologies").click()
     wait_for_app(page, "Surveillance technologies")
     assert serious_violations(page) == []
 
@@ -61,7 +67,7 @@ def test_notice_and_list_pages_have_no_serious_accessibility_violation(
 def test_deployment_map_draws_without_third_parties(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    page.get_by_role("link", name="Map of deployments").click()
+    nav_link(page, "Map of deployments").click()
     wait_for_app(page, "Map of deployments")
     expect(map_frame(page).locator(".leaflet-container")).to_be_visible(timeout=30_000)
     expect(map_frame(page).locator(".marker-cluster").first).to_be_visible(timeout=30_000)

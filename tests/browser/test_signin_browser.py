@@ -24,6 +24,7 @@ from tests.browser.conftest import (
     ARTIFACTS,
     LiveServer,
     OidcProvider,
+    nav_link,
     serious_violations,
     start_oidc_provider,
     start_server,
@@ -103,10 +104,6 @@ def sign_in(page: Page, server: LiveServer, provider: OidcProvider, sub: str) ->
     page.get_by_role("button", name="Authorize").click()
     page.wait_for_url(f"{server.url}/**")
     wait_for_app(page, HOME)
-
-
-def nav_link(page: Page, name: str):  # type: ignore[no-untyped-def]
-    return page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True)
 
 
 def test_round_trip_signs_in_with_the_claims_roles_and_out_again(
