@@ -85,7 +85,7 @@ def main() -> None:
             started = time.perf_counter()
             demo = session.execute(__import__("sqlalchemy").text("SELECT COUNT(*) FROM sharing_practice")).scalar_one()
             generate(session, max(0, args.practices - demo))
-        total = args.practices if args.practices > demo else demo
+        total = max(demo, args.practices)
         print(f"{total:,} practices loaded ({time.perf_counter() - started:.1f} s to generate)")
         report(f"inventory page with {total:,} practices (resident)", *time_page("app_pages/inventory.py"))
         report("request log (resident)", *time_page("app_pages/request_log.py"))

@@ -78,37 +78,10 @@ def main() -> None:
             locs = conn.execute(sa.text("SELECT COUNT(*) FROM deployment_location")).scalar_one()
         print(f"{techs} technologies, {locs} locations")
 
-        from streamlit.testing.v1 import AppTest  # noqa: F401
-
         report("notices list (resident)", *time_page("app_pages/notices.py"))
-        report("notice page, alpr-fixed (resident)", *time_page_with("app_pages/notice.py", {"technology": "alpr-fixed"}))
-        report("notice page, bench-0 (resident)", *time_page_with("app_pages/notice.py", {"technology": "bench-0"}))
+        report("notice page, alpr-fixed (resident)", *time_page("app_pages/notice.py", query={"technology": "alpr-fixed"}))
+        report("notice page, bench-0 (resident)", *time_page("app_pages/notice.py", query={"technology": "bench-0"}))
         report("map of deployments, all locations (resident)", *time_page("app_pages/deployment_map.py"))
-
-
-def time_page_with(script: str, query: dict[str, str], runs: int = 15) -> tuple[float, float]:
-    import statistics
-    import time
-
-    from streamlit.testing.v1 import AppTest
-
-    from portal.settings import PROJECT_ROOT
-
-    at = AppTest.from_file(str(PROJECT_ROOT / script), default_timeout=120)
-    at.user = {"is_logged_in": False}  # type: ignore[attr-defined]
-    for key, value in query.items():
-        at.query_params[key] = value
-    started = time.perf_counter()
-    at.run()
-    cold = time.perf_counter() - started
-    if at.exception:
-        raise RuntimeError(f"{script} raised: {at.exception[0].value}")
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        at.run()
-        samples.append(time.perf_counter() - started)
-    return cold, statistics.median(samples)
 
 
 if __name__ == "__main__":

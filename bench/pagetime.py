@@ -13,10 +13,17 @@ from streamlit.testing.v1 import AppTest
 from portal.settings import PROJECT_ROOT
 
 
-def time_page(script: str, user: dict[str, object] | None = None, runs: int = 15) -> tuple[float, float]:
+def time_page(
+    script: str,
+    user: dict[str, object] | None = None,
+    runs: int = 15,
+    query: dict[str, str] | None = None,
+) -> tuple[float, float]:
     """Seconds for the first run and the median of the following ``runs``."""
     at = AppTest.from_file(str(PROJECT_ROOT / script), default_timeout=120)
     at.user = user or {"is_logged_in": False}  # type: ignore[attr-defined]
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
     started = time.perf_counter()
     at.run()
     cold = time.perf_counter() - started
