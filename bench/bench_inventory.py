@@ -10,10 +10,8 @@ times the page cold (first run) and warm (median of later runs).
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -71,17 +69,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--practices", type=int, default=5000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PORTAL_DATABASE_URL"] = f"sqlite:///{tmp}/portal.db"
-        from bench.pagetime import report, time_page
-        from portal.auth.roles import SYSTEM
-        from portal.db import make_engine, session_scope, upgrade
-        from portal.demo.loader import load_demo
+    from bench.pagetime import demo_database, report, time_page
+    from portal.db import session_scope
 
-        engine = make_engine()
-        upgrade(engine)
+    with demo_database() as engine:
         with session_scope(engine) as session:
-            load_demo(session=session, actor=SYSTEM)
             started = time.perf_counter()
             demo = session.execute(__import__("sqlalchemy").text("SELECT COUNT(*) FROM sharing_practice")).scalar_one()
             generate(session, max(0, args.practices - demo))

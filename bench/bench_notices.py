@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,21 +17,14 @@ LOCATIONS = 3000
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PORTAL_DATABASE_URL"] = f"sqlite:///{tmp}/portal.db"
-        import sqlalchemy as sa
+    import sqlalchemy as sa
 
-        from bench.pagetime import report, time_page
-        from portal.auth.roles import SYSTEM
-        from portal.base import utcnow
-        from portal.db import make_engine, session_scope, upgrade
-        from portal.demo.loader import load_demo
-        from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
+    from bench.pagetime import demo_database, report, time_page
+    from portal.base import utcnow
+    from portal.db import session_scope
+    from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 
-        engine = make_engine()
-        upgrade(engine)
-        with session_scope(engine) as session:
-            load_demo(session=session, actor=SYSTEM)
+    with demo_database() as engine:
         rng = random.Random(3)
         now = utcnow()
         policy = "The department may use this technology only as this policy allows. " * 60

@@ -5,12 +5,36 @@ Benchmarks print figures; they are not timed tests (DESIGN.md §7).
 
 from __future__ import annotations
 
+import os
 import statistics
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
+from portal.auth.roles import SYSTEM
+from portal.db import make_engine, session_scope, upgrade
+from portal.demo.loader import load_demo
 from portal.settings import PROJECT_ROOT
+
+
+@contextmanager
+def demo_database() -> Iterator[Engine]:
+    """A migrated temporary SQLite file holding the demo county, which the pages will use."""
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PORTAL_DATABASE_URL"] = f"sqlite:///{tmp}/portal.db"
+        engine = make_engine()
+        upgrade(engine)
+        with session_scope(engine) as session:
+            counts = load_demo(session=session, actor=SYSTEM)
+        print(f"demo county loaded: {sum(counts.values()):,} rows")
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 def time_page(
