@@ -8,6 +8,7 @@ from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
+from portal.ui.text import inert
 
 actor = current_actor()
 st.title("Compliance findings")
@@ -46,7 +47,7 @@ if findings is not None:
                        height=60 + 28 * len(crosstab))
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="by_department")
-        st.markdown(f"Most open findings: {crosstab.index[0]} ({int(crosstab['Total'].iloc[0]):,}).")
+        st.markdown(f"Most open findings: {inert(str(crosstab.index[0]))} ({int(crosstab['Total'].iloc[0]):,}).")
         st.dataframe(crosstab.reset_index(), hide_index=True, width="stretch")
 
         st.header("Open findings")

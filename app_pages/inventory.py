@@ -13,6 +13,7 @@ from portal.ui import cached
 from portal.ui import inventory as view
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
+from portal.ui.text import inert
 
 actor = current_actor()
 wanted = st.query_params.get("practice")
@@ -26,7 +27,7 @@ if wanted is not None:
         try:
             detail = get_practice(session=session, actor=actor, practice_id=int(wanted))
         except (ValueError, NotFound):
-            st.error(f"There is no sharing practice {wanted!r}. It may have been mistyped.")
+            st.error(f"There is no sharing practice {inert(repr(wanted))}. It may have been mistyped.")
     if detail is not None:
         view.detail(detail)
     st.stop()

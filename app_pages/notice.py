@@ -11,6 +11,7 @@ from portal.notices import present
 from portal.notices.service import diff_versions, get_notice, list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS
 from portal.timefmt import format_date
+from portal.ui.comments import comment_section
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -165,3 +166,6 @@ else:
 
 st.header("Comments")
 st.write(f"{page.published_comments:,} published comments from residents on this technology.")
+if page.comment_state != "open":
+    st.write("Comments can be sent while the public comment period is open.")
+comment_section("notice", tech.id, accepting=page.comment_state == "open" and tech.status != "retired")

@@ -251,13 +251,32 @@ def respond(
     return comment
 
 
+@dataclass(frozen=True)
+class AwaitingResponse:
+    """What staff need to answer a published comment: its public text, never the raw one.
+
+    Unredacted text and contact details are for moderators only (DESIGN.md §2.4).
+    """
+
+    id: int
+    target_type: str
+    target_id: int | None
+    redacted_text: str
+    published_at: datetime | None
+    official_response: str | None
+    lock_version: int
+
+
 @service("engagement.awaiting_response")
-def awaiting_response(*, session: Session, actor: Actor, limit: int = 200) -> list[Comment]:
+def awaiting_response(*, session: Session, actor: Actor, limit: int = 200) -> list[AwaitingResponse]:
     """Published comments, those without a response first, for staff to answer."""
-    query = select(Comment).where(Comment.state == "published").order_by(
+    query = select(
+        Comment.id, Comment.target_type, Comment.target_id, Comment.redacted_text,
+        Comment.published_at, Comment.official_response, Comment.lock_version,
+    ).where(Comment.state == "published").order_by(
         Comment.official_response.is_not(None), Comment.published_at.desc()
     ).limit(limit)
-    return list(session.exec(query).all())
+    return [AwaitingResponse(*row) for row in session.exec(query).all()]
 
 
 LOG_COLUMNS = ("decided_at", "comment_id", "about", "action", "reason", "moderator", "state_now")

@@ -138,6 +138,7 @@ def list_technologies(
     if include_unpublished and not _may_edit(actor):
         raise PermissionDenied("notices.list unpublished", {r.value for r in actor.roles})
     now = now or utcnow()
+    may_edit = _may_edit(actor)
     published = (
         select(NoticeVersion.technology_id, func.max(NoticeVersion.version).label("latest"),
                func.max(NoticeVersion.published_at).label("last"))
@@ -169,7 +170,8 @@ def list_technologies(
             department=department, status=tech.status, is_published=tech.is_published,
             opens_at=tech.comment_opens_at, closes_at=tech.comment_closes_at,
             comment_state=state, latest_version=latest,
-            last_published_at=_aware(last), has_draft=draft is not None,
+            # Residents are not told that a draft exists.
+            last_published_at=_aware(last), has_draft=draft is not None and may_edit,
         ))
     def key(r: TechnologySummary) -> tuple[int, float, str]:
         if r.comment_state == "open":

@@ -51,6 +51,8 @@ def ensure_open_for_comment(session: Session, technology_id: int, now: datetime)
         raise NotFound(f"No technology {technology_id}.")
     if not tech.is_published:
         raise CommentPeriodClosed("this notice is not open for comment")
+    if tech.status == "retired":
+        raise CommentPeriodClosed("this technology is retired; its notice takes no more comments")
     state = comment_state(tech, now)
     if state == "none":
         raise CommentPeriodClosed("this notice has no public comment period")

@@ -14,6 +14,7 @@ from portal.exports import to_csv
 from portal.tabular import check_columns, read_table, template_xlsx
 from portal.ui.context import db
 from portal.ui.messages import show_error
+from portal.ui.text import inert
 
 ImportFn = Callable[..., int]
 
@@ -54,13 +55,13 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
             valid = run(session=session, actor=actor, rows=table.rows, source=upload.name,
                         dry_run=True)
     except ValidationFailed as error:
-        st.error(f"Nothing was imported: {len(error.errors)} problem(s) in {upload.name}.")
+        st.error(f"Nothing was imported: {len(error.errors)} problem(s) in {inert(upload.name)}.")
         st.dataframe(_errors_table(error), hide_index=True, width="stretch")
         return
     except PortalError as error:
         show_error(error)
         return
-    st.success(f"All {valid:,} rows of {upload.name} are valid.")
+    st.success(f"All {valid:,} rows of {inert(upload.name)} are valid.")
     preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in ("title", "reference", "dataset", "recipient", "received_date")}}
                             for n, row in table.rows[:200]])
     st.dataframe(preview, hide_index=True, width="stretch")
@@ -73,4 +74,4 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
             show_error(error)
         if done is not None:
             on_done()
-            st.success(f"Imported {done:,} {noun} from {upload.name}.")
+            st.success(f"Imported {done:,} {noun} from {inert(upload.name)}.")

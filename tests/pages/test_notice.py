@@ -61,6 +61,19 @@ def test_resident_reads_the_current_version_with_its_period_and_locations(sessio
     assert list(locations["District"]) == ["North"]
     assert any(h.value == "Comments" for h in at.header)
     assert "0 published comments" in shown
+    # The period is open, so residents can comment right here.
+    assert any(b.label == "Check and send" for b in at.button)
+
+
+def test_no_comment_form_once_the_period_has_closed(session: Session) -> None:
+    now = utcnow()
+    tech = factories.technology(session, name="Closed", comment_opens_at=now - timedelta(days=40),
+                                comment_closes_at=now - timedelta(days=10))
+    session.commit()
+    at = open_notice(tech.slug)
+    assert not at.exception
+    assert not any(b.label == "Check and send" for b in at.button)
+    assert "Comments can be sent while the public comment period is open." in texts(at)
 
 
 def test_what_changed_between_versions(session: Session) -> None:

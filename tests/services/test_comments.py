@@ -20,7 +20,7 @@ from portal.engagement.comments import (
     published_comments,
     submit_comment,
 )
-from portal.engagement.decisions import decide
+from portal.engagement.decisions import awaiting_response, decide
 from portal.engagement.limits import RateLimited
 from portal.engagement.models import Comment, SubmissionBucket
 from portal.errors import NotFound, ValidationFailed
@@ -97,6 +97,20 @@ def test_a_resident_never_receives_raw_text_or_contact_details(session: Session)
         for secret in ("503-248-7731", "Ana Ruiz", "ana@example.org", "idiots"):
             assert secret not in values
     assert seen[2].public_reason.startswith("Contains profanity")
+
+
+def test_staff_answering_comments_never_receive_raw_text_or_contact_details(session: Session) -> None:
+    comment = factories.submitted_comment(session, PHONE_TEXT, name="Ana Ruiz", email="ana@example.org")
+    decide(session=session, actor=MODERATOR, comment_id=comment.id, lock_version=comment.lock_version,
+           action="publish")
+    staff = Actor(subject="clerk@alder.example", roles=frozenset({Role.STAFF}))
+    (item,) = awaiting_response(session=session, actor=staff)
+    fields = {f.name for f in dataclasses.fields(item)}
+    assert not fields & {"raw_text", "name", "email", "author_ref", "flags"}
+    values = " ".join(str(v) for v in dataclasses.asdict(item).values())
+    for secret in ("503-248-7731", "Ana Ruiz", "ana@example.org"):
+        assert secret not in values
+    assert item.id == comment.id and "[phone removed]" in item.redacted_text
 
 
 def test_unknown_receipt_is_not_found(session: Session) -> None:

@@ -227,6 +227,23 @@ def test_comments_refused_on_drafts_closed_and_unscheduled_notices(session: Sess
         close_comment_period(session=session, actor=STAFF, technology_id=closing.id, now=now)
 
 
+def test_a_retired_technology_takes_no_comments_even_inside_its_period(session: Session) -> None:
+    now = utcnow()
+    retired = factories.technology(session, open_days=3, status="retired")
+    with pytest.raises(CommentPeriodClosed, match="retired"):
+        ensure_open_for_comment(session, retired.id, now)
+
+
+def test_residents_are_not_told_that_a_draft_exists(session: Session) -> None:
+    tech = factories.technology(session, open_days=3)
+    save_draft(session=session, actor=STAFF, technology_id=tech.id,
+               content={"purpose": "A new purpose."}, locations=[])
+    (for_staff,) = [t for t in list_technologies(session=session, actor=STAFF) if t.id == tech.id]
+    (for_residents,) = [t for t in list_technologies(session=session, actor=RESIDENT) if t.id == tech.id]
+    assert for_staff.has_draft is True
+    assert for_residents.has_draft is False
+
+
 def test_list_puts_open_periods_first_closing_soonest(session: Session) -> None:
     factories.technology(session, name="Zeta", open_days=None)
     factories.technology(session, name="Late", open_days=20)
