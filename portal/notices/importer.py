@@ -30,10 +30,12 @@ from portal.notices.service import (
     _check_identity,
     _draft,
     _published_versions,
+    _record_technology,
     clean_content,
     create_technology,
     publish,
     save_draft,
+    set_status,
 )
 from portal.geography.models import District
 
@@ -193,15 +195,22 @@ def import_notices(
                 result.created.append(row.slug)
             else:
                 tech = row.existing
-                if (row.identity["status"] != tech.status
-                        and row.identity["status"] not in vocab.TRANSITIONS[tech.status]):
-                    raise ValidationFailed([FieldError(
-                        "status", f"{tech.status} cannot become {row.identity['status']}")])
-                tech.status = row.identity["status"]
-                tech.name = row.identity["name"]
-                tech.category = row.identity["category"]
-                tech.department_id = row.identity["department_id"]
-                session.add(tech)
+                # Identity changes to a live record go through the same path as the
+                # staff page: a snapshot and an audit event, never a silent edit.
+                changed = {
+                    field: {"from": getattr(tech, field), "to": row.identity[field]}
+                    for field in ("name", "category", "department_id")
+                    if getattr(tech, field) != row.identity[field]
+                }
+                if changed:
+                    for field, change in changed.items():
+                        setattr(tech, field, change["to"])
+                    _record_technology(session, actor, tech, "notices.import_identity",
+                                       {"changed": changed, "source": "import"})
+                if row.identity["status"] != tech.status:
+                    # Checks the lifecycle, and retiring ends any comment period.
+                    set_status(session=session, actor=actor, technology_id=tech.id,  # type: ignore[arg-type]
+                               status=row.identity["status"])
                 draft = save_draft(session=session, actor=actor, technology_id=tech.id,  # type: ignore[arg-type]
                                    content=row.content, locations=row.locations)
                 if publish_all and draft.version > 1 and not draft.change_summary:

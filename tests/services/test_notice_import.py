@@ -79,6 +79,37 @@ def test_json_updates_an_existing_notice_as_a_new_version(session: Session) -> N
     assert versions[1].description == "A camera."  # kept from version 1
 
 
+def test_import_renaming_and_retiring_a_published_notice_is_versioned_and_audited(
+    session: Session,
+) -> None:
+    from datetime import timedelta
+
+    from portal.audit.models import AuditEvent, RecordVersion
+    from portal.base import utcnow
+    from portal.notices.window import CommentPeriodClosed, ensure_open_for_comment
+
+    setup(session)
+    now = utcnow()
+    tech = factories.technology(session, slug="cams", name="Cameras", status="in_use",
+                                comment_opens_at=now + timedelta(days=2),
+                                comment_closes_at=now + timedelta(days=20))
+    rows = read_rows(json.dumps({"notices": [
+        {"slug": "cams", "name": "Park cameras", "status": "retired"},
+    ]}).encode(), "n.json")
+    import_notices(session=session, actor=STAFF, rows=rows)
+    session.refresh(tech)
+    assert (tech.name, tech.status, tech.category) == ("Park cameras", "retired", "camera")
+    actions = session.exec(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert "notices.import_identity" in actions and "notices.set_status" in actions
+    snapshots = session.exec(select(RecordVersion).where(
+        RecordVersion.record_type == "surveillance_technology", RecordVersion.record_id == tech.id)).all()
+    assert len(snapshots) >= 2
+    # Retiring through an import ends the upcoming comment period, as the staff page does.
+    assert tech.comment_opens_at is None
+    with pytest.raises(CommentPeriodClosed):
+        ensure_open_for_comment(session, tech.id, now + timedelta(days=3))
+
+
 @pytest.mark.parametrize("data,name,message", [
     (b"slug,colour\nx,red\n", "n.csv", "unknown column 'colour'"),
     (b"{not json", "n.json", "not valid JSON"),
