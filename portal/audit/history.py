@@ -8,7 +8,6 @@ so an edit never erases what the record said.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel, select
 
 from portal.audit.models import RecordVersion
-from portal.audit.service import record_version
+from portal.audit.service import as_json_value, record_version
 from portal.auth.roles import Actor
 
 # Bookkeeping that changes on every save and says nothing about the record itself.
@@ -25,7 +24,7 @@ NOT_COMPARED = frozenset({"id", "version", "created_at", "updated_at", "updated_
 
 
 def snapshot_of(row: SQLModel) -> dict[str, Any]:
-    return json.loads(json.dumps(row.model_dump(), default=str))
+    return as_json_value(row.model_dump())
 
 
 def save_version(
@@ -57,7 +56,7 @@ def save_version(
         if have is None:
             baseline = RecordVersion(
                 record_type=record_type, record_id=record_id, version=version - 1,
-                data=json.loads(json.dumps(dict(before), default=str)), changed_by=baseline_by,
+                data=as_json_value(dict(before)), changed_by=baseline_by,
                 summary="State before the portal kept versions",
             )
             if baseline_at is not None:

@@ -21,6 +21,15 @@ from portal.auth.roles import Actor
 GENESIS = "0" * 64
 
 
+def as_json_value(value: Any) -> Any:
+    """``value`` as it reads back from a JSON column (dates as ISO text, tuples as lists).
+
+    Snapshots and audit details are stored this way, and comparing a new value
+    with a stored one is only fair once both are in this form.
+    """
+    return json.loads(json.dumps(value, default=str))
+
+
 def _canonical(event: AuditEvent) -> str:
     occurred = event.occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return json.dumps(
@@ -67,7 +76,7 @@ def record_event(
         action=action,
         entity_type=entity_type,
         entity_id=None if entity_id is None else str(entity_id),
-        detail=json.loads(json.dumps(detail or {}, default=str)),
+        detail=as_json_value(detail or {}),
         prev_hash=last or GENESIS,
         hash="",
     )
@@ -112,7 +121,7 @@ def record_version(
         record_type=record_type,
         record_id=record_id,
         version=version,
-        data=json.loads(json.dumps(data, default=str)),
+        data=as_json_value(data),
         changed_by=actor.subject,
         summary=summary,
     )

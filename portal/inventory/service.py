@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from portal.audit.history import VersionEntry, history, save_version, snapshot_of
-from portal.audit.service import record_event
+from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
@@ -202,7 +202,7 @@ def _locked(session: Session, practice_id: int, expected_version: int | None) ->
 def _save(session: Session, actor: Actor, practice: SharingPractice, changes: Mapping[str, Any],
           summary: str, action: str) -> SharingPractice:
     before = snapshot_of(practice)
-    changed = [k for k, v in changes.items() if before.get(k) != snapshot_of_value(v)]
+    changed = [k for k, v in changes.items() if before.get(k) != as_json_value(v)]
     if not changed:
         raise ValidationFailed(message="Nothing changed, so no new version was saved.")
     for key in changed:
@@ -220,13 +220,6 @@ def _save(session: Session, actor: Actor, practice: SharingPractice, changes: Ma
     record_event(session, actor=actor, action=action, entity_type=RECORD_TYPE,
                  entity_id=practice.id, detail={"version": practice.version, "fields": changed})
     return practice
-
-
-def snapshot_of_value(value: Any) -> Any:
-    """A value as it appears in a snapshot, so 'unchanged' compares like with like."""
-    import json
-
-    return json.loads(json.dumps(value, default=str))
 
 
 def _parse_time(value: Any) -> Any:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from portal.audit.history import VersionEntry, history, save_version, snapshot_of
-from portal.audit.service import record_event
+from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.coerce import Collector
@@ -210,9 +210,7 @@ def _save(session: Session, actor: Actor, request_id: int, changes: Mapping[str,
         raise Conflict(f"Someone saved this request (now version {row.version}) after you opened "
                        f"version {expected_version}. Reload it and make your change again.")
     before = snapshot_of(row)
-    import json
-
-    changed = [k for k, v in changes.items() if before.get(k) != json.loads(json.dumps(v, default=str))]
+    changed = [k for k, v in changes.items() if before.get(k) != as_json_value(v)]
     if not changed:
         raise ValidationFailed(message="Nothing changed, so no new version was saved.")
     for key in changed:
