@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portal.home.service import home_summary
+from portal.registry import home_links
 from portal.settings import get_settings
 from portal.timefmt import format_date, format_datetime
 from portal.ui.context import current_actor, db
@@ -24,20 +25,8 @@ st.markdown(
 with db() as session:
     summary = home_summary(session=session, actor=actor)
 
-col1, col2, col3, col4 = st.columns(4)
-col1.metric("Data-sharing practices", f"{summary.practices:,}")
-col2.metric(
-    "Involving sensitive data",
-    f"{summary.sensitive_practices:,}",
-    help="Immigration or citizenship status, SSN/ITIN, nationality, religion, language, "
-    "health, criminal justice, precise location, or information about minors.",
-)
-col3.metric(
-    "Shared informally",
-    f"{summary.informal_practices:,}",
-    help="Shared on request by phone or e-mail rather than under a law, contract or agreement.",
-)
-col4.metric("Surveillance technologies", f"{summary.technologies:,}")
+for column, figure in zip(st.columns(len(summary.figures) or 1), summary.figures):
+    column.metric(figure.label, f"{figure.value:,}", help=figure.help)
 
 st.header("Open for public comment")
 if summary.open_periods:
@@ -68,7 +57,5 @@ if summary.next_meeting is None and summary.latest_meeting is None:
     st.write("No meeting has been scheduled yet.")
 
 st.header("Explore")
-for url_path in ("notices", "deployment-map", "inventory", "request-log", "definitions",
-                 "meetings", "compliance", "manage-notices", "manage-inventory", "moderation",
-                 "audit-log", "roles"):
-    link_to(url_path, actor)
+for page in home_links():
+    link_to(page.url_path, actor)

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from portal.auth.roles import Role
+from portal.auth.permissions import allowed
 from portal.oversight.service import add_agenda_item, create_meeting, get_meeting, list_meetings
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
@@ -40,7 +40,7 @@ for meeting in meetings:
         if items:
             st.markdown("\n".join(f"{i.position}. {inert(i.title)}" for i in items))
 
-if actor.has(Role.STAFF, Role.ADMIN):
+if allowed(actor, "oversight.create_meeting"):
     st.header("Schedule a meeting")
     settings = get_settings()
     with st.form("new_meeting", clear_on_submit=True):

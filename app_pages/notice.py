@@ -165,7 +165,6 @@ else:
         )
 
 st.header("Comments")
-st.write(f"{page.published_comments:,} published comments from residents on this technology.")
-if page.comment_state != "open":
+if not page.accepting_comments:
     st.write("Comments can be sent while the public comment period is open.")
-comment_section("notice", tech.id, accepting=page.comment_state == "open" and tech.status != "retired")
+comment_section("notice", tech.id, accepting=page.accepting_comments)

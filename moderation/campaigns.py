@@ -105,14 +105,6 @@ def _trigrams(hashes: np.ndarray) -> np.ndarray:
         )
 
 
-def shingles(text: str) -> np.ndarray:
-    """The distinct hashes of ``text``'s word 3-grams (empty if too short)."""
-    words = _words(text)
-    if len(words) < MIN_WORDS:
-        return np.empty(0, dtype=np.uint64)
-    return np.unique(_trigrams(np.array(_word_hashes(words, {}), dtype=np.uint64)))
-
-
 def _shingle_batch(texts: Sequence[str]) -> tuple[list[int], np.ndarray, np.ndarray]:
     """Shingles of a whole batch at once: which texts qualify, the concatenated
     trigram hashes, and where each qualifying text's hashes start (plus the end).

@@ -51,7 +51,19 @@ def default_key_file(settings: Settings) -> Path:
 
 
 def _read_key_file(path: Path) -> list[str]:
-    return [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    """The file's keys, read again only when the file changes (``portal keys rotate``).
+
+    Every sealed or opened value asks for the keys, so reading the file each time
+    cost more than the encryption itself.
+    """
+    stat = path.stat()
+    return list(_key_file_contents(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _key_file_contents(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    text = Path(path).read_text()
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _create_key_file(path: Path) -> None:

@@ -121,15 +121,3 @@ def add_points(m: folium.Map, points: Sequence[tuple[float, float, str]]) -> Non
     cluster.add_to(m)
 
 
-def third_party_urls(m: folium.Map) -> list[str]:
-    """Every script or style URL the map would load that is not the portal's own (for tests)."""
-    urls: list[str] = []
-
-    def walk(element: Any) -> None:
-        for _, url in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]:
-            urls.append(url)
-        for child in getattr(element, "_children", {}).values():
-            walk(child)
-
-    walk(m)
-    return [u for u in urls if not u.startswith("/app/static/")]

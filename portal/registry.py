@@ -1,164 +1,86 @@
-"""One registry of areas and their pages (DESIGN.md §3, §8).
+"""The one list of areas, and what it adds up to (DESIGN.md §3, §8).
 
-``streamlit_app.py`` builds the navigation from it, and a test checks that
-every registered page has AppTest coverage. A page lists the roles that may
-see it; ``None`` means everyone, residents included.
+Each line of ``MANIFESTS`` names an area's ``manifest.py``; the permission
+table, the navigation, the home page's links and figures, the command line,
+the demo county, Alembic's metadata and the service registry are all
+collected from them here. Nothing else in the code keeps a list of areas,
+pages, services or models; ``tests/meta/`` checks that this stays so.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import importlib
+from collections.abc import Iterator
+from functools import cache
 
 from portal.auth.roles import Actor, Role
-from portal.settings import PROJECT_ROOT, get_settings
+from portal.manifest import Area, Command, Exporter, Importer, PageSpec
 
-
-@dataclass(frozen=True)
-class PageSpec:
-    script: str  # relative to the project root
-    title: str
-    url_path: str
-    icon: str
-    roles: frozenset[Role] | None = None
-    demo_only: bool = False
-
-    @property
-    def path(self) -> Path:
-        return PROJECT_ROOT / self.script
-
-    def visible_to(self, actor: Actor) -> bool:
-        if self.demo_only and not get_settings().demo_signin:
-            return False
-        return self.roles is None or bool(actor.roles & self.roles)
-
-
-@dataclass(frozen=True)
-class Area:
-    name: str
-    section: str
-    pages: tuple[PageSpec, ...]
-
-
-_STAFF = frozenset({Role.STAFF, Role.ADMIN})
-_MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
-_OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
-_ADMINS = frozenset({Role.ADMIN})
-_STAFF_AND_OVERSIGHT = _STAFF | _OVERSIGHT
-
-AREAS: tuple[Area, ...] = (
-    Area(
-        "home",
-        "Portal",
-        (PageSpec("app_pages/home.py", "Home", "home", ":material/home:"),),
-    ),
-    Area(
-        "notices",
-        "Surveillance technology",
-        (
-            PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
-                     ":material/videocam:"),
-            PageSpec("app_pages/notice.py", "Technology notice", "notice", ":material/description:"),
-            PageSpec("app_pages/deployment_map.py", "Map of deployments", "deployment-map",
-                     ":material/map:"),
-            PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",
-                     ":material/edit_note:", roles=_STAFF),
-        ),
-    ),
-    Area(
-        "inventory",
-        "Data sharing",
-        (
-            PageSpec("app_pages/inventory.py", "Sharing inventory", "inventory", ":material/share:"),
-            PageSpec("app_pages/definitions.py", "Definitions", "definitions", ":material/menu_book:"),
-            PageSpec(
-                "app_pages/compliance.py", "Compliance findings", "compliance", ":material/policy:",
-                roles=_STAFF_AND_OVERSIGHT,
-            ),
-            PageSpec(
-                "app_pages/manage_inventory.py", "Manage inventory", "manage-inventory",
-                ":material/edit_note:", roles=_STAFF,
-            ),
-        ),
-    ),
-    Area(
-        "requests",
-        "Data sharing",
-        (
-            PageSpec(
-                "app_pages/request_log.py", "Request transparency log", "request-log",
-                ":material/query_stats:",
-            ),
-        ),
-    ),
-    Area(
-        "oversight",
-        "Privacy commission",
-        (PageSpec("app_pages/meetings.py", "Commission meetings", "meetings", ":material/groups:"),),
-    ),
-    Area(
-        "engagement",
-        "Resident voice",
-        (
-            PageSpec("app_pages/have_your_say.py", "Have your say", "have-your-say", ":material/forum:"),
-            PageSpec(
-                "app_pages/moderation_policy.py", "Moderation policy", "moderation-policy",
-                ":material/policy:",
-            ),
-        ),
-    ),
-    Area(
-        "moderation",
-        "Moderation",
-        (
-            PageSpec(
-                "app_pages/moderation_queue.py", "Moderation queue", "moderation",
-                ":material/rule:", roles=_MODERATORS,
-            ),
-            PageSpec(
-                "app_pages/comment_responses.py", "Official responses", "official-responses",
-                ":material/reply:", roles=_STAFF,
-            ),
-        ),
-    ),
-    Area(
-        "audit",
-        "Privacy commission",
-        (
-            PageSpec(
-                "app_pages/audit_log.py", "Audit log", "audit-log", ":material/fact_check:",
-                roles=_OVERSIGHT,
-            ),
-        ),
-    ),
-    Area(
-        "auth",
-        "Administration",
-        (
-            PageSpec(
-                "app_pages/admin_roles.py", "Roles", "roles", ":material/admin_panel_settings:",
-                roles=_ADMINS,
-            ),
-            PageSpec(
-                "app_pages/demo_signin.py", "Demo sign-in", "demo-sign-in", ":material/login:",
-                demo_only=True,
-            ),
-        ),
-    ),
+# Order matters: it is the order of the navigation, of the home page and of the demo seeds
+# (an area's seed may refer to records an earlier area's seed made).
+MANIFESTS: tuple[str, ...] = (
+    "portal.home.manifest",
+    "portal.geography.manifest",
+    "portal.notices.manifest",
+    "portal.inventory.manifest",
+    "portal.requests.manifest",
+    "portal.indicators.manifest",
+    "portal.oversight.manifest",
+    "portal.engagement.manifest",
+    "portal.audit.manifest",
+    "portal.auth.manifest",
+    "portal.demo.manifest",
 )
 
 
+@cache
+def areas() -> tuple[Area, ...]:
+    found = tuple(importlib.import_module(name).AREA for name in MANIFESTS)
+    names = [a.name for a in found]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two manifests declare the same area: {names}")
+    return found
+
+
+@cache
+def permission_rows() -> dict[str, frozenset[Role]]:
+    """The authorization table: every area's rows, each service named once."""
+    rows: dict[str, frozenset[Role]] = {}
+    for area in areas():
+        for action, roles in area.permissions.items():
+            if action in rows:
+                raise ValueError(f"{action!r} has a permission row in two manifests")
+            if not action.startswith(f"{area.name}."):
+                raise ValueError(f"{action!r} is declared by area {area.name!r}: services are "
+                                 "named after the area that holds them")
+            rows[action] = roles
+    return rows
+
+
+def import_models() -> None:
+    """Import every table so ``SQLModel.metadata`` is complete (Alembic, tests)."""
+    for area in areas():
+        for module in area.models:
+            importlib.import_module(module)
+
+
+def import_services() -> None:
+    """Import every service module so the service registry and the matrix test see them."""
+    for area in areas():
+        for module in area.services:
+            importlib.import_module(module)
+
+
 def all_pages() -> list[PageSpec]:
-    return [page for area in AREAS for page in area.pages]
+    return [page for area in areas() for page in area.pages]
 
 
 def navigation_for(actor: Actor) -> dict[str, list[PageSpec]]:
     """Sections and their pages in display order, only what ``actor`` may open."""
     sections: dict[str, list[PageSpec]] = {}
-    for area in AREAS:
-        for page in area.pages:
-            if page.visible_to(actor):
-                sections.setdefault(area.section, []).append(page)
+    for page in all_pages():
+        if page.visible_to(actor):
+            sections.setdefault(page.section, []).append(page)
     return sections
 
 
@@ -167,3 +89,30 @@ def page_for(url_path: str) -> PageSpec:
         if page.url_path == url_path:
             return page
     raise KeyError(url_path)
+
+
+def home_links() -> list[PageSpec]:
+    """The home page's "Explore" list: public pages first, then the signed-in roles' work."""
+    linked = [page for page in all_pages() if page.home_link]
+    return sorted(linked, key=lambda page: not page.is_public)
+
+
+def commands() -> Iterator[Command]:
+    for area in areas():
+        yield from area.commands
+
+
+def importers() -> dict[str, Importer]:
+    return {i.kind: i for area in areas() for i in area.imports}
+
+
+def exporters() -> dict[str, Exporter]:
+    return {e.kind: e for area in areas() for e in area.exports}
+
+
+def seeds() -> list[str]:
+    return [area.seed for area in areas() if area.seed]
+
+
+def home_figure_providers() -> list[str]:
+    return [area.home_figures for area in areas() if area.home_figures]

@@ -1,7 +1,8 @@
 """The authorization matrix: which roles may call which service.
 
-Every service function is declared with ``@service("area.verb")``; the
-decorator refuses to register a name that has no row here, and checks the
+The rows live in each area's manifest (``portal/<area>/manifest.py``) and are
+collected by ``portal/registry.py``; this module enforces them. Every service
+function is declared with ``@service("area.verb")``; the decorator refuses to register a name that has no row here, and checks the
 actor's roles before the function body runs. Pages hide what a role cannot
 use, but this table is the control.
 """
@@ -9,88 +10,36 @@ use, but this table is the control.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ParamSpec, TypeVar
 
 from portal.auth.roles import Actor, Role
 from portal.errors import PermissionDenied
 
-EVERYONE = frozenset(Role)
-STAFF = frozenset({Role.STAFF, Role.ADMIN})
-MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
-OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
-ADMINS = frozenset({Role.ADMIN})
-# Those who act on compliance findings: the departments and the commission.
-STAFF_AND_OVERSIGHT = STAFF | OVERSIGHT
 
-PERMISSIONS: dict[str, frozenset[Role]] = {
-    # public reads
-    "home.summary": EVERYONE,
-    "oversight.list_meetings": EVERYONE,
-    "oversight.get_meeting": EVERYONE,
-    "notices.list": EVERYONE,
-    "notices.get": EVERYONE,
-    "notices.diff": EVERYONE,
-    "notices.deployments": EVERYONE,
-    "notices.feed_atom": EVERYONE,
-    "notices.feed_ics": EVERYONE,
-    "geography.list_districts": EVERYONE,
-    "inventory.list_practices": EVERYONE,
-    "inventory.inventory_version": EVERYONE,
-    "inventory.get_practice": EVERYONE,
-    "inventory.list_datasets": EVERYONE,
-    "inventory.list_departments": EVERYONE,
-    "inventory.export_inventory": EVERYONE,
-    "inventory.export_catalog": EVERYONE,
-    "requests.statistics": EVERYONE,
-    "engagement.preview_comment": EVERYONE,
-    "engagement.submit_comment": EVERYONE,
-    "engagement.comment_status": EVERYONE,
-    "engagement.published_comments": EVERYONE,
-    "engagement.monthly_statistics": EVERYONE,
-    # staff writes
-    "oversight.create_meeting": STAFF,
-    "oversight.add_agenda_item": STAFF,
-    "notices.create": STAFF,
-    "notices.department_choices": STAFF,
-    "notices.save_draft": STAFF,
-    "notices.publish": STAFF,
-    "notices.set_comment_period": STAFF,
-    "notices.close_comment_period": STAFF,
-    "notices.set_status": STAFF,
-    "notices.import": STAFF,
-    "inventory.create_practice": STAFF,
-    "inventory.update_practice": STAFF,
-    "inventory.retire_practice": STAFF,
-    "inventory.import_practices": STAFF,
-    "requests.list_requests": STAFF,
-    "requests.get_request": STAFF,
-    "requests.create_request": STAFF,
-    "requests.update_request": STAFF,
-    "requests.withdraw_request": STAFF,
-    "requests.import_requests": STAFF,
-    "engagement.respond": STAFF,
-    "engagement.awaiting_response": STAFF,
-    # compliance
-    "inventory.compliance_findings": STAFF_AND_OVERSIGHT,
-    "inventory.compliance_trend": STAFF_AND_OVERSIGHT,
-    # moderation
-    "engagement.moderation_queue": MODERATORS,
-    "engagement.decide": MODERATORS,
-    "engagement.mark_campaign": MODERATORS,
-    "engagement.decide_campaign": MODERATORS,
-    "engagement.moderation_log": MODERATORS | OVERSIGHT,
-    # oversight
-    "audit.list_events": OVERSIGHT,
-    "audit.verify_chain": OVERSIGHT,
-    # administration
-    "auth.list_grants": ADMINS,
-    "auth.grant_role": ADMINS,
-    "auth.revoke_role": ADMINS,
-    "demo.load": ADMINS,
-    "engagement.retention_purge": ADMINS,
-    "engagement.rotate_keys": ADMINS,
-}
+class _PermissionTable(Mapping[str, frozenset[Role]]):
+    """The rows every area's manifest declares, read on first use.
+
+    Lazy because service modules are imported by the areas the manifests name:
+    collecting the manifests at import time of this module would be a cycle.
+    """
+
+    def _rows(self) -> dict[str, frozenset[Role]]:
+        from portal.registry import permission_rows
+
+        return permission_rows()
+
+    def __getitem__(self, action: str) -> frozenset[Role]:
+        return self._rows()[action]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows())
+
+    def __len__(self) -> int:
+        return len(self._rows())
+
+
+PERMISSIONS: Mapping[str, frozenset[Role]] = _PermissionTable()
 
 SERVICES: dict[str, Callable[..., Any]] = {}
 

@@ -46,6 +46,15 @@ class Actor:
         return ",".join(sorted(r.value for r in self.roles)) or Role.RESIDENT.value
 
 
+# Who may call a service: the values of the permission table's rows (portal/<area>/manifest.py).
+EVERYONE = frozenset(Role)
+STAFF = frozenset({Role.STAFF, Role.ADMIN})
+MODERATORS = frozenset({Role.MODERATOR, Role.ADMIN})
+OVERSIGHT = frozenset({Role.COMMISSIONER, Role.ADMIN})
+ADMINS = frozenset({Role.ADMIN})
+# Those who act on compliance findings: the departments and the commission.
+STAFF_AND_OVERSIGHT = STAFF | OVERSIGHT
+
 RESIDENT = Actor(subject="resident")
 # The command line acts as the system: it is run by whoever operates the server.
 SYSTEM = Actor(subject="system", roles=frozenset({Role.ADMIN}), display_name="Command line")

@@ -59,6 +59,25 @@ class Comment(SQLModel, table=True):
     lock_version: int = 1
 
 
+class CommentQueueItem(SQLModel):
+    """A comment as the moderation queue shows it: what a moderator needs to decide, no more.
+
+    Contact details (name, e-mail) and the author reference stay out: a decision
+    needs neither, and each would be one more value decrypted per row.
+    """
+
+    id: int
+    target_type: str
+    target_id: int | None
+    raw_text: str | None  # None once purged after the retention period
+    redacted_text: str
+    state: str
+    flags: list[dict[str, Any]]
+    campaign_key: str | None
+    submitted_at: datetime
+    lock_version: int
+
+
 class ModerationDecision(SQLModel, table=True):
     __tablename__ = "moderation_decision"
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import moderation
+from typing import Any
+
 from sqlmodel import Session, select
 
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
-from portal.engagement.models import Comment
+from portal.engagement.models import Comment, CommentQueueItem
 
 #: Flags that most need a person's eye come first in the queue.
 _URGENCY = {"profanity": 3, "spam": 2}
 
+_QUEUE_COLUMNS = [getattr(Comment, name) for name in CommentQueueItem.model_fields]
 
-def urgency(comment: Comment) -> int:
-    kinds = {f.get("kind", "") for f in comment.flags}
+
+def urgency(flags: list[dict[str, Any]]) -> int:
+    kinds = {f.get("kind", "") for f in flags}
     return sum(_URGENCY.get(k, 1) for k in kinds)
 
 
@@ -27,22 +31,35 @@ def moderation_queue(
     states: tuple[str, ...] = ("pending", "escalated"),
     flag_kind: str | None = None,
     target_type: str | None = None,
-) -> list[Comment]:
-    """Open comments, most-flagged first and then the longest wait first."""
-    query = select(Comment).where(Comment.state.in_(states))
+) -> list[CommentQueueItem]:
+    """Open comments, most-flagged first and then the longest wait first.
+
+    Ordered over every open comment before ``limit`` applies, so an urgent comment
+    is never left out behind hundreds of older quiet ones; only the comments shown
+    are read in full (and their raw text decrypted).
+    """
+    where = [Comment.state.in_(states)]
     if target_type:
-        query = query.where(Comment.target_type == target_type)
-    rows = list(session.exec(query.order_by(Comment.submitted_at, Comment.id).limit(limit)).all())
+        where.append(Comment.target_type == target_type)
+    keys = session.execute(
+        select(Comment.id, Comment.flags, Comment.submitted_at).where(*where)
+    ).all()
     if flag_kind:
-        rows = [c for c in rows if any(f.get("kind", "").startswith(flag_kind) for f in c.flags)]
-    return sorted(rows, key=lambda c: (-urgency(c), c.submitted_at, c.id or 0))
+        keys = [k for k in keys if any(f.get("kind", "").startswith(flag_kind) for f in k.flags)]
+    keys.sort(key=lambda k: (-urgency(k.flags), k.submitted_at, k.id))
+    chosen = [k.id for k in keys[:limit]]
+    if not chosen:
+        return []
+    rows = session.execute(select(*_QUEUE_COLUMNS).where(Comment.id.in_(chosen))).all()
+    by_id = {row.id: CommentQueueItem.model_validate(row._mapping) for row in rows}
+    return [by_id[i] for i in chosen]
 
 
-def suggested_campaigns(comments: list[Comment]) -> dict[int, list[int]]:
+def suggested_campaigns(comments: list[CommentQueueItem]) -> dict[int, list[int]]:
     """Copy-paste groups among the queued comments not yet marked: campaign id → comment ids."""
     unmarked = [c for c in comments if not c.campaign_key]
     texts = [c.raw_text or c.redacted_text for c in unmarked]
     return {
-        group.id: [unmarked[i].id for i in group.members]  # type: ignore[misc]
+        group.id: [unmarked[i].id for i in group.members]
         for group in moderation.find_campaigns(texts)
     }

@@ -16,7 +16,6 @@ from portal.engagement.vocab import TARGET_TYPES
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.inventory.models import SharingPractice
-from portal.notices.models import SurveillanceTechnology
 from portal.notices.window import ensure_open_for_comment
 from portal.oversight.models import Meeting
 
@@ -44,14 +43,3 @@ def ensure_target_accepts_comments(
         raise ValidationFailed([FieldError("target", "this meeting was cancelled")])
 
 
-def target_label(session: Session, target_type: str, target_id: int | None) -> str:
-    """A short public title for what a comment is about."""
-    if target_type == "general" or target_id is None:
-        return TARGET_TYPES.get(target_type, target_type)
-    model = {
-        "notice": SurveillanceTechnology, "practice": SharingPractice,
-        "indicator": Indicator, "meeting": Meeting,
-    }.get(target_type)
-    row = session.get(model, target_id) if model else None
-    title = getattr(row, "name", None) or getattr(row, "title", None) if row else None
-    return str(title or f"{TARGET_TYPES.get(target_type, target_type)} {target_id}")

@@ -1,19 +1,21 @@
-"""The figures the home page shows, computed in a few aggregate queries."""
+"""What the home page shows: the areas' figures, open comment periods, the next meeting."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
+from portal.home.figures import HomeFigure
+from portal.manifest import resolve
 from portal.notices.models import SurveillanceTechnology
+from portal.notices.window import open_for_comment
 from portal.oversight.models import Meeting
-from portal.inventory.models import SharingPractice
+from portal.registry import home_figure_providers
 
 
 @dataclass(frozen=True)
@@ -26,44 +28,24 @@ class OpenPeriod:
 
 @dataclass(frozen=True)
 class HomeSummary:
-    practices: int
-    sensitive_practices: int
-    informal_practices: int
-    technologies: int
+    figures: list[HomeFigure]
     open_periods: list[OpenPeriod]
     latest_meeting: Meeting | None
     next_meeting: Meeting | None
 
-
-def _has_sensitive_categories() -> sa.ColumnElement[bool]:
-    """A non-empty JSON list; ``json_array_length`` exists in SQLite and PostgreSQL alike."""
-    return func.json_array_length(SharingPractice.sensitive_categories) > 0
+    def value(self, key: str) -> int:
+        return next(f.value for f in self.figures if f.key == key)
 
 
 @service("home.summary")
 def home_summary(*, session: Session, actor: Actor, now: datetime | None = None) -> HomeSummary:
+    """The areas' public figures (each area's manifest names its own), open comment periods
+    and the commission's meetings."""
     now = now or utcnow()
-    current = SharingPractice.status != "retired"
-    practices = session.exec(select(func.count()).select_from(SharingPractice).where(current)).one()
-    sensitive = session.exec(
-        select(func.count()).select_from(SharingPractice).where(current, _has_sensitive_categories())
-    ).one()
-    informal = session.exec(
-        select(func.count())
-        .select_from(SharingPractice)
-        .where(current, SharingPractice.mechanism == "informal")
-    ).one()
-    published = SurveillanceTechnology.is_published == sa.true()
-    technologies = session.exec(
-        select(func.count()).select_from(SurveillanceTechnology).where(published)
-    ).one()
+    figures = [figure for ref in home_figure_providers() for figure in resolve(ref)(session, now)]
     open_rows = session.exec(
         select(SurveillanceTechnology)
-        .where(
-            published,
-            SurveillanceTechnology.comment_opens_at <= now,
-            SurveillanceTechnology.comment_closes_at > now,
-        )
+        .where(open_for_comment(now))
         .order_by(SurveillanceTechnology.comment_closes_at)
     ).all()
     latest = session.exec(
@@ -76,10 +58,7 @@ def home_summary(*, session: Session, actor: Actor, now: datetime | None = None)
         .limit(1)
     ).first()
     return HomeSummary(
-        practices=practices,
-        sensitive_practices=sensitive,
-        informal_practices=informal,
-        technologies=technologies,
+        figures=figures,
         open_periods=[
             OpenPeriod(t.id, t.slug, t.name, t.comment_closes_at)  # type: ignore[arg-type]
             for t in open_rows

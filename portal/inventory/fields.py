@@ -119,8 +119,3 @@ def clean_practice(
     return out, c.errors
 
 
-def as_input(practice: Any, dataset_identifier: str) -> dict[str, Any]:
-    """A practice's values in the shape ``clean_practice`` accepts (to prefill a form)."""
-    values = {column: getattr(practice, column, None) for column in COLUMNS if column != "dataset"}
-    values["dataset"] = dataset_identifier
-    return values

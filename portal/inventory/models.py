@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from portal.base import (

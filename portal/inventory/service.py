@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from portal.audit.history import VersionEntry, history, save_version, snapshot_of
 from portal.audit.service import as_json_value, record_event

@@ -22,14 +22,13 @@ from portal.audit.service import record_event, record_version
 from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.engagement.models import Comment
 from portal.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from portal.geography.models import District
 from portal.inventory.models import Department
 from portal.notices import vocab
 from portal.notices.geo import check_locations, shapes_from
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
-from portal.notices.window import CommentPeriodClosed, comment_state, ensure_open_for_comment  # noqa: F401
+from portal.notices.window import accepts_comments, comment_state
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,118}[a-z0-9]$")
 TEXT_LIMITS = {"vendor": 200, "approving_authority": 300}
@@ -50,7 +49,7 @@ class TechnologySummary:
     is_published: bool
     opens_at: datetime | None
     closes_at: datetime | None
-    comment_state: str  # window.STATES
+    comment_state: str  # window.comment_state
     latest_version: int | None
     last_published_at: datetime | None
     has_draft: bool
@@ -63,8 +62,8 @@ class NoticePage:
     versions: list[NoticeVersion]  # oldest first; a draft (staff only) comes last
     version: NoticeVersion  # the one shown
     locations: list[DeploymentLocation]
-    published_comments: int
     comment_state: str
+    accepting_comments: bool  # portal.notices.window.refusal: the one rule
 
 
 @dataclass(frozen=True)
@@ -115,15 +114,6 @@ def _locations(session: Session, version_id: int) -> list[DeploymentLocation]:
         .where(DeploymentLocation.notice_version_id == version_id)
         .order_by(DeploymentLocation.id)
     ).all())
-
-
-def published_comment_counts(session: Session) -> dict[int, int]:
-    rows = session.exec(
-        select(Comment.target_id, func.count())
-        .where(Comment.target_type == "notice", Comment.state == "published")
-        .group_by(Comment.target_id)
-    ).all()
-    return {target: n for target, n in rows if target is not None}
 
 
 @service("notices.list")
@@ -240,15 +230,11 @@ def get_notice(
         if shown is None:
             raise NotFound(f"No published version {version} of this notice.")
     department = session.get(Department, tech.department_id)
-    count = session.exec(
-        select(func.count()).select_from(Comment).where(
-            Comment.target_type == "notice", Comment.target_id == tech.id,
-            Comment.state == "published")
-    ).one()
     return NoticePage(
         technology=tech, department=department.name if department else "",
         versions=versions, version=shown, locations=_locations(session, shown.id),  # type: ignore[arg-type]
-        published_comments=count, comment_state=comment_state(tech, now or utcnow()),
+        comment_state=comment_state(tech, now or utcnow()),
+        accepting_comments=accepts_comments(tech, now or utcnow()),
     )
 
 

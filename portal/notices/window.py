@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.notices.models import SurveillanceTechnology
-
-# none: no period set; upcoming: not open yet; open; closed: the period has ended.
-STATES = ("none", "upcoming", "open", "closed")
-
 
 class CommentPeriodClosed(ValidationFailed):
     """A comment arrived outside the notice's comment period (or the notice is not public)."""
@@ -27,6 +24,7 @@ class CommentPeriodClosed(ValidationFailed):
 
 
 def comment_state(tech: SurveillanceTechnology, now: datetime) -> str:
+    """none: no period set; upcoming: not open yet; open; closed: the period has ended."""
     opens, closes = tech.comment_opens_at, tech.comment_closes_at
     if opens is None or closes is None:
         return "none"
@@ -35,6 +33,40 @@ def comment_state(tech: SurveillanceTechnology, now: datetime) -> str:
     if now < closes:
         return "open"
     return "closed"
+
+
+def refusal(tech: SurveillanceTechnology, now: datetime) -> str | None:
+    """Why ``tech`` takes no comment at ``now``, or None when it does.
+
+    The one rule for "is commenting open?": the comment service, the notice page
+    and the home page's list of open periods all ask here.
+    """
+    if not tech.is_published:
+        return "this notice is not open for comment"
+    if tech.status == "retired":
+        return "this technology is retired; its notice takes no more comments"
+    state = comment_state(tech, now)
+    if state == "none":
+        return "this notice has no public comment period"
+    if state == "upcoming":
+        return "the comment period has not opened yet"
+    if state == "closed":
+        return "the comment period has closed"
+    return None
+
+
+def accepts_comments(tech: SurveillanceTechnology, now: datetime) -> bool:
+    return refusal(tech, now) is None
+
+
+def open_for_comment(now: datetime) -> sa.ColumnElement[bool]:
+    """The same rule as :func:`refusal`, as a query condition (for lists of open periods)."""
+    return sa.and_(
+        SurveillanceTechnology.is_published == sa.true(),
+        SurveillanceTechnology.status != "retired",
+        SurveillanceTechnology.comment_opens_at <= now,
+        SurveillanceTechnology.comment_closes_at > now,
+    )
 
 
 def ensure_open_for_comment(session: Session, technology_id: int, now: datetime) -> None:
@@ -49,17 +81,9 @@ def ensure_open_for_comment(session: Session, technology_id: int, now: datetime)
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
         raise NotFound(f"No technology {technology_id}.")
-    if not tech.is_published:
-        raise CommentPeriodClosed("this notice is not open for comment")
-    if tech.status == "retired":
-        raise CommentPeriodClosed("this technology is retired; its notice takes no more comments")
-    state = comment_state(tech, now)
-    if state == "none":
-        raise CommentPeriodClosed("this notice has no public comment period")
-    if state == "upcoming":
-        raise CommentPeriodClosed("the comment period has not opened yet")
-    if state == "closed":
-        raise CommentPeriodClosed("the comment period has closed")
+    reason = refusal(tech, now)
+    if reason is not None:
+        raise CommentPeriodClosed(reason)
 
 
 def time_left(closes_at: datetime, now: datetime) -> str:

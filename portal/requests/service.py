@@ -112,6 +112,15 @@ def _tally(values: list[str], labels: Mapping[str, str]) -> list[dict[str, Any]]
     return [{"label": label, "requests": counted.get(key, 0)} for key, label in labels.items()]
 
 
+@service("requests.statistics_version")
+def statistics_version(*, session: Session, actor: Actor) -> tuple[Any, ...]:
+    """A cheap fingerprint of the requests table: the cache key of the public statistics."""
+    return tuple(session.execute(sa.select(
+        sa.func.count(InformationRequest.id), sa.func.max(InformationRequest.id),
+        sa.func.sum(InformationRequest.version),
+        sa.func.max(InformationRequest.created_at))).one())
+
+
 @service("requests.statistics")
 def request_statistics(*, session: Session, actor: Actor) -> RequestStatistics:
     rows = session.execute(

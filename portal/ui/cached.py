@@ -15,14 +15,12 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-import sqlalchemy as sa
 import streamlit as st
 
 from portal.auth.roles import RESIDENT
 from portal.db import session_scope
 from portal.inventory.service import inventory_version, list_datasets, list_practices, today
-from portal.requests.models import InformationRequest
-from portal.requests.service import RequestStatistics, request_statistics
+from portal.requests.service import RequestStatistics, request_statistics, statistics_version
 from portal.settings import get_settings
 from portal.ui.context import db, engine
 
@@ -92,10 +90,7 @@ def _request_statistics(url: str, fingerprint: tuple[Any, ...]) -> RequestStatis
 
 def statistics() -> RequestStatistics:
     with db() as session:
-        fingerprint = tuple(session.execute(sa.select(
-            sa.func.count(InformationRequest.id), sa.func.max(InformationRequest.id),
-            sa.func.sum(InformationRequest.version),
-            sa.func.max(InformationRequest.created_at))).one())
+        fingerprint = statistics_version(session=session, actor=RESIDENT)
     return _request_statistics(get_settings().database_url, fingerprint)
 
 

@@ -22,12 +22,11 @@ from portal.engagement.comments import (
     submit_comment,
 )
 from portal.engagement.vocab import POSITIONS
-from portal.geography.models import District
+from portal.geography.service import list_districts
 from portal.timefmt import format_date
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
-from sqlmodel import select
 
 _NO_CHOICE = ""
 
@@ -86,7 +85,7 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
         "data is removed first. Nothing about your device or network is kept."
     )
     with db() as session:
-        districts = {d.id: d.name for d in session.exec(select(District).order_by(District.code)).all()}
+        districts = {d.id: d.name for d in list_districts(session=session, actor=actor)}
     with st.form(key):
         text = st.text_area("Your comment (required)", max_chars=policy.MAX_TEXT_CHARS, height=150)
         position = st.selectbox(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import re
 import shutil
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -55,10 +55,9 @@ def load(session: Session, **kwargs) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 
 def test_first_load_adds_the_county(session: Session) -> None:
-    started = time.perf_counter()
+    # How long this takes is bench/ business (bench/bench_home.py loads the county too):
+    # a timed assertion here failed CI at random on a shared machine.
     counts = load(session)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 10, f"demo load took {elapsed:.1f} s"
 
     assert count(session, District) == counts["district"] == 8
     assert count(session, Department) == counts["department"] == 12
@@ -247,10 +246,13 @@ def test_missing_directory_is_a_plain_error(session: Session, tmp_path: Path) ->
 def test_a_failure_mid_load_leaves_nothing_after_rollback(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(self) -> None:
+    def explode(ctx) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo_loader._Load, "meetings", explode)
+    # The last seed to run fails after every other area has written its rows.
+    *first, last = demo_loader.ordered_seeds()
+    failing = [*first, dataclasses.replace(last, load=explode)]
+    monkeypatch.setattr(demo_loader, "ordered_seeds", lambda: failing)
     with pytest.raises(RuntimeError):
         load_demo(session=session, actor=ADMIN)
     session.rollback()

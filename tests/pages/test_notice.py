@@ -11,7 +11,7 @@ from portal.base import utcnow
 from portal.geography.models import District
 from portal.notices.service import publish, save_draft
 from tests import factories
-from tests.apptest import TIMEOUT, run_script, texts
+from tests.apptest import TIMEOUT, texts
 
 from streamlit.testing.v1 import AppTest
 
@@ -60,7 +60,7 @@ def test_resident_reads_the_current_version_with_its_period_and_locations(sessio
     assert list(locations["Location"]) == ["Main St [x](http://evil.example)"]
     assert list(locations["District"]) == ["North"]
     assert any(h.value == "Comments" for h in at.header)
-    assert "0 published comments" in shown
+    assert "Published comments (0)" in shown
     # The period is open, so residents can comment right here.
     assert any(b.label == "Check and send" for b in at.button)
 

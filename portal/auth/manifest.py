@@ -1,0 +1,21 @@
+"""Sign-in and roles: grants an administrator makes, and the local demo sign-in."""
+
+from portal.auth.roles import ADMINS
+from portal.manifest import Area, PageSpec
+
+AREA = Area(
+    name="auth",
+    permissions={
+        "auth.list_grants": ADMINS,
+        "auth.grant_role": ADMINS,
+        "auth.revoke_role": ADMINS,
+    },
+    models=("portal.auth.models",),
+    services=("portal.auth.grants",),
+    pages=(
+        PageSpec("app_pages/admin_roles.py", "Roles", "roles", ":material/admin_panel_settings:",
+                 "Administration", requires=("auth.list_grants",), home_link=True),
+        PageSpec("app_pages/demo_signin.py", "Demo sign-in", "demo-sign-in", ":material/login:",
+                 "Administration", demo_only=True),
+    ),
+)

@@ -1,0 +1,84 @@
+"""What every area's commands share: messages, output, and one unit of work per command.
+
+The contract (DESIGN.md §3): exit 0 on success; on bad input exit 1, the
+reasons on stderr, nothing written. Commands act as ``SYSTEM`` — whoever can
+run them operates the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from portal.db import make_engine, session_scope, upgrade
+from portal.errors import FieldError, ValidationFailed
+
+
+def fail(message: str) -> int:
+    print(f"portal: {message}", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def migrated_session() -> Iterator[Session]:
+    """Migrate, then one transaction: committed if the command succeeds, else rolled back."""
+    engine = make_engine()
+    upgrade(engine)
+    try:
+        with session_scope(engine) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def write_output(data: bytes, output: str | None) -> None:
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        with open(output, "wb") as handle:
+            handle.write(data)
+        print(f"Wrote {len(data):,} bytes to {output}", file=sys.stderr)
+
+
+def input_file(args: argparse.Namespace) -> Path:
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationFailed([FieldError("file", f"no such file: {path}")])
+    return path
+
+
+def import_table(
+    args: argparse.Namespace,
+    run: Callable[..., int],
+    columns: dict[str, Any],
+    required: tuple[str, ...],
+    noun: str,
+) -> int:
+    """A CSV or XLSX import, all rows or none: columns checked first, then one transaction."""
+    from portal.auth.roles import SYSTEM
+    from portal.tabular import check_columns, read_table
+
+    path = input_file(args)
+    table = read_table(path.read_bytes(), path.name)
+    problems = check_columns(table, required, list(columns))
+    if problems:
+        raise ValidationFailed(problems)
+    with migrated_session() as session:
+        added = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name)
+    print(f"Imported {added} {noun} from {path.name}.")
+    return 0
+
+
+def choose_format(args: argparse.Namespace, formats: tuple[str, ...], kind: str) -> str:
+    fmt = args.format or formats[0]
+    if fmt not in formats:
+        raise ValidationFailed(message=f"{kind} is exported with "
+                               + " or ".join(f"--format {f}" for f in formats))
+    return fmt

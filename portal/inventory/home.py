@@ -1,0 +1,40 @@
+"""The inventory's figures on the home page."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+
+from portal.home.figures import HomeFigure
+from portal.inventory.models import SharingPractice
+
+
+def _has_sensitive_categories() -> sa.ColumnElement[bool]:
+    """A non-empty JSON list; ``json_array_length`` exists in SQLite and PostgreSQL alike."""
+    return func.json_array_length(SharingPractice.sensitive_categories) > 0
+
+
+def figures(session: Session, now: datetime) -> list[HomeFigure]:
+    current = SharingPractice.status != "retired"
+    practices, sensitive, informal = session.execute(
+        select(
+            func.count(),
+            func.count().filter(_has_sensitive_categories()),
+            func.count().filter(SharingPractice.mechanism == "informal"),
+        ).select_from(SharingPractice).where(current)
+    ).one()
+    return [
+        HomeFigure("inventory.practices", "Data-sharing practices", practices),
+        HomeFigure(
+            "inventory.sensitive", "Involving sensitive data", sensitive,
+            help="Immigration or citizenship status, SSN/ITIN, nationality, religion, language, "
+            "health, criminal justice, precise location, or information about minors.",
+        ),
+        HomeFigure(
+            "inventory.informal", "Shared informally", informal,
+            help="Shared on request by phone or e-mail rather than under a law, contract or "
+            "agreement.",
+        ),
+    ]

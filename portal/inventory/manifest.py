@@ -1,0 +1,52 @@
+"""The sharing inventory: departments, datasets, sharing practices, compliance findings."""
+
+from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
+from portal.manifest import Area, Exporter, Importer, PageSpec
+
+SECTION = "Data sharing"
+
+AREA = Area(
+    name="inventory",
+    permissions={
+        "inventory.list_practices": EVERYONE,
+        "inventory.inventory_version": EVERYONE,
+        "inventory.get_practice": EVERYONE,
+        "inventory.list_datasets": EVERYONE,
+        "inventory.list_departments": EVERYONE,
+        "inventory.export_inventory": EVERYONE,
+        "inventory.export_catalog": EVERYONE,
+        "inventory.create_practice": STAFF,
+        "inventory.update_practice": STAFF,
+        "inventory.retire_practice": STAFF,
+        "inventory.import_practices": STAFF,
+        "inventory.compliance_findings": STAFF_AND_OVERSIGHT,
+        "inventory.compliance_trend": STAFF_AND_OVERSIGHT,
+    },
+    models=("portal.inventory.models",),
+    services=("portal.inventory.service", "portal.inventory.downloads",
+              "portal.inventory.findings"),
+    pages=(
+        PageSpec("app_pages/inventory.py", "Sharing inventory", "inventory", ":material/share:",
+                 SECTION, requires=("inventory.list_practices",), home_link=True),
+        PageSpec("app_pages/definitions.py", "Definitions", "definitions", ":material/menu_book:",
+                 SECTION, requires=("inventory.list_datasets",), home_link=True),
+        PageSpec("app_pages/compliance.py", "Compliance findings", "compliance",
+                 ":material/policy:", SECTION, requires=("inventory.compliance_findings",),
+                 home_link=True),
+        PageSpec("app_pages/manage_inventory.py", "Manage inventory", "manage-inventory",
+                 ":material/edit_note:", SECTION, requires=("inventory.create_practice",),
+                 home_link=True),
+    ),
+    imports=(
+        Importer("inventory", "sharing practices from a CSV or XLSX file",
+                 "portal.inventory.cli:import_inventory"),
+    ),
+    exports=(
+        Exporter("inventory", "the sharing inventory (CSV cells are spreadsheet-safe)",
+                 "portal.inventory.cli:export_inventory"),
+        Exporter("catalog", "the dataset catalog as a DCAT-US v1.1 data.json",
+                 "portal.inventory.cli:export_catalog", formats=("dcat-us",)),
+    ),
+    seed="portal.inventory.seed:SEED",
+    home_figures="portal.inventory.home:figures",
+)

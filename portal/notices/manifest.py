@@ -1,0 +1,51 @@
+"""Surveillance technology notices: versions, comment periods, deployments, feeds."""
+
+from portal.auth.roles import EVERYONE, STAFF
+from portal.manifest import Area, Exporter, Importer, PageSpec
+
+SECTION = "Surveillance technology"
+
+AREA = Area(
+    name="notices",
+    permissions={
+        "notices.list": EVERYONE,
+        "notices.get": EVERYONE,
+        "notices.diff": EVERYONE,
+        "notices.deployments": EVERYONE,
+        "notices.feed_atom": EVERYONE,
+        "notices.feed_ics": EVERYONE,
+        "notices.create": STAFF,
+        "notices.department_choices": STAFF,
+        "notices.save_draft": STAFF,
+        "notices.publish": STAFF,
+        "notices.set_comment_period": STAFF,
+        "notices.close_comment_period": STAFF,
+        "notices.set_status": STAFF,
+        "notices.import": STAFF,
+    },
+    models=("portal.notices.models",),
+    services=("portal.notices.service", "portal.notices.feeds", "portal.notices.importer"),
+    pages=(
+        PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
+                 ":material/videocam:", SECTION, requires=("notices.list",), home_link=True),
+        PageSpec("app_pages/notice.py", "Technology notice", "notice", ":material/description:",
+                 SECTION, requires=("notices.get",)),
+        PageSpec("app_pages/deployment_map.py", "Map of deployments", "deployment-map",
+                 ":material/map:", SECTION, requires=("notices.deployments",), home_link=True),
+        PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",
+                 ":material/edit_note:", SECTION, requires=("notices.save_draft",),
+                 home_link=True),
+    ),
+    imports=(
+        Importer("notices", "surveillance notices from CSV or JSON", "portal.notices.cli:import_notices",
+                 configure="portal.notices.cli:configure_import"),
+    ),
+    exports=(
+        Exporter("notices-atom", "the Atom feed of notices", "portal.notices.cli:export_atom",
+                 formats=("atom",)),
+        Exporter("notices-ics", "the iCalendar file of comment deadlines",
+                 "portal.notices.cli:export_ics", formats=("ics",)),
+    ),
+    seed="portal.notices.seed:SEED",
+    home_figures="portal.notices.home:figures",
+)
