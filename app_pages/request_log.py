@@ -4,7 +4,9 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from portal.disclosure import SUPPRESSION_NOTE
 from portal.glossary import help_for
+from portal.settings import get_settings
 from portal.ui import cached
 
 st.title("Request transparency log")
@@ -21,14 +23,15 @@ if not stats.requests:
 
 c1, c2, c3 = st.columns(3)
 c1.metric("Requests received", f"{stats.requests:,}", help=help_for("information_request"))
-c2.metric("People covered", f"{stats.people:,}",
-          help="How many people the requests asked about, added up.")
+c2.metric("People covered", stats.people_shown,
+          help="How many people the requests asked about, added up. "
+          + SUPPRESSION_NOTE.format(k=get_settings().suppression_k))
 refused = next(r["requests"] for r in stats.by_outcome if r["label"] == "Refused")
 c3.metric("Refused", f"{refused:,}")
 
 st.header("By quarter", anchor=False)
-quarters = pd.DataFrame(stats.by_quarter).rename(
-    columns={"quarter": "Quarter", "requests": "Requests", "people": "People covered"})
+quarters = pd.DataFrame(stats.by_quarter)[["quarter", "requests", "people_shown"]].rename(
+    columns={"quarter": "Quarter", "requests": "Requests", "people_shown": "People covered"})
 figure = px.bar(quarters, x="Quarter", y="Requests", height=300, color_discrete_sequence=["#1f5f8b"])
 figure.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
 st.plotly_chart(figure, config={"displayModeBar": False}, key="by_quarter")
@@ -36,6 +39,7 @@ busiest = quarters.sort_values("Requests", ascending=False).iloc[0]
 st.markdown(f"{len(quarters)} quarters with requests; the most in {busiest['Quarter']} "
            f"({busiest['Requests']:,}).")
 st.dataframe(quarters, hide_index=True, width="stretch")
+st.caption(SUPPRESSION_NOTE.format(k=get_settings().suppression_k))
 
 
 def tally(title: str, data: list[dict], column: str, key: str) -> None:

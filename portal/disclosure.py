@@ -172,6 +172,30 @@ def primary_status(figure: Figure, k: int) -> Status:
     return Status.PUBLISHED
 
 
+def shown(value: float | None, status: Status, k: int, *, digits: int = 0) -> str:
+    """The text a page or export shows for one figure: suppressed, zero and missing differ.
+
+    A primary cell says what it hides ("fewer than 11"); a complementary cell, whose
+    value may be large, says only that it is hidden, never a bound that would be false.
+    """
+    if status is Status.SUPPRESSED_PRIMARY:
+        return f"fewer than {k}"
+    if status is Status.SUPPRESSED_COMPLEMENTARY:
+        return "hidden"
+    if status is Status.MISSING or value is None:
+        return "no data"
+    if status is Status.TRUE_ZERO:
+        return "0"
+    return f"{value:,.{digits}f}"
+
+
+SUPPRESSION_NOTE = (
+    "Counts of fewer than {k} people are not shown, so that no one can be singled out. Where "
+    "such a count could be worked out from the totals, another count is hidden as well "
+    "(\"hidden\"). Zero means nobody; \"no data\" means the figure was not reported."
+)
+
+
 def one_way_lines(members: Sequence[str], total: str = "all") -> list[Line]:
     """The one line of a breakdown with its total (request counts by outcome, say)."""
     return [Line(total, tuple(m for m in members if m != total))]

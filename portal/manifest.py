@@ -106,6 +106,16 @@ class Exporter:
 
 
 @dataclass(frozen=True)
+class HomeFigure:
+    """A figure an area shows on the home page (from its ``home_figures`` function)."""
+
+    key: str  # "area.name": stable, for tests and scripts
+    label: str
+    value: int
+    help: str | None = None
+
+
+@dataclass(frozen=True)
 class Area:
     name: str
     #: Which roles may call each of the area's services: rows of the one permission table.

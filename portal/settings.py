@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     suppression_k: int = Field(default=11, ge=1)
     # Days that unredacted comment text and contact details are kept (DESIGN.md §2.4).
     retention_days: int = Field(default=90, ge=1)
-    default_language: Literal["en", "es"] = "en"
     timezone: str = "America/Los_Angeles"
     county_name: str = "Alder County"
     # The local demo sign-in: off unless explicitly enabled.

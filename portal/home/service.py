@@ -10,8 +10,7 @@ from sqlmodel import Session, select
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.home.figures import HomeFigure
-from portal.manifest import resolve
+from portal.manifest import HomeFigure, resolve
 from portal.notices.models import SurveillanceTechnology
 from portal.notices.window import open_for_comment
 from portal.oversight.models import Meeting

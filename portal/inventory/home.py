@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
-from portal.home.figures import HomeFigure
+from portal.manifest import HomeFigure
 from portal.inventory.models import SharingPractice
 
 

@@ -18,8 +18,10 @@ from sqlmodel import Session, select
 from portal.audit.history import VersionEntry, history, save_version, snapshot_of
 from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
+from portal.disclosure import Figure, Status, one_way_lines, protect, shown
 from portal.auth.roles import Actor
 from portal.coerce import Collector
+from portal.settings import get_settings
 from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
 from portal.inventory.models import Department
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
@@ -93,14 +95,23 @@ def _departments(session: Session) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class RequestStatistics:
+    """The public figures. People counts are suppressed (DESIGN.md §2.6): each carries a
+    ``Status`` and is None when suppressed; ``people_shown`` and each quarter's
+    ``people_shown`` are the text to display."""
+
     requests: int
-    people: int
+    people: int | None
+    people_status: Status
+    people_shown: str
     by_quarter: list[dict[str, Any]]
     by_agency_type: list[dict[str, Any]]
     by_legal_process: list[dict[str, Any]]
     by_outcome: list[dict[str, Any]]
     by_notification: list[dict[str, Any]]
     process_by_outcome: list[dict[str, Any]]
+
+
+ALL = "all"
 
 
 def _quarter(day: Any) -> str:
@@ -135,10 +146,24 @@ def request_statistics(*, session: Session, actor: Actor) -> RequestStatistics:
         entry[0] += 1
         entry[1] += r.people_covered
     crosstab = Counter((r.legal_process, r.outcome) for r in rows)
+    # People covered, by quarter and in all: the quarters add up to the total, so a small
+    # quarter is protected against subtraction too.
+    people = {q: Figure(p) for q, (_, p) in sorted(quarters.items())}
+    people[ALL] = Figure(sum(r.people_covered for r in rows))
+    k = get_settings().suppression_k
+    status = protect(people, one_way_lines(list(quarters), ALL), k) if quarters else {ALL: Status.TRUE_ZERO}
+
+    def published(key: str) -> int | None:
+        return None if status[key].suppressed else int(people[key].count or 0)
+
     return RequestStatistics(
         requests=len(rows),
-        people=sum(r.people_covered for r in rows),
-        by_quarter=[{"quarter": q, "requests": n, "people": p}
+        people=published(ALL),
+        people_status=status[ALL],
+        people_shown=shown(people[ALL].count, status[ALL], k),
+        by_quarter=[{"quarter": q, "requests": n, "people": published(q),
+                     "people_status": status[q].value,
+                     "people_shown": shown(p, status[q], k)}
                     for q, (n, p) in sorted(quarters.items())],
         by_agency_type=_tally([r.agency_type for r in rows], vocab.AGENCY_TYPES),
         by_legal_process=_tally([r.legal_process for r in rows], vocab.LEGAL_PROCESSES),

@@ -57,3 +57,26 @@ def test_unknown_command_fails_with_usage(tmp_path: Path) -> None:
     done = portal("frobnicate", db=tmp_path / "p.db")
     assert done.returncode != 0
     assert "invalid choice" in done.stderr
+
+
+def test_usage_errors_exit_1_with_the_reason_on_stderr(tmp_path: Path) -> None:
+    """DESIGN.md §3: bad input exits 1 (argparse's own default is 2), nothing written."""
+    db = tmp_path / "portal.db"
+    for args, reason in [
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("import", "nothing", "file.csv"), "invalid choice: 'nothing'"),
+        (("export", "inventory", "--format", "xml"), "invalid choice: 'xml'"),
+        (("serve", "--port", "eighty"), "invalid int value"),
+        (("import", "inventory"), "the following arguments are required: file"),
+    ]:
+        done = portal(*args, db=db)
+        assert done.returncode == 1, (args, done.returncode, done.stderr)
+        assert reason in done.stderr, (args, done.stderr)
+        assert done.stdout == ""
+    assert not db.exists()
+
+
+def test_import_of_a_missing_file_exits_1(tmp_path: Path) -> None:
+    done = portal("import", "inventory", str(tmp_path / "absent.csv"), db=tmp_path / "portal.db")
+    assert done.returncode == 1
+    assert "no such file" in done.stderr

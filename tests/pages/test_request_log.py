@@ -18,8 +18,12 @@ def test_residents_see_aggregates_and_no_identities(session: Session) -> None:
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Requests received"] == "2"
-    assert metrics["People covered"] == "4"
+    # 3 and 1 people: below k = 11, shown as such, never as the numbers themselves.
+    assert metrics["People covered"] == "fewer than 11"
     shown = texts(at) + "".join(d.value.to_csv() for d in at.dataframe)
+    quarters = at.dataframe[0].value
+    assert list(quarters["People covered"]) == ["fewer than 11", "fewer than 11"]
+    assert "Counts of fewer than 11 people are not shown" in shown
     assert "2025 Q1" in shown and "2025 Q2" in shown
     assert "for 1 the law forbade telling them" in shown
     assert "Secret Agency Name" not in shown and "Ana" not in shown and "IR-T-" not in shown

@@ -33,7 +33,10 @@ def values(**kw):
             "response_date": "2025-03-04", **kw}
 
 
-def test_statistics_count_published_requests_by_quarter_and_category(session: Session) -> None:
+def test_statistics_count_published_requests_by_quarter_and_category(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTAL_SUPPRESSION_K", "1")  # the raw figures; suppression is tested below
     dept = factories.department(session)
     factories.info_request(session, department_id=dept.id, received_date=date(2025, 1, 5), people_covered=3)
     factories.info_request(session, department_id=dept.id, received_date=date(2025, 2, 5),
@@ -43,8 +46,9 @@ def test_statistics_count_published_requests_by_quarter_and_category(session: Se
     factories.info_request(session, department_id=dept.id, status="draft", people_covered=50)
     stats = request_statistics(session=session, actor=RESIDENT)
     assert (stats.requests, stats.people) == (3, 5)
-    assert stats.by_quarter == [{"quarter": "2025 Q1", "requests": 2, "people": 4},
-                                {"quarter": "2025 Q3", "requests": 1, "people": 1}]
+    assert [{k: q[k] for k in ("quarter", "requests", "people")} for q in stats.by_quarter] == [
+        {"quarter": "2025 Q1", "requests": 2, "people": 4},
+        {"quarter": "2025 Q3", "requests": 1, "people": 1}]
     outcomes = {r["label"]: r["requests"] for r in stats.by_outcome}
     assert outcomes["Refused"] == 2 and outcomes["Fulfilled"] == 1
     barred = {r["label"]: r["requests"] for r in stats.by_notification}
@@ -53,6 +57,33 @@ def test_statistics_count_published_requests_by_quarter_and_category(session: Se
     assert warrant["Fulfilled"] == 1
     # Aggregates only: nothing names an agency's request or carries its summary.
     assert "requesting_agency" not in repr(stats) and "reference" not in repr(stats)
+
+
+def test_small_people_counts_are_suppressed_with_a_complement(session: Session) -> None:
+    """A quarter covering 5 people is "fewer than 11"; since the total is published, another
+    quarter is hidden too, or 35 − 30 would give the 5 away (DESIGN.md §2.6)."""
+    dept = factories.department(session)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 1, 5), people_covered=30)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 4, 5), people_covered=5)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 7, 5), people_covered=0)
+    stats = request_statistics(session=session, actor=RESIDENT)
+    shown = {q["quarter"]: (q["people"], q["people_status"], q["people_shown"]) for q in stats.by_quarter}
+    assert shown == {
+        "2025 Q1": (None, "suppressed_complementary", "hidden"),
+        "2025 Q2": (None, "suppressed_primary", "fewer than 11"),
+        "2025 Q3": (0, "true_zero", "0"),
+    }
+    assert (stats.people, stats.people_shown) == (35, "35")
+    assert "30" not in repr(stats.by_quarter) and "'people': 5" not in repr(stats.by_quarter)
+
+
+def test_one_person_is_never_printed(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_SUPPRESSION_K", "5")
+    dept = factories.department(session)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 4, 5), people_covered=1)
+    stats = request_statistics(session=session, actor=RESIDENT)
+    assert (stats.people, stats.people_shown) == (None, "fewer than 5")
+    assert stats.by_quarter[0]["people_shown"] == "fewer than 5"
 
 
 def test_create_edit_withdraw_keeps_every_version(session: Session) -> None:
