@@ -2,18 +2,17 @@
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from portal.base import utcnow
 from portal.geography.service import list_districts
-from portal.maps import add_areas, add_points, base_map
 from portal.notices import present
-from portal.notices.service import diff_versions, get_notice, list_technologies
+from portal.notices.service import get_notice, list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS
 from portal.timefmt import format_date
 from portal.ui.comments import comment_section
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
+from portal.ui.notice import deployments, version_changes
 from portal.ui.text import inert
 
 actor = current_actor()
@@ -75,31 +74,7 @@ for heading, fields in present.SECTIONS[:2]:
         st.markdown(f"**{TEXT_FIELDS[name]}**")
         show(getattr(notice, name))
 
-st.subheader("Where it is deployed")
-if page.locations:
-    points = [(loc.latitude, loc.longitude, loc.label) for loc in page.locations
-              if loc.geometry is None and loc.latitude is not None]
-    areas = [(loc.label, loc.geometry) for loc in page.locations if loc.geometry]
-    fmap = base_map(districts, points=[(p[0], p[1]) for p in points])
-    add_areas(fmap, areas)
-    add_points(fmap, points)
-    st_folium(fmap, height=420, use_container_width=True, returned_objects=[],
-              key=f"map-{tech.id}-{notice.version}")
-    district_names = {d.id: d.name for d in districts}
-    st.write("The same locations as a list:")
-    st.dataframe(
-        pd.DataFrame([{
-            "Location": loc.label,
-            "District": district_names.get(loc.district_id, ""),
-            "Kind": "Area" if loc.geometry else "Point",
-            "Latitude": loc.latitude,
-            "Longitude": loc.longitude,
-        } for loc in page.locations]),
-        hide_index=True, width="stretch",
-    )
-else:
-    st.write("This version lists no fixed locations (for example, equipment carried by staff "
-             "or software without a place).")
+deployments(page, districts)
 
 for heading, fields in present.SECTIONS[2:]:
     st.subheader(heading)
@@ -137,32 +112,7 @@ if notice.annual_report:
 else:
     st.write("No annual report has been published with this version.")
 
-st.subheader("What changed")
-if len(numbers) < 2:
-    st.write("This notice has one published version.")
-else:
-    col1, col2 = st.columns(2)
-    old = col1.selectbox("Compare version", numbers[1:] if version == numbers[0] else numbers,
-                         format_func=lambda n: f"Version {n}")
-    new = col2.selectbox("With version", numbers, index=numbers.index(version),
-                         format_func=lambda n: f"Version {n}")
-    if notice.change_summary:
-        st.markdown(f"**In the county's words:** {inert(notice.change_summary)}")
-    with db() as session:
-        changes = diff_versions(session=session, actor=actor, technology_id=tech.id,
-                                old=min(old, new), new=max(old, new))
-    if old == new:
-        st.write("Choose two different versions to compare.")
-    elif not changes:
-        st.write("These versions say the same thing.")
-    else:
-        st.write(f"{len(changes)} parts differ between version {min(old, new)} "
-                 f"and version {max(old, new)}:")
-        st.dataframe(
-            pd.DataFrame([{"Part": c.label, f"Version {min(old, new)}": c.before,
-                           f"Version {max(old, new)}": c.after} for c in changes]),
-            hide_index=True, width="stretch",
-        )
+version_changes(actor, page, numbers, version)
 
 st.header("Comments")
 if not page.accepting_comments:

@@ -51,10 +51,9 @@ class Dataset(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
-class SharingPractice(SQLModel, table=True):
-    __tablename__ = "sharing_practice"
+class SharingPracticeBase(SQLModel):
+    """The fields of a sharing practice that staff write and residents read."""
 
-    id: int | None = Field(default=None, primary_key=True)
     dataset_id: int = Field(foreign_key="dataset.id", index=True)
     department_id: int = Field(foreign_key="department.id", index=True)
     title: str = Field(max_length=300)
@@ -80,7 +79,31 @@ class SharingPractice(SQLModel, table=True):
     status: str = Field(default="active", max_length=16, index=True)  # vocab.PRACTICE_STATUSES
     start_date: date | None = None
     end_date: date | None = None
+
+
+class SharingPractice(SharingPracticeBase, table=True):
+    __tablename__ = "sharing_practice"
+
+    id: int | None = Field(default=None, primary_key=True)
     version: int = 1
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_by: str = Field(default="system", max_length=320)
+
+
+class PracticePublic(SharingPracticeBase):
+    """What a save returns to a page: the record as saved, detached from the session.
+
+    A table row handed to a page could be changed there and flushed by the next unit
+    of work without a version or an audit event; this cannot.
+    """
+
+    id: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    updated_by: str
+
+    @classmethod
+    def of(cls, row: SharingPractice) -> PracticePublic:
+        return cls.model_validate(row, from_attributes=True)

@@ -24,7 +24,7 @@ from portal.base import utcnow
 from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
 from portal.inventory.compliance import Facts, Finding, evaluate
 from portal.inventory.fields import LABELS, VOCABULARIES, clean_practice
-from portal.inventory.models import Dataset, Department, SharingPractice
+from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
 from portal.timefmt import local
 
 RECORD_TYPE = "sharing_practice"
@@ -180,11 +180,11 @@ def _add(session: Session, actor: Actor, cleaned: dict[str, Any], summary: str) 
 
 
 @service("inventory.create_practice")
-def create_practice(*, session: Session, actor: Actor, values: Mapping[str, Any]) -> SharingPractice:
+def create_practice(*, session: Session, actor: Actor, values: Mapping[str, Any]) -> PracticePublic:
     practice = _add(session, actor, _clean(session, values), "Created")
     record_event(session, actor=actor, action="inventory.create_practice",
                  entity_type=RECORD_TYPE, entity_id=practice.id, detail={"title": practice.title})
-    return practice
+    return PracticePublic.of(practice)
 
 
 def _locked(session: Session, practice_id: int, expected_version: int | None) -> SharingPractice:
@@ -234,16 +234,16 @@ def _parse_time(value: Any) -> Any:
 @service("inventory.update_practice")
 def update_practice(*, session: Session, actor: Actor, practice_id: int,
                     values: Mapping[str, Any], expected_version: int | None = None,
-                    summary: str = "") -> SharingPractice:
+                    summary: str = "") -> PracticePublic:
     practice = _locked(session, practice_id, expected_version)
     cleaned = _clean(session, values)
-    return _save(session, actor, practice, cleaned, summary.strip()[:500] or "Edited",
-                 "inventory.update_practice")
+    return PracticePublic.of(_save(session, actor, practice, cleaned,
+                                   summary.strip()[:500] or "Edited", "inventory.update_practice"))
 
 
 @service("inventory.retire_practice")
 def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason: str,
-                    expected_version: int | None = None) -> SharingPractice:
+                    expected_version: int | None = None) -> PracticePublic:
     reason = reason.strip()
     if not reason:
         raise ValidationFailed([FieldError("reason", "say why the practice is retired")])
@@ -253,8 +253,8 @@ def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason:
     changes: dict[str, Any] = {"status": "retired"}
     if practice.end_date is None:
         changes["end_date"] = today()
-    return _save(session, actor, practice, changes, f"Retired: {reason}"[:500],
-                 "inventory.retire_practice")
+    return PracticePublic.of(_save(session, actor, practice, changes, f"Retired: {reason}"[:500],
+                                   "inventory.retire_practice"))
 
 
 # ---------------------------------------------------------------------------

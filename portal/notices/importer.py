@@ -22,14 +22,11 @@ from sqlmodel import Session, select
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.errors import FieldError, PortalError, ValidationFailed
+from portal.geography.models import District
 from portal.inventory.models import Department
 from portal.notices import vocab
-from portal.notices.geo import check_locations, locations_from_geojson, shapes_from
-from portal.notices.models import SurveillanceTechnology
-from portal.notices.service import (
+from portal.notices.editing import (
     _check_identity,
-    _draft,
-    _published_versions,
     _record_technology,
     clean_content,
     create_technology,
@@ -37,7 +34,9 @@ from portal.notices.service import (
     save_draft,
     set_status,
 )
-from portal.geography.models import District
+from portal.notices.geo import check_locations, locations_from_geojson, shapes_from
+from portal.notices.models import SurveillanceTechnology
+from portal.notices.service import _draft, _published_versions
 
 IDENTITY = ("slug", "name", "category", "department", "status")
 CONTENT = (*vocab.TEXT_FIELDS, *vocab.OTHER_FIELDS)

@@ -24,7 +24,8 @@ AREA = Area(
         "notices.import": STAFF,
     },
     models=("portal.notices.models",),
-    services=("portal.notices.service", "portal.notices.feeds", "portal.notices.importer"),
+    services=("portal.notices.service", "portal.notices.editing", "portal.notices.feeds",
+              "portal.notices.importer"),
     pages=(
         PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
                  ":material/videocam:", SECTION, requires=("notices.list",), home_link=True),

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.notices.models import SurveillanceTechnology
 
+
 class CommentPeriodClosed(ValidationFailed):
     """A comment arrived outside the notice's comment period (or the notice is not public)."""
 

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from portal.auth.roles import Actor, Role
 from portal.geography.models import District
-from portal.notices.service import publish, save_draft
+from portal.notices.editing import publish, save_draft
 from tests import factories
 from tests.apptest import run_script, texts
 

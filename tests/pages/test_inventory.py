@@ -1,12 +1,10 @@
 from sqlmodel import Session
-
-from portal.auth.roles import Role
-from tests import factories
-from tests.apptest import run_script, texts
 from streamlit.testing.v1 import AppTest
 
+from portal.auth.roles import Role
 from portal.settings import PROJECT_ROOT
-from tests.apptest import user_for
+from tests import factories
+from tests.apptest import run_script, texts, user_for
 
 
 def _seed(session: Session):

@@ -50,7 +50,7 @@ def test_staff_create_a_draft_then_publish_it(session: Session) -> None:
 
 def test_publishing_an_incomplete_draft_shows_why(session: Session) -> None:
     from portal.auth.roles import Actor
-    from portal.notices.service import save_draft
+    from portal.notices.editing import save_draft
 
     tech = factories.technology(session)  # version 1 has a description only
     save_draft(session=session, actor=Actor("s@x.example", frozenset({Role.STAFF})),

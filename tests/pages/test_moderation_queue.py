@@ -41,8 +41,8 @@ def _queued(session: Session, text: str, **kw):
 
 
 def test_moderator_publishes_the_redacted_text(session: Session) -> None:
-    from portal.engagement.comments import published_comments
     from portal.auth.roles import RESIDENT
+    from portal.engagement.comments import published_comments
 
     c = _queued(session, "Stop the drone program. Call me at 503-248-7731 if you want to talk.")
     at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)

@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
 
 from portal.auth.roles import Actor, Role
 from portal.base import utcnow
 from portal.geography.models import District
-from portal.notices.service import publish, save_draft
+from portal.notices.editing import publish, save_draft
+from portal.settings import PROJECT_ROOT
 from tests import factories
 from tests.apptest import TIMEOUT, texts
-
-from streamlit.testing.v1 import AppTest
-
-from portal.settings import PROJECT_ROOT
 
 STAFF = Actor(subject="clerk@x.example", roles=frozenset({Role.STAFF}))
 SQUARE = {"type": "Polygon", "coordinates": [[[-123.0, 45.0], [-122.0, 45.0], [-122.0, 46.0],

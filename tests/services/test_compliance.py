@@ -109,6 +109,7 @@ def test_trend_replays_versions(session: Session) -> None:
     from sqlmodel import select
 
     from portal.audit.models import RecordVersion
+    from portal.inventory.models import SharingPractice
     from portal.inventory.service import today
 
     factories.dataset(session, identifier="ds-t", retention_policy_days=365)
@@ -121,8 +122,9 @@ def test_trend_replays_versions(session: Session) -> None:
     first = session.exec(select(RecordVersion).where(RecordVersion.version == 1)).one()
     three_days_ago = datetime.now(UTC) - timedelta(days=3)
     first.changed_at = three_days_ago
-    practice.created_at = three_days_ago
-    session.add_all([first, practice])
+    row = session.get(SharingPractice, practice.id)
+    row.created_at = three_days_ago
+    session.add_all([first, row])
     session.flush()
     trend = compliance_trend(session=session, actor=STAFF, on=today())
     totals = {}

@@ -15,20 +15,17 @@ from portal.auth.roles import RESIDENT, Actor, Role
 from portal.base import utcnow
 from portal.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from portal.geography.models import District
-from portal.notices.feeds import comment_deadlines_ics, notices_atom
-from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
-from portal.notices.service import (
+from portal.notices.editing import (
     close_comment_period,
     create_technology,
-    diff_versions,
-    get_notice,
-    list_deployments,
-    list_technologies,
     publish,
     save_draft,
     set_comment_period,
     set_status,
 )
+from portal.notices.feeds import comment_deadlines_ics, notices_atom
+from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
+from portal.notices.service import diff_versions, get_notice, list_deployments, list_technologies
 from portal.notices.window import CommentPeriodClosed, ensure_open_for_comment, time_left
 from tests import factories
 
