@@ -54,7 +54,18 @@ class Settings(BaseSettings):
     comments_per_network_hour: int = Field(default=30, ge=1)
 
 
-def _portal_environment() -> tuple[tuple[str, str], ...]:
+def _portal_environment() -> tuple[tuple[str | bytes, str | bytes], ...]:
+    """The ``PORTAL_*`` variables as a cache key.
+
+    Read from the mapping under ``os.environ`` when there is one (CPython keeps it as
+    ``_data``): decoding every variable through ``os.environ.items()`` cost 0.2 ms a
+    call, which encryption paid once per stored value.
+    """
+    raw = getattr(os.environ, "_data", None)
+    if isinstance(raw, dict):
+        prefix: str | bytes = b"PORTAL_" if os.name == "posix" else "PORTAL_"
+        return tuple(sorted((k, v) for k, v in raw.items()
+                            if isinstance(k, type(prefix)) and k.startswith(prefix)))
     return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("PORTAL_")))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -156,3 +158,16 @@ def test_queue_puts_flagged_comments_first_and_filters(session: Session) -> None
     queue = moderation_queue(session=session, actor=MOD_A)
     assert [c.id for c in queue] == [flagged.id, plain.id]
     assert [c.id for c in moderation_queue(session=session, actor=MOD_A, flag_kind="pii")] == [flagged.id]
+
+
+def test_queue_puts_the_most_flagged_first_then_the_longest_waiting(session: Session) -> None:
+    quiet_old = factories.submitted_comment(session, "Please publish the camera audit every year.")
+    quiet_old.submitted_at -= timedelta(days=3)
+    phone = factories.submitted_comment(session, PHONE_TEXT)
+    quiet_new = factories.submitted_comment(session, "Post the drone flight logs monthly, please.")
+    session.flush()
+    assert (quiet_old.urgency, phone.urgency) == (0, 1)  # kept from the flags by the model
+    order = [c.id for c in moderation_queue(session=session, actor=MOD_A)]
+    assert order == [phone.id, quiet_old.id, quiet_new.id]
+    assert [c.id for c in moderation_queue(session=session, actor=MOD_A, flag_kind="pii")] == [phone.id]
+    assert [c.id for c in moderation_queue(session=session, actor=MOD_A, limit=2)] == order[:2]
