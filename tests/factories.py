@@ -140,3 +140,30 @@ def submitted_comment(session: Session, text: str = "Please publish the camera a
     kw.setdefault("personal_data_confirmed", True)
     receipt = submit_comment(session=session, text=text, **kw)
     return session.exec(select(Comment).where(Comment.receipt_code == receipt.code)).one()
+
+
+def district(session: Session, code: str, **kw: Any) -> "District":
+    from portal.geography.models import District
+
+    d = District(code=code, name=kw.pop("name", f"District {code}"), **kw)
+    session.add(d)
+    session.flush()
+    return d
+
+
+def indicator(session: Session, slug: str = "evictions", **kw: Any) -> "Indicator":
+    """An indicator definition, created through its service as staff would."""
+    from portal.auth.roles import SYSTEM
+    from portal.indicators.definitions import create_definition
+
+    values = {"slug": slug, "name": f"Indicator {slug}", "unit": "percent", **kw}
+    return create_definition(session=session, actor=SYSTEM, values=values)
+
+
+def value_rows(slug: str, table: dict[tuple[str, str, str], tuple[Any, Any]],
+               period: str = "2026-Q3", first_row: int = 2) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of a values file: ``{(district, dimension, group): (numerator, denominator)}``."""
+    return [(first_row + n, {"indicator": slug, "period": period, "district": d,
+                             "group_dimension": dim, "group": g, "numerator": num,
+                             "denominator": den})
+            for n, ((d, dim, g), (num, den)) in enumerate(table.items())]

@@ -1,10 +1,42 @@
-"""Disaggregated data: indicators by district, group and period."""
+"""Disaggregated data: indicators by district, group and period, with small numbers suppressed."""
 
-from portal.manifest import Area
+from portal.auth.roles import EVERYONE, STAFF
+from portal.manifest import Area, Exporter, Importer, PageSpec
+
+SECTION = "Data"
 
 AREA = Area(
     name="indicators",
-    permissions={},
+    permissions={
+        "indicators.list": EVERYONE,
+        "indicators.get_data": EVERYONE,
+        "indicators.data_version": EVERYONE,
+        "indicators.export": EVERYONE,
+        "indicators.get_definition_history": EVERYONE,
+        "indicators.create_definition": STAFF,
+        "indicators.update_definition": STAFF,
+        "indicators.import_definitions": STAFF,
+        "indicators.preview_values": STAFF,
+        "indicators.import_values": STAFF,
+    },
     models=("portal.indicators.models",),
+    services=("portal.indicators.service", "portal.indicators.definitions",
+              "portal.indicators.values"),
+    pages=(
+        PageSpec("app_pages/indicators.py", "Data by district and group", "indicators",
+                 ":material/bar_chart:", SECTION, requires=("indicators.list",), home_link=True),
+        PageSpec("app_pages/manage_indicators.py", "Manage indicators", "manage-indicators",
+                 ":material/edit_note:", SECTION, requires=("indicators.import_values",)),
+    ),
+    imports=(
+        Importer("indicator-definitions", "indicator definitions from CSV or XLSX",
+                 "portal.indicators.cli:import_definitions"),
+        Importer("indicators", "indicator values from CSV or XLSX (one row per cell)",
+                 "portal.indicators.cli:import_values"),
+    ),
+    exports=(
+        Exporter("indicators", "one row per cell, small numbers suppressed",
+                 "portal.indicators.cli:export_values"),
+    ),
     seed="portal.indicators.seed:SEED",
 )

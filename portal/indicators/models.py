@@ -6,26 +6,41 @@ can be decided from the data itself, never from a page's judgement.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from portal.base import text_field
+from portal.base import UTCDateTime, text_field, utcnow
 
 
-class Indicator(SQLModel, table=True):
-    __tablename__ = "indicator"
+class IndicatorBase(SQLModel):
+    """What staff write about an indicator and residents read in the catalog."""
 
-    id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(max_length=120, unique=True, index=True)
     name: str = Field(max_length=200)
     description: str = text_field()
     department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
-    unit: str = Field(max_length=16)  # count | rate | percent
+    unit: str = Field(max_length=16)  # vocab.UNITS: count | rate | percent
     rate_per: int | None = None  # e.g. 1000 for "per 1,000 residents"
     source: str = Field(default="", max_length=300)
+    caveats: str = text_field()
+    update_frequency: str = Field(default="", max_length=40)
     is_published: bool = True
+
+
+class Indicator(IndicatorBase, table=True):
+    __tablename__ = "indicator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # Bumped by every import of values that changes one: part of the pages' cache key.
+    values_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Kept by each import of values, so the catalog reads no value rows.
+    latest_period: str | None = Field(default=None, max_length=10)
+    dimensions: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="system", max_length=320)
 
 
 class IndicatorValue(SQLModel, table=True):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import select
 
 from portal.demo.seeding import Checker, Seed, SeedContext
 from portal.indicators.models import Indicator, IndicatorValue
+from portal.indicators.values import plan_values, write_values
+from portal.indicators.vocab import ALL
 
 UNITS = ("count", "rate", "percent")
 COLUMNS = ["district", "group_dimension", "group_value", "period", "value", "denominator"]
@@ -32,50 +32,32 @@ def check(c: Checker) -> None:
                   "unknown district")
 
 
-def period_start(period: str) -> date:
-    year, quarter = period.split("-Q")
-    return date(int(year), (int(quarter) - 1) * 3 + 1, 1)
-
-
 def load(ctx: SeedContext) -> None:
     known = dict(ctx.s.exec(select(Indicator.slug, Indicator.id)).all())
-    pre_existing = set(known.values())
     department = ctx.ids["department"]
     new = [Indicator(
         slug=i["slug"], name=i["name"], description=i["description"],
         department_id=department.get(i["department"]), unit=i["unit"],
         rate_per=i["rate_per"], source=i["source"], is_published=i["is_published"],
+        caveats=i.get("caveats", ""), update_frequency=i.get("update_frequency", "Quarterly"),
     ) for i in ctx.d["indicators"] if i["slug"] not in known]
     ctx.add(new)
     known.update({r.slug: r.id for r in new})
     ctx.ids["indicator"] = known
 
-    rows: list[dict[str, Any]] = []
-    starts: dict[str, date] = {}
+    # The values go through the import's own checks, as a county's file would.
+    rows: list[tuple[int, dict[str, Any]]] = []
     for slug, values in ctx.d["indicator_values"]["indicators"].items():
-        indicator_id = known[slug]
-        have: set[tuple[Any, ...]] = set()
-        if indicator_id in pre_existing:
-            have = set(ctx.s.exec(select(
-                IndicatorValue.district_id, IndicatorValue.group_dimension,
-                IndicatorValue.group_value, IndicatorValue.period,
-            ).where(IndicatorValue.indicator_id == indicator_id)).all())
         for code, dimension, group, period, value, denominator in values:
-            district_id = None if code is None else ctx.ids["district"][code]
-            if (district_id, dimension, group, period) in have:
-                continue
-            if period not in starts:
-                starts[period] = period_start(period)
-            rows.append({
-                "indicator_id": indicator_id, "district_id": district_id,
-                "group_dimension": dimension, "group_value": group, "period": period,
-                "period_start": starts[period], "value": value, "denominator": denominator,
-            })
+            rows.append((len(rows) + 2, {
+                "indicator": slug, "period": period, "district": code or ALL,
+                "group_dimension": dimension, "group": group, "numerator": value,
+                "denominator": denominator,
+            }))
+    plan, ids = plan_values(ctx.s, rows)
+    write_values(ctx.s, plan, ids)
     # Indicator values are counted even when none is new: the result names every table.
-    ctx.count(IndicatorValue.__tablename__, len(rows))
-    if rows:
-        # Core executemany: thousands of rows without building ORM objects.
-        ctx.s.execute(sa.insert(IndicatorValue.__table__), rows)
+    ctx.count(IndicatorValue.__tablename__, len(plan.added))
 
 
 SEED = Seed(

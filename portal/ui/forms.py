@@ -1,4 +1,4 @@
-"""Staff forms for a sharing practice and an information request.
+"""Staff forms for a sharing practice, an information request and an indicator definition.
 
 The forms only collect values; the services check every field, so a form and
 an import are held to the same rules and report problems the same way.
@@ -17,6 +17,7 @@ from portal.inventory import vocab
 from portal.inventory.service import PracticeDetail
 from portal.requests import vocab as rvocab
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
+from portal.indicators.vocab import UNITS
 
 
 def _index(options: list[str], value: str | None) -> int | None:
@@ -166,4 +167,40 @@ def request_form(current: Any, departments: dict[str, str]) -> tuple[dict[str, A
         "legal_process": process, "outcome": outcome, "residents_notified": notified,
         "data_categories": categories, "people_covered": people, "public_summary": summary_text,
         "status": status,
+    }, change
+
+
+def indicator_form(current: Any, departments: dict[str, str]) -> tuple[dict[str, Any], str] | None:
+    """``current`` is an ``IndicatorSummary`` (or None for a new indicator)."""
+    i = current
+    k = f"i{i.id}v{i.version}" if i is not None else "inew"
+    with st.form(f"indicator_form_{k}"):
+        st.subheader("Edit the definition" if i else "New indicator", anchor=False)
+        slug = st.text_input("Address name (slug)", value=i.slug if i else "", max_chars=120,
+                             key=f"{k}_slug", disabled=i is not None,
+                             help="Lower-case letters, digits and hyphens; files and links use it.")
+        name = st.text_input("Name", value=i.name if i else "", max_chars=200, key=f"{k}_name")
+        c1, c2, c3 = st.columns(3)
+        unit = c1.selectbox("Unit", list(UNITS), format_func=UNITS.get, key=f"{k}_unit",
+                            index=_index(list(UNITS), i.unit if i else None), placeholder="Choose…")
+        rate_per = c2.number_input("Rate per (for a rate)", min_value=0, step=100,
+                                   value=(i.rate_per or 0) if i else 1000, key=f"{k}_rate_per")
+        department = c3.selectbox("Department", list(departments), format_func=departments.get,
+                                  index=_index(list(departments), i.department_code if i else None),
+                                  key=f"{k}_department", placeholder="Choose…")
+        description = st.text_area("Definition", value=i.description if i else "", key=f"{k}_description")
+        source = st.text_input("Source", value=i.source if i else "", max_chars=300, key=f"{k}_source")
+        caveats = st.text_area("Caveats", value=i.caveats if i else "", key=f"{k}_caveats")
+        d1, d2 = st.columns(2)
+        frequency = d1.text_input("Updated", value=i.update_frequency if i else "Quarterly",
+                                  max_chars=40, key=f"{k}_frequency")
+        published = d2.checkbox("Published", value=i.is_published if i else False, key=f"{k}_published")
+        change = st.text_input("What changed and why", max_chars=400, key=f"{k}_change") if i else ""
+        sent = st.form_submit_button("Save indicator", type="primary")
+    if not sent:
+        return None
+    return {
+        "slug": slug if i is None else i.slug, "name": name, "unit": unit,
+        "rate_per": rate_per or None, "department": department, "description": description,
+        "source": source, "caveats": caveats, "update_frequency": frequency, "is_published": published,
     }, change

@@ -25,7 +25,10 @@ def _errors_table(error: ValidationFailed) -> pd.DataFrame:
 
 def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str]],
                    required: tuple[str, ...], run: ImportFn, actor: Actor,
-                   on_done: Callable[[], None]) -> None:
+                   on_done: Callable[[], None],
+                   preview_columns: tuple[str, ...] = ("title", "reference", "dataset", "recipient",
+                                                       "received_date"),
+                   ignored: tuple[str, ...] = ()) -> None:
     """``run(session=, actor=, rows=, source=, dry_run=)`` is the area's import service."""
     names = list(columns)
     st.write(f"Add many {noun} at once from a CSV or Excel (.xlsx) file whose first row names "
@@ -47,7 +50,7 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
         return
     try:
         table = read_table(upload.getvalue(), upload.name)
-        problems = check_columns(table, required, names)
+        problems = check_columns(table, required, [*names, *ignored])
         if problems:
             raise ValidationFailed(problems)
         with db() as session:
@@ -61,7 +64,7 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
         show_error(error)
         return
     st.success(f"All {valid:,} rows of {inert(upload.name)} are valid.")
-    preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in ("title", "reference", "dataset", "recipient", "received_date")}}
+    preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in preview_columns}}
                             for n, row in table.rows[:200]])
     st.dataframe(preview, hide_index=True, width="stretch")
     if st.button(f"Import {valid:,} {noun}", type="primary", key=f"{kind}_confirm"):

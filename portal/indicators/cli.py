@@ -1,0 +1,49 @@
+"""``portal import indicator-definitions|indicators`` and ``portal export indicators``."""
+
+from __future__ import annotations
+
+import argparse
+
+from portal.cliutil import choose_format, import_table, input_file, migrated_session, write_output
+
+
+def import_definitions(args: argparse.Namespace) -> int:
+    from portal.indicators.definitions import import_definitions as run
+    from portal.indicators.vocab import DEFINITION_COLUMNS, DEFINITION_REQUIRED
+
+    return import_table(args, run, DEFINITION_COLUMNS, DEFINITION_REQUIRED,
+                        "indicator definitions (added or changed)")
+
+
+def import_values(args: argparse.Namespace) -> int:
+    from portal.auth.roles import SYSTEM
+    from portal.errors import ValidationFailed
+    from portal.indicators.values import import_values as run
+    from portal.indicators.vocab import VALUE_COLUMNS, VALUE_IGNORED, VALUE_REQUIRED
+    from portal.tabular import check_columns, read_table
+
+    path = input_file(args)
+    table = read_table(path.read_bytes(), path.name)
+    problems = check_columns(table, VALUE_REQUIRED, [*VALUE_COLUMNS, *VALUE_IGNORED])
+    if problems:
+        raise ValidationFailed(problems)
+    with migrated_session() as session:
+        plan = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name)
+    print(f"Imported {len(table.rows):,} indicator values from {path.name}: "
+          f"{len(plan.added):,} added, {len(plan.updated):,} updated, {plan.unchanged:,} unchanged.")
+    return 0
+
+
+def export_values(args: argparse.Namespace) -> int:
+    from portal.auth.roles import RESIDENT
+    from portal.exports import to_csv, to_json
+    from portal.indicators.service import export_rows
+    from portal.indicators.vocab import EXPORT_COLUMNS
+
+    fmt = choose_format(args, ("csv", "json"), "indicators")
+    # What the public may see: published indicators, suppressed as on the pages.
+    with migrated_session() as session:
+        rows = list(export_rows(session=session, actor=RESIDENT))
+    data = to_json(rows) if fmt == "json" else to_csv(rows, list(EXPORT_COLUMNS))
+    write_output(data, args.output)
+    return 0

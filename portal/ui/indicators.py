@@ -1,0 +1,294 @@
+"""An indicator's charts, map, tables and one-sentence summaries, all from the same cells.
+
+Every chart has a table alternative with the same numbers and the same suppression, and
+suppressed, zero and missing figures look different everywhere: a suppressed district
+is grey with a dashed outline on the map (no colour class is grey), a missing one white
+with a dotted outline; on the bar chart neither has a bar, each has its word instead;
+a zero has a bar of height 0 labelled "0".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+import folium
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from portal.auth.roles import Actor
+from portal.db import session_scope
+from portal.disclosure import Status, shown
+from portal.indicators.figures import unit_label
+from portal.indicators.service import IndicatorData, data_version, indicator_data
+from portal.indicators.tables import Cell
+from portal.indicators.vocab import ALL, dimension_label
+from portal.maps import _bounds, base_map
+from portal.settings import get_settings
+from portal.ui.context import db, engine
+
+#: Viridis, five classes: ordered light to dark, readable with every common colour-vision deficiency.
+CLASSES = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+SUPPRESSED_STYLE = {"fillColor": "#9e9e9e", "color": "#333333", "weight": 2, "dashArray": "6 4",
+                    "fillOpacity": 0.8}
+MISSING_STYLE = {"fillColor": "#ffffff", "color": "#333333", "weight": 2, "dashArray": "1 5",
+                 "fillOpacity": 0.9}
+STATUS_WORDS = {
+    Status.PUBLISHED: "published", Status.TRUE_ZERO: "zero",
+    Status.SUPPRESSED_PRIMARY: "suppressed (small number)",
+    Status.SUPPRESSED_COMPLEMENTARY: "suppressed (could reveal a small number)",
+    Status.MISSING: "no data",
+}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _data(url: str, version: tuple[Any, ...], slug: str, _actor: Actor) -> IndicatorData:
+    with session_scope(engine()) as session:
+        return indicator_data(session=session, actor=_actor, slug=slug)
+
+
+def load(slug: str, actor: Actor) -> IndicatorData:
+    """The indicator's protected cells, kept until its values, definition or k change."""
+    with db() as session:
+        version = data_version(session=session, actor=actor, slug=slug)
+    return _data(get_settings().database_url, version, slug, actor)
+
+
+def digits(data: IndicatorData) -> int:
+    return 0 if data.indicator.unit == "count" else 1
+
+
+def text(data: IndicatorData, cell: Cell | None) -> str:
+    if cell is None:
+        return "no data"
+    return shown(cell.value, cell.status, data.k, digits=digits(data))
+
+
+def pick(data: IndicatorData, period: str, district: str, dimension: str, group: str) -> Cell | None:
+    for cell in data.cells.get(period, ()):
+        if cell.key == (district, dimension, group):
+            return cell
+    return None
+
+
+def district_name(data: IndicatorData, code: str) -> str:
+    return "The county" if code == ALL else f"{data.districts.get(code, code)} ({code})"
+
+
+def _interval(data: IndicatorData, cell: Cell | None) -> str:
+    if cell is None or cell.low is None or cell.high is None:
+        return ""
+    d = digits(data)
+    return f"{cell.low:,.{d}f} – {cell.high:,.{d}f}"
+
+
+# ---------------------------------------------------------------------------------------------
+# By district: bars, map and their table.
+
+def by_district(data: IndicatorData, period: str, dimension: str, group: str) -> list[tuple[str, Cell | None]]:
+    codes = [*data.districts, ALL]
+    return [(code, pick(data, period, code, dimension, group)) for code in codes]
+
+
+def district_frame(data: IndicatorData, period: str, dimension: str, group: str) -> pd.DataFrame:
+    unit = unit_label(data.indicator.unit, data.indicator.rate_per)
+    return pd.DataFrame([{
+        "District": district_name(data, code),
+        f"Value ({unit})": text(data, cell),
+        "95% interval": _interval(data, cell),
+        "People counted": shown(cell.numerator, cell.status, data.k) if cell else "no data",
+        "People in the group": ("" if cell is None or cell.denominator is None
+                                else f"{cell.denominator:,}"),
+        "Status": STATUS_WORDS[cell.status] if cell else "no data",
+    } for code, cell in by_district(data, period, dimension, group)])
+
+
+def district_bars(data: IndicatorData, period: str, dimension: str, group: str, title: str) -> go.Figure:
+    rows = [(code, cell) for code, cell in by_district(data, period, dimension, group) if code != ALL]
+    names = [data.districts.get(code, code) for code, _ in rows]
+    values = [cell.value if cell and cell.value is not None else None for _, cell in rows]
+    labels = [text(data, cell) for _, cell in rows]
+    figure = go.Figure(go.Bar(
+        x=names, y=values, text=labels, textposition="outside", marker_color=CLASSES[2],
+        hovertext=[f"{n}: {t}" for n, t in zip(names, labels, strict=True)], hoverinfo="text",
+        name="Published",
+    ))
+    hidden = [(n, t) for n, t, v in zip(names, labels, values, strict=True) if v is None]
+    if hidden:
+        # No bar at all for a suppressed or missing figure (a bar would be read as a value),
+        # but its word sits on the axis so it is not mistaken for a zero.
+        figure.add_trace(go.Scatter(
+            x=[n for n, _ in hidden], y=[0] * len(hidden), mode="markers+text",
+            text=[t for _, t in hidden], textposition="top center",
+            marker={"symbol": "x-thin-open", "size": 12, "color": "#333333", "line": {"width": 2}},
+            name="Suppressed or no data", hoverinfo="text",
+            hovertext=[f"{n}: {t}" for n, t in hidden],
+        ))
+    figure.update_layout(title=title, yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
+                         height=380, margin={"t": 60, "b": 40, "l": 40, "r": 10},
+                         legend={"orientation": "h", "y": -0.25})
+    return figure
+
+
+def _classes(values: Sequence[float]) -> list[float]:
+    """Upper bounds of five equal-count classes over the published values."""
+    ordered = sorted(values)
+    if not ordered:
+        return []
+    return [ordered[min(len(ordered) - 1, round(len(ordered) * (i + 1) / len(CLASSES)) - 1)]
+            for i in range(len(CLASSES))]
+
+
+def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimension: str,
+               group: str) -> folium.Map | None:
+    """The districts coloured by value; None when no district has a boundary to draw."""
+    cells = dict(by_district(data, period, dimension, group))
+    published = [c.value for c in cells.values() if c and c.value is not None]
+    bounds = _classes(published)
+    features = []
+    for d in districts:
+        if not d.geometry:
+            continue
+        cell = cells.get(d.code)
+        features.append({"type": "Feature", "geometry": d.geometry, "properties": {
+            "name": f"{d.name} ({d.code})", "value": text(data, cell),
+            "people": "" if cell is None or cell.denominator is None else f"{cell.denominator:,}",
+            "status": STATUS_WORDS[cell.status] if cell else "no data",
+            "fill": _fill(cell, bounds),
+        }})
+    if not features:
+        return None
+    fmap = base_map([])
+    layer = folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name="Indicator",
+        style_function=_style,
+        tooltip=folium.GeoJsonTooltip(fields=["name", "value", "people", "status"],
+                                      aliases=["District", "Value", "People in the group", "Status"]),
+    )
+    layer.add_to(fmap)
+    box = _bounds(features, [])
+    if box:
+        fmap.fit_bounds(box)
+    fmap.get_root().html.add_child(folium.Element(_legend(data, bounds)))
+    return fmap
+
+
+def _fill(cell: Cell | None, bounds: Sequence[float]) -> str:
+    if cell is None or cell.status is Status.MISSING:
+        return "missing"
+    if cell.status.suppressed or cell.value is None:
+        return "suppressed"
+    for i, top in enumerate(bounds):
+        if cell.value <= top:
+            return CLASSES[i]
+    return CLASSES[-1]
+
+
+def _style(feature: dict[str, Any]) -> dict[str, Any]:
+    fill = feature["properties"]["fill"]
+    if fill == "suppressed":
+        return SUPPRESSED_STYLE
+    if fill == "missing":
+        return MISSING_STYLE
+    return {"fillColor": fill, "color": "#333333", "weight": 1, "fillOpacity": 0.85}
+
+
+def _legend(data: IndicatorData, bounds: Sequence[float]) -> str:
+    d = digits(data)
+    rows, low = [], None
+    for colour, top in zip(CLASSES, bounds, strict=False):
+        label = f"up to {top:,.{d}f}" if low is None else f"{low:,.{d}f} – {top:,.{d}f}"
+        rows.append(f'<div><span style="background:{colour}"></span>{escape(label)}</div>')
+        low = top
+    rows.append('<div><span style="background:#9e9e9e;border:2px dashed #333"></span>'
+                'suppressed</div>')
+    rows.append('<div><span style="background:#fff;border:2px dotted #333"></span>no data</div>')
+    unit = escape(unit_label(data.indicator.unit, data.indicator.rate_per))
+    return (
+        '<style>.portal-legend{position:absolute;bottom:18px;left:10px;z-index:1000;background:#fff;'
+        'padding:6px 8px;border:1px solid #777;font:13px sans-serif;color:#111}'
+        '.portal-legend span{display:inline-block;width:16px;height:12px;margin-right:6px;'
+        'vertical-align:middle;border:1px solid #333}</style>'
+        f'<div class="portal-legend" role="img" aria-label="Map legend"><strong>{unit}</strong>'
+        + "".join(rows) + "</div>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Over time, by group.
+
+def series_groups(data: IndicatorData, dimension: str) -> list[str]:
+    return [ALL, *(g for g in data.dimensions.get(dimension, ()) if g != ALL)] if dimension != ALL else [ALL]
+
+
+def series_frame(data: IndicatorData, district: str, dimension: str) -> pd.DataFrame:
+    groups = series_groups(data, dimension)
+    rows = []
+    for period in data.periods:
+        row = {"Period": period}
+        for group in groups:
+            key_dimension = ALL if group == ALL else dimension
+            row["Everyone" if group == ALL else group] = text(
+                data, pick(data, period, district, key_dimension, group))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def series_chart(data: IndicatorData, district: str, dimension: str, title: str) -> go.Figure:
+    figure = go.Figure()
+    for group in series_groups(data, dimension):
+        key_dimension = ALL if group == ALL else dimension
+        cells = [pick(data, p, district, key_dimension, group) for p in data.periods]
+        values = [c.value if c and c.value is not None else None for c in cells]
+        figure.add_trace(go.Scatter(
+            x=list(data.periods), y=values, mode="lines+markers", connectgaps=False,
+            name="Everyone" if group == ALL else group,
+            hovertext=[f"{group if group != ALL else 'Everyone'}, {p}: {text(data, c)}"
+                       for p, c in zip(data.periods, cells, strict=True)],
+            hoverinfo="text",
+            line={"width": 3 if group == ALL else 2},
+        ))
+    figure.update_layout(title=title, yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
+                         height=420, margin={"t": 60, "b": 40, "l": 40, "r": 10},
+                         legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+# ---------------------------------------------------------------------------------------------
+# One sentence each, for people who do not see the chart.
+
+def district_summary(data: IndicatorData, period: str, dimension: str, group: str) -> str:
+    rows = by_district(data, period, dimension, group)
+    who = "everyone" if group == ALL else group
+    county = dict(rows).get(ALL)
+    parts = [f"In {period}, for {who}, the county's figure is {text(data, county)}"
+             + (f" (95% interval {_interval(data, county)})" if _interval(data, county) else "") + "."]
+    published = [(c.value, code) for code, c in rows if code != ALL and c and c.value is not None]
+    if published:
+        high, low = max(published), min(published)
+        d = digits(data)
+        parts.append(f"The highest published district is {district_name(data, high[1])} at "
+                     f"{high[0]:,.{d}f}; the lowest is {district_name(data, low[1])} at {low[0]:,.{d}f}.")
+    hidden = sum(1 for code, c in rows if code != ALL and c and c.status.suppressed)
+    missing = sum(1 for code, c in rows if code != ALL and (c is None or c.status is Status.MISSING))
+    if hidden:
+        parts.append(f"{hidden} district{'s are' if hidden != 1 else ' is'} suppressed.")
+    if missing:
+        parts.append(f"{missing} district{'s have' if missing != 1 else ' has'} no data.")
+    return " ".join(parts)
+
+
+def series_summary(data: IndicatorData, district: str, dimension: str) -> str:
+    where = district_name(data, district)
+    first, last = data.periods[0], data.periods[-1]
+    a = pick(data, first, district, ALL, ALL)
+    b = pick(data, last, district, ALL, ALL)
+    sentence = f"{where}, everyone: {text(data, a)} in {first} and {text(data, b)} in {last}."
+    if dimension != ALL:
+        hidden = sum(1 for p in data.periods for g in data.dimensions.get(dimension, ())
+                     if (c := pick(data, p, district, dimension, g)) and c.status.suppressed)
+        sentence += (f" By {dimension_label(dimension).lower()}, {hidden} figure"
+                     f"{'s are' if hidden != 1 else ' is'} suppressed across the periods shown.")
+    return sentence
