@@ -5,6 +5,8 @@ import plotly.express as px
 import streamlit as st
 
 from portal.disclosure import SUPPRESSION_NOTE
+from portal.exports import to_csv
+from portal.requests.service import LOG_EXPORT_COLUMNS, statistics_rows
 from portal.glossary import help_for
 from portal.settings import get_settings
 from portal.ui import cached
@@ -40,6 +42,8 @@ st.markdown(f"{len(quarters)} quarters with requests; the most in {busiest['Quar
            f"({busiest['Requests']:,}).")
 st.dataframe(quarters, hide_index=True, width="stretch")
 st.caption(SUPPRESSION_NOTE.format(k=get_settings().suppression_k))
+st.download_button("Requests by quarter (CSV)", to_csv(statistics_rows(stats), LOG_EXPORT_COLUMNS),
+                   file_name="request-log.csv", mime="text/csv", on_click="ignore")
 
 
 def tally(title: str, data: list[dict], column: str, key: str) -> None:

@@ -12,3 +12,17 @@ def import_requests(args: argparse.Namespace) -> int:
     from portal.requests.service import import_requests as run
 
     return import_table(args, run, COLUMNS, REQUIRED, "requests")
+
+
+def export_log(args: argparse.Namespace) -> int:
+    """The public request log's figures: what the page shows, small numbers suppressed."""
+    from portal.auth.roles import RESIDENT
+    from portal.cliutil import choose_format, migrated_session, write_output
+    from portal.exports import to_csv, to_json
+    from portal.requests.service import LOG_EXPORT_COLUMNS, request_statistics, statistics_rows
+
+    fmt = choose_format(args, ("csv", "json"), "request-log")
+    with migrated_session() as session:
+        rows = statistics_rows(request_statistics(session=session, actor=RESIDENT))
+    write_output(to_json(rows) if fmt == "json" else to_csv(rows, LOG_EXPORT_COLUMNS), args.output)
+    return 0

@@ -1,7 +1,7 @@
 """The request transparency log: requests for residents' sensitive information."""
 
 from portal.auth.roles import EVERYONE, STAFF
-from portal.manifest import Area, Importer, PageSpec
+from portal.manifest import Area, Exporter, Importer, PageSpec
 
 AREA = Area(
     name="requests",
@@ -25,6 +25,10 @@ AREA = Area(
     imports=(
         Importer("requests", "information requests from a CSV or XLSX file",
                  "portal.requests.cli:import_requests"),
+    ),
+    exports=(
+        Exporter("request-log", "the public request log by quarter, small numbers suppressed",
+                 "portal.requests.cli:export_log"),
     ),
     seed="portal.requests.seed:SEED",
 )

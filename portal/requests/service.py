@@ -177,6 +177,19 @@ def request_statistics(*, session: Session, actor: Actor) -> RequestStatistics:
     )
 
 
+#: The public export's columns (``portal export request-log`` and the page's download).
+LOG_EXPORT_COLUMNS = ("quarter", "requests", "people_covered", "people_status")
+
+
+def statistics_rows(stats: RequestStatistics) -> list[dict[str, Any]]:
+    """Requests and people covered per quarter, then ``all``: a suppressed count stays empty."""
+    rows = [{"quarter": q["quarter"], "requests": q["requests"], "people_covered": q["people"],
+             "people_status": q["people_status"]} for q in stats.by_quarter]
+    rows.append({"quarter": ALL, "requests": stats.requests, "people_covered": stats.people,
+                 "people_status": stats.people_status.value})
+    return rows
+
+
 # ---------------------------------------------------------------------------
 # Staff
 # ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ SUPPRESSED_STYLE = {"fillColor": "#9e9e9e", "color": "#333333", "weight": 2, "da
                     "fillOpacity": 0.8}
 MISSING_STYLE = {"fillColor": "#ffffff", "color": "#333333", "weight": 2, "dashArray": "1 5",
                  "fillOpacity": 0.9}
+EMPTY_STYLE = {"fillColor": "#f2e6d9", "color": "#333333", "weight": 1, "fillOpacity": 0.9}
 STATUS_WORDS = {
     Status.PUBLISHED: "published", Status.TRUE_ZERO: "zero",
     Status.SUPPRESSED_PRIMARY: "suppressed (small number)",
@@ -60,9 +61,15 @@ def digits(data: IndicatorData) -> int:
     return 0 if data.indicator.unit == "count" else 1
 
 
+EMPTY_GROUP = "nobody in the group"
+
+
 def text(data: IndicatorData, cell: Cell | None) -> str:
     if cell is None:
         return "no data"
+    if cell.status is Status.TRUE_ZERO and cell.value is None:
+        # 0 of 0: a rate with no one to count is not a number, but it is not missing either.
+        return EMPTY_GROUP
     return shown(cell.value, cell.status, data.k, digits=digits(data))
 
 
@@ -111,7 +118,8 @@ def district_bars(data: IndicatorData, period: str, dimension: str, group: str, 
     values = [cell.value if cell and cell.value is not None else None for _, cell in rows]
     labels = [text(data, cell) for _, cell in rows]
     figure = go.Figure(go.Bar(
-        x=names, y=values, text=labels, textposition="outside", marker_color=CLASSES[2],
+        x=names, y=values, text=[t if v is not None else "" for t, v in zip(labels, values, strict=True)],
+        textposition="outside", marker_color=CLASSES[2],
         hovertext=[f"{n}: {t}" for n, t in zip(names, labels, strict=True)], hoverinfo="text",
         name="Published",
     ))
@@ -121,9 +129,9 @@ def district_bars(data: IndicatorData, period: str, dimension: str, group: str, 
         # but its word sits on the axis so it is not mistaken for a zero.
         figure.add_trace(go.Scatter(
             x=[n for n, _ in hidden], y=[0] * len(hidden), mode="markers+text",
-            text=[t for _, t in hidden], textposition="top center",
+            text=[t for _, t in hidden], textposition="top center", textfont={"size": 10},
             marker={"symbol": "x-thin-open", "size": 12, "color": "#333333", "line": {"width": 2}},
-            name="Suppressed or no data", hoverinfo="text",
+            name="No figure (suppressed, no data or nobody in the group)", hoverinfo="text",
             hovertext=[f"{n}: {t}" for n, t in hidden],
         ))
     figure.update_layout(title=title, yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
@@ -161,6 +169,8 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
     if not features:
         return None
     fmap = base_map([])
+    # Eight or so polygons: SVG paths (not one canvas) keep each district its own element.
+    fmap.options["preferCanvas"] = False
     layer = folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name="Indicator",
         style_function=_style,
@@ -178,8 +188,10 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
 def _fill(cell: Cell | None, bounds: Sequence[float]) -> str:
     if cell is None or cell.status is Status.MISSING:
         return "missing"
-    if cell.status.suppressed or cell.value is None:
+    if cell.status.suppressed:
         return "suppressed"
+    if cell.value is None:
+        return "empty"
     for i, top in enumerate(bounds):
         if cell.value <= top:
             return CLASSES[i]
@@ -192,6 +204,8 @@ def _style(feature: dict[str, Any]) -> dict[str, Any]:
         return SUPPRESSED_STYLE
     if fill == "missing":
         return MISSING_STYLE
+    if fill == "empty":
+        return EMPTY_STYLE
     return {"fillColor": fill, "color": "#333333", "weight": 1, "fillOpacity": 0.85}
 
 
@@ -205,13 +219,15 @@ def _legend(data: IndicatorData, bounds: Sequence[float]) -> str:
     rows.append('<div><span style="background:#9e9e9e;border:2px dashed #333"></span>'
                 'suppressed</div>')
     rows.append('<div><span style="background:#fff;border:2px dotted #333"></span>no data</div>')
+    rows.append(f'<div><span style="background:#f2e6d9"></span>{EMPTY_GROUP}</div>')
     unit = escape(unit_label(data.indicator.unit, data.indicator.rate_per))
     return (
-        '<style>.portal-legend{position:absolute;bottom:18px;left:10px;z-index:1000;background:#fff;'
+        '<style>.portal-legend{position:absolute;top:10px;right:10px;z-index:1000;background:#fff;'
         'padding:6px 8px;border:1px solid #777;font:13px sans-serif;color:#111}'
+        '@media (max-width:500px){.portal-legend{font-size:11px;padding:3px 5px}}'
         '.portal-legend span{display:inline-block;width:16px;height:12px;margin-right:6px;'
         'vertical-align:middle;border:1px solid #333}</style>'
-        f'<div class="portal-legend" role="img" aria-label="Map legend"><strong>{unit}</strong>'
+        f'<div class="portal-legend" role="note" aria-label="Map legend"><strong>{unit}</strong>'
         + "".join(rows) + "</div>"
     )
 

@@ -94,3 +94,26 @@ def test_unknown_columns_and_missing_files_fail(tmp_path: Path) -> None:
     assert "dataset: this required column is missing" in done.stderr
     done = portal("import", "inventory", str(tmp_path / "missing.csv"), db=db)
     assert done.returncode == 1 and "no such file" in done.stderr
+
+
+def test_request_log_export_suppresses_small_people_counts(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    db = tmp_path / "portal.db"
+    assert portal("demo", db=db).returncode == 0
+    done = portal("export", "request-log", db=db)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert list(rows[0]) == ["quarter", "requests", "people_covered", "people_status"]
+    assert rows[-1]["quarter"] == "all"
+    small = [r for r in rows if r["people_status"] == "suppressed_primary"]
+    assert small, "the demo log has quarters covering fewer than 11 people"
+    for row in rows:
+        if row["people_status"].startswith("suppressed"):
+            assert row["people_covered"] == ""
+        else:
+            assert int(row["people_covered"]) == 0 or int(row["people_covered"]) >= 11
+    # A single suppressed quarter could be recovered from the total: never exactly one.
+    assert sum(r["people_status"].startswith("suppressed") for r in rows[:-1]) != 1 or \
+        rows[-1]["people_status"].startswith("suppressed")

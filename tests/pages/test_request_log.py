@@ -27,6 +27,8 @@ def test_residents_see_aggregates_and_no_identities(session: Session) -> None:
     assert "2025 Q1" in shown and "2025 Q2" in shown
     assert "for 1 the law forbade telling them" in shown
     assert "Secret Agency Name" not in shown and "Ana" not in shown and "IR-T-" not in shown
+    [download] = [d for d in at.get("download_button") if "CSV" in d.proto.label]
+    assert download.proto.label == "Requests by quarter (CSV)"
 
 
 def test_staff_on_an_empty_log(database_url: str) -> None:
