@@ -17,8 +17,9 @@ st.title(f"{settings.county_name} Data Transparency Portal")
 st.markdown(
     f"{settings.county_name} publishes here **what it does with residents' data**: which "
     "departments share it, with whom and under what law; which requests it receives for "
-    "people's sensitive information and how it answers them; and which surveillance "
-    "technologies it proposes or uses. You can tell the county and its Privacy Commission "
+    "people's sensitive information and how it answers them; which surveillance "
+    "technologies it proposes or uses; and how its services reach each district and group, "
+    "with small numbers hidden so that no one can be singled out. You can tell the county and its Privacy Commission "
     "what you think. Commenting needs no account, and your contact details are optional."
 )
 

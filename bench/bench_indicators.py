@@ -350,7 +350,7 @@ def postgres(url: str, rows: int, seed: int, slug: str) -> None:
             with engine.connect() as conn:
                 plan = [r[0] for r in conn.exec_driver_sql(
                     "EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters).all()]
-            uses = [line.strip().removeprefix("-> ") for line in plan
+            uses = [line.strip().removeprefix("->").split("  (")[0].strip() for line in plan
                     if "Index" in line and "Scan" in line]
             print(f"\n-- {one_line(statement)}\n-- parameters: {parameters}")
             print("\n".join(plan))

@@ -39,4 +39,5 @@ AREA = Area(
                  "portal.indicators.cli:export_values"),
     ),
     seed="portal.indicators.seed:SEED",
+    home_figures="portal.indicators.home:figures",
 )

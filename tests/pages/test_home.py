@@ -12,6 +12,8 @@ def test_home_shows_the_figures_from_the_database(session: Session) -> None:
     factories.technology(session, name="Licence plate readers on Route 9", open_days=10)
     factories.technology(session, name="Closed camera notice")
     factories.meeting(session, title="December regular meeting")
+    factories.indicator(session, "published-one")
+    factories.indicator(session, "draft-one", is_published=False)
     session.commit()
 
     at = run_script("app_pages/home.py")
@@ -22,6 +24,7 @@ def test_home_shows_the_figures_from_the_database(session: Session) -> None:
     assert metrics["Involving sensitive data"] == "1"
     assert metrics["Shared informally"] == "1"
     assert metrics["Surveillance technologies"] == "2"
+    assert metrics["Indicators"] == "1"
     shown = texts(at)
     assert "Licence plate readers on Route 9" in shown
     assert "Closed camera notice" not in shown
