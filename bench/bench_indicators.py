@@ -37,9 +37,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -159,7 +163,7 @@ COLUMNS = ("indicator_id", "district_id", "group_dimension", "group_value", "per
            "period_start", "value", "denominator")
 
 
-def create_indicators(session) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def create_indicators(session: Session) -> dict[str, int]:
     import sqlalchemy as sa
 
     from portal.auth.roles import SYSTEM
@@ -176,14 +180,17 @@ def create_indicators(session) -> dict[str, int]:  # type: ignore[no-untyped-def
     return ids
 
 
-def load(engine, rows: int, seed: int,  # type: ignore[no-untyped-def]
-         write: Callable[[Any, Iterator[tuple[Any, ...]]], None]) -> None:
+def load(engine: Engine, rows: int, seed: int,
+         write: Callable[[Connection, Iterator[tuple[Any, ...]]], None]) -> None:
     """Add the synthetic indicators and values until ``indicator_value`` holds ``rows``."""
     import sqlalchemy as sa
 
     from portal.db import session_scope
     from portal.geography.models import District
+    from portal.indicators.models import IndicatorValue
+    from portal.indicators.tables import store_patterns
     from portal.indicators.values import refresh_summaries
+    from portal.settings import get_settings
 
     started = time.perf_counter()
     with session_scope(engine) as session:
@@ -192,6 +199,17 @@ def load(engine, rows: int, seed: int,  # type: ignore[no-untyped-def]
         existing = session.execute(sa.text("SELECT COUNT(*) FROM indicator_value")).scalar_one()
         write(session.connection(), generate(ids, districts, max(0, rows - existing), seed))
         refresh_summaries(session.connection(), sorted(ids.values()))
+    loaded = time.perf_counter()
+    # What an import does after writing: work out each period's suppression and store it.
+    with session_scope(engine) as session:
+        k = get_settings().suppression_k
+        stored = 0
+        for indicator_id in sorted(ids.values()):
+            periods = sorted(session.execute(sa.select(IndicatorValue.period).distinct().where(
+                IndicatorValue.indicator_id == indicator_id)).scalars())
+            stored += store_patterns(session, indicator_id, periods, k)
+    print(f"{engine.dialect.name}: suppression worked out and stored for {stored:,} cells in "
+          f"{time.perf_counter() - loaded:.1f} s (the import's share of the work)")
     with engine.connect() as conn:
         count = conn.execute(sa.text("SELECT COUNT(*) FROM indicator_value")).scalar_one()
         indicators = conn.execute(sa.text("SELECT COUNT(*) FROM indicator")).scalar_one()
@@ -199,7 +217,7 @@ def load(engine, rows: int, seed: int,  # type: ignore[no-untyped-def]
           f"loaded in {time.perf_counter() - started:.1f} s")
 
 
-def insert_batches(connection, values: Iterator[tuple[Any, ...]]) -> None:  # type: ignore[no-untyped-def]
+def insert_batches(connection: Connection, values: Iterator[tuple[Any, ...]]) -> None:
     import sqlalchemy as sa
 
     from portal.indicators.models import IndicatorValue
@@ -209,7 +227,7 @@ def insert_batches(connection, values: Iterator[tuple[Any, ...]]) -> None:  # ty
         connection.execute(statement, batch)
 
 
-def copy_rows(connection, values: Iterator[tuple[Any, ...]]) -> None:  # type: ignore[no-untyped-def]
+def copy_rows(connection: Connection, values: Iterator[tuple[Any, ...]]) -> None:
     raw = connection.connection.driver_connection  # psycopg 3, in the session's transaction
     with raw.cursor() as cursor, cursor.copy(
             f"COPY indicator_value ({', '.join(COLUMNS)}) FROM STDIN") as copy:
@@ -244,14 +262,14 @@ def cold_and_warm(name: str, query: dict[str, str] | None = None) -> None:
     print(f"    cold {cold:.2f} s ({verdict} the 1.5 s target)")
 
 
-def services(engine, slug: str) -> None:  # type: ignore[no-untyped-def]
+def services(engine: Engine, slug: str) -> None:
     """indicator_data outside the page: once with nothing kept, once with the patterns kept."""
     from portal.auth.roles import RESIDENT
     from portal.db import session_scope
     from portal.indicators.service import data_version, indicator_data
 
     fresh_caches()
-    for label in ("nothing kept", "patterns kept"):
+    for label in ("statuses stored at import", "second call"):
         with session_scope(engine) as session:
             started = time.perf_counter()
             data_version(session=session, actor=RESIDENT, slug=slug)
@@ -264,7 +282,7 @@ def services(engine, slug: str) -> None:  # type: ignore[no-untyped-def]
               f"({len(data.periods)} periods, {cells:,} cells)")
 
 
-def export(engine, everything: bool) -> None:  # type: ignore[no-untyped-def]
+def export(engine: Engine, everything: bool) -> None:
     from portal.auth.roles import RESIDENT
     from portal.db import session_scope
     from portal.indicators.service import export_rows
@@ -281,13 +299,13 @@ def export(engine, everything: bool) -> None:  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def captured(engine) -> Iterator[list[tuple[str, Any]]]:  # type: ignore[no-untyped-def]
+def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
     """The statements (and parameters) that reach the database inside the block."""
     import sqlalchemy as sa
 
     seen: list[tuple[str, Any]] = []
 
-    def listener(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+    def listener(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
         seen.append((statement, parameters))
 
     sa.event.listen(engine, "before_cursor_execute", listener)
@@ -297,7 +315,7 @@ def captured(engine) -> Iterator[list[tuple[str, Any]]]:  # type: ignore[no-unty
         sa.event.remove(engine, "before_cursor_execute", listener)
 
 
-def page_queries(engine, slug: str) -> list[tuple[str, Any]]:  # type: ignore[no-untyped-def]
+def page_queries(engine: Engine, slug: str) -> list[tuple[str, Any]]:
     """The statements on indicator_value that the indicator page runs for ``slug``."""
     from portal.auth.roles import RESIDENT
     from portal.db import session_scope
@@ -313,7 +331,7 @@ def one_line(statement: str) -> str:
     return " ".join(statement.split())
 
 
-def sqlite_plans(engine, slug: str) -> None:  # type: ignore[no-untyped-def]
+def sqlite_plans(engine: Engine, slug: str) -> None:
     for statement, parameters in page_queries(engine, slug):
         with engine.connect() as conn:
             plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()

@@ -63,3 +63,7 @@ class IndicatorValue(SQLModel, table=True):
     period_start: date
     value: float | None = None  # count, or the numerator for rates
     denominator: int | None = None  # people in the group
+    # The cell's suppression status, worked out when its period's values were imported, and
+    # the threshold it was worked out for (pages recompute when PORTAL_SUPPRESSION_K differs).
+    status: str | None = Field(default=None, max_length=32)
+    status_k: int | None = None

@@ -7,7 +7,7 @@ small-number suppression with the threshold in force (``PORTAL_SUPPRESSION_K``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -56,6 +56,7 @@ class IndicatorData:
     dimensions: dict[str, tuple[str, ...]]  # dimension → its groups in the file's order
     districts: dict[str, str]  # code → name, in code order
     cells: dict[str, list[Cell]]  # period → cells
+    index: dict[tuple[str, tuple[str, str, str]], Cell] = field(default_factory=dict)  # (period, key)
 
 
 def _may_see_drafts(actor: Actor) -> bool:
@@ -121,7 +122,8 @@ def indicator_data(*, session: Session, actor: Actor, slug: str) -> IndicatorDat
         groups.setdefault(dimension, []).append(group)
     dimensions = {d: tuple(groups[d]) for d in sorted(groups, key=lambda d: (d != ALL, d))}
     districts = dict(session.execute(sa.select(District.code, District.name).order_by(District.code)).all())
-    return IndicatorData(summary, k, periods, dimensions, districts, cells)  # type: ignore[arg-type]
+    index = {(period, cell.key): cell for period, row in cells.items() for cell in row}
+    return IndicatorData(summary, k, periods, dimensions, districts, cells, index)  # type: ignore[arg-type]
 
 
 @service("indicators.export")

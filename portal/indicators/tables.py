@@ -6,12 +6,13 @@ reader holding both could subtract across them unless both are protected togethe
 (``portal.disclosure`` — "callers protect linked tables by passing all their lines to
 one protect call").
 
-Protection costs about 13 ms for a period of the demo county (8 districts, 11 groups)
-and an indicator page needs every period for its time series, so the pattern is kept
-in memory under the period's figures themselves and the threshold *k* (a changed
-figure is a new key, never a stale pattern). Pages and exports both read it through
-:func:`period_cells`, so they always agree; the pattern is deterministic, so two
-processes agree too.
+Protection costs about 7–13 ms for a period of the demo county (8 districts, 11 groups)
+and an indicator page needs every period for its time series (2.2 s cold for 231
+quarters, bench/bench_indicators.py), so it is worked out when values are imported and
+stored with each cell, with the *k* it was worked out for (:func:`store_patterns`).
+A period stored for another *k* is worked out on reading and kept in memory under its
+figures and *k*. Pages and exports both read through :func:`period_cells`, so they always
+agree; the pattern is deterministic, so stored and recomputed patterns agree too.
 """
 
 from __future__ import annotations
@@ -142,21 +143,53 @@ def _rows(session: Session, indicator_id: int, periods: Sequence[str] | None) ->
         where.append(IndicatorValue.period.in_(periods))
     return list(session.execute(
         sa.select(IndicatorValue.period, District.code, IndicatorValue.group_dimension,
-                  IndicatorValue.group_value, IndicatorValue.value, IndicatorValue.denominator)
+                  IndicatorValue.group_value, IndicatorValue.value, IndicatorValue.denominator,
+                  IndicatorValue.status, IndicatorValue.status_k, IndicatorValue.id)
         .outerjoin(District, District.id == IndicatorValue.district_id)
         .where(*where)
     ))
 
 
+def _tables(rows: Sequence[Any]) -> dict[str, tuple[dict[Key, Figure], dict[Key, tuple[str | None, int | None, int]]]]:
+    """Rows by period: the figures, and each cell's stored status, its k and its row id."""
+    out: dict[str, tuple[dict[Key, Figure], dict[Key, tuple[str | None, int | None, int]]]] = {}
+    for period, code, dimension, group, numerator, denominator, status, status_k, row_id in rows:
+        figures, stored = out.setdefault(period, ({}, {}))
+        key = (code or ALL, dimension, group)
+        figures[key] = Figure(numerator, denominator)
+        stored[key] = (status, status_k, row_id)
+    return out
+
+
+def store_patterns(session: Session, indicator_id: int, periods: Sequence[str], k: int) -> int:
+    """Work out and store the statuses of these periods' cells (at import: pages then read
+    them instead of solving linear programs). Returns how many cells it wrote."""
+    updates = []
+    for start in range(0, len(periods), 500):
+        for figures, stored in _tables(_rows(session, indicator_id, periods[start:start + 500])).values():
+            statuses = _pattern(figures, k)
+            updates += [{"row_id": stored[key][2], "new_status": statuses[key].value, "new_k": k}
+                        for key in figures if stored[key][:2] != (statuses[key].value, k)]
+    if updates:
+        table = IndicatorValue.__table__
+        session.execute(table.update().where(table.c.id == sa.bindparam("row_id"))
+                        .values(status=sa.bindparam("new_status"), status_k=sa.bindparam("new_k")),
+                        updates)
+    return len(updates)
+
+
 def period_cells(session: Session, indicator: Indicator, periods: Sequence[str] | None,
                  k: int) -> dict[str, list[Cell]]:
-    """Every cell of the given periods (all periods when None), protected, by period."""
-    by_period: dict[str, dict[Key, Figure]] = {}
-    for period, code, dimension, group, numerator, denominator in _rows(session, indicator.id, periods):
-        by_period.setdefault(period, {})[(code or ALL, dimension, group)] = Figure(numerator, denominator)
+    """Every cell of the given periods (all periods when None), protected, by period.
+
+    Statuses stored at import for this *k* are used as they are; a period stored for
+    another *k* (or never) is worked out here, and kept in memory."""
     out: dict[str, list[Cell]] = {}
-    for period, figures in by_period.items():
-        statuses = _pattern(figures, k)
+    for period, (figures, stored) in _tables(_rows(session, indicator.id, periods)).items():
+        if all(s is not None and sk == k for s, sk, _ in stored.values()):
+            statuses = {key: Status(stored[key][0]) for key in figures}
+        else:
+            statuses = _pattern(figures, k)
         out[period] = [_cell(indicator, period, key, figures[key], statuses[key])
                        for key in canonical(figures)]
     return out

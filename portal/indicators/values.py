@@ -24,7 +24,8 @@ from portal.geography.models import District
 from portal.indicators.models import Indicator, IndicatorValue
 from portal.indicators.periods import HELP as PERIOD_HELP
 from portal.indicators.periods import normalised, period_start
-from portal.indicators.tables import Key, additivity_problems
+from portal.indicators.tables import Key, additivity_problems, store_patterns
+from portal.settings import get_settings
 from portal.indicators.vocab import ALL
 
 #: (indicator id, district id or None, group_dimension, group, period): one cell.
@@ -235,6 +236,11 @@ def write_values(session: Session, plan: ValuesPlan, ids: Mapping[CellId, int]) 
         session.execute(sa.update(Indicator).where(Indicator.id.in_(touched))
                         .values(values_version=Indicator.values_version + 1))
         refresh_summaries(session.connection(), touched)
+        k = get_settings().suppression_k
+        for indicator_id in touched:
+            periods = sorted({c["period"] for c in (*plan.added, *plan.updated)
+                              if c["indicator_id"] == indicator_id})
+            store_patterns(session, indicator_id, periods, k)
     session.expire_all()
     return touched
 

@@ -74,10 +74,7 @@ def text(data: IndicatorData, cell: Cell | None) -> str:
 
 
 def pick(data: IndicatorData, period: str, district: str, dimension: str, group: str) -> Cell | None:
-    for cell in data.cells.get(period, ()):
-        if cell.key == (district, dimension, group):
-            return cell
-    return None
+    return data.index.get((period, (district, dimension, group)))
 
 
 def district_name(data: IndicatorData, code: str) -> str:

@@ -174,3 +174,20 @@ def test_definition_import_is_all_or_nothing(session: Session) -> None:
     assert _count(session, Indicator) == 0
     assert import_definitions(session=session, actor=SYSTEM, rows=rows[:1]) == 1
     assert import_definitions(session=session, actor=SYSTEM, rows=rows[:1]) == 0  # unchanged
+
+
+def test_statuses_are_stored_at_import_and_worked_out_again_for_another_k(
+        session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    from portal.indicators.tables import _pattern
+
+    _county(session)
+    import_values(session=session, actor=STAFF, rows=factories.value_rows("evictions", TABLE))
+    stored = session.exec(select(IndicatorValue.status, IndicatorValue.status_k)).all()
+    assert {k for _, k in stored} == {11} and all(s for s, _ in stored)
+    at_11 = {(r["district"], r["group"]): r["status"] for r in export_rows(session=session, actor=RESIDENT)}
+    assert sorted(at_11.values()) == sorted(s for s, _ in stored)
+    monkeypatch.setenv("PORTAL_SUPPRESSION_K", "3")
+    at_3 = {(r["district"], r["group"]): r["status"] for r in export_rows(session=session, actor=RESIDENT)}
+    figures = {k: Figure(*TABLE[k]) for k in canonical(TABLE)}
+    assert at_3 == {(k[0], k[2]): s.value for k, s in _pattern(figures, 3).items()}
+    assert at_3 != at_11  # a group of 4 is no longer small at k = 3

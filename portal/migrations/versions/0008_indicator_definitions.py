@@ -4,8 +4,8 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-02 15:50:00
 
-``values_version`` changes with every import of an indicator's values; the
-small-number suppression pattern of its tables is kept under that key.
+``values_version`` changes with every import of an indicator's values (part of the
+pages' cache key); each value keeps the suppression status worked out at import.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -31,6 +31,9 @@ def _summarise() -> None:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('indicator_value', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True))
+        batch_op.add_column(sa.Column('status_k', sa.Integer(), nullable=True))
     with op.batch_alter_table('indicator', schema=None) as batch_op:
         batch_op.add_column(sa.Column('caveats', sa.Text(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('update_frequency', sqlmodel.sql.sqltypes.AutoString(length=40),
@@ -52,6 +55,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('indicator_value', schema=None) as batch_op:
+        batch_op.drop_column('status_k')
+        batch_op.drop_column('status')
     with op.batch_alter_table('indicator', schema=None) as batch_op:
         for column in ('updated_by', 'updated_at', 'dimensions', 'latest_period', 'values_version', 'version', 'update_frequency',
                        'caveats'):
