@@ -35,7 +35,10 @@ navigation = st.navigation(
         )
         for pages in sections.values()
         for page in pages
-    ]
+    ],
+    # Every page a role may open stays listed: past ten pages Streamlit would fold the
+    # rest (an administrator's own work) behind "View N more".
+    expanded=True,
 )
 render_chrome(actor)
 navigation.run()
