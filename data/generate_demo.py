@@ -3765,7 +3765,7 @@ SURVEYS = [
              "options": ["Strongly support", "Somewhat support", "Not sure",
                          "Somewhat oppose", "Strongly oppose"]},
             {"text": "How much do you trust the county to follow its license plate reader "
-             "policy? (1 = not at all, 5 = completely)", "kind": "scale",
+             "policy? (1 = not at all, 5 = completely)", "kind": "likert",
              "options": ["1", "2", "3", "4", "5"]},
             {"text": "Which safeguards matter most to you? Choose up to three.",
              "kind": "multi_choice",
@@ -3779,7 +3779,7 @@ SURVEYS = [
              "kind": "single_choice",
              "options": ["Every day", "Every week", "Rarely", "Never", "Don't know"]},
             {"text": "Is there anything else you want the Commission to know?",
-             "kind": "text", "options": []},
+             "kind": "long_text", "options": []},
         ],
     },
     {
@@ -3794,7 +3794,7 @@ SURVEYS = [
         "questions": [
             {"text": "How comfortable are you with the county sharing information about you "
              "with other government agencies when a law requires it? (1 = not at all, "
-             "5 = very)", "kind": "scale", "options": ["1", "2", "3", "4", "5"]},
+             "5 = very)", "kind": "likert", "options": ["1", "2", "3", "4", "5"]},
             {"text": "Which kinds of information would worry you most if shared?",
              "kind": "multi_choice",
              "options": ["Immigration or citizenship status", "Health information",
@@ -3814,7 +3814,7 @@ SURVEYS = [
              "into. Answers are reported only as totals, are never linked to your name, and "
              "you may skip this question."},
             {"text": "What would make you trust how the county handles your information?",
-             "kind": "text", "options": []},
+             "kind": "long_text", "options": []},
         ],
     },
 ]
@@ -3873,7 +3873,7 @@ def build_survey_responses() -> None:
                     else:
                         value = g.choice(opts)
                     answers.append({"question": position, "value": value})
-                elif q["kind"] == "scale":
+                elif q["kind"] == "likert":
                     value = str(min(5, max(1, int(lean * 5 + g.uniform(-0.6, 1.2)))))
                     answers.append({"question": position, "value": value})
                 elif q["kind"] == "multi_choice":

@@ -27,6 +27,7 @@ MANIFESTS: tuple[str, ...] = (
     "portal.indicators.manifest",
     "portal.oversight.manifest",
     "portal.engagement.manifest",
+    "portal.surveys.manifest",
     "portal.audit.manifest",
     "portal.auth.manifest",
     "portal.demo.manifest",

@@ -161,6 +161,39 @@ def _validate_details(
     return position, name, email
 
 
+def store_comment(
+    session: Session,
+    *,
+    target_type: str,
+    target_id: int | None,
+    text: str,
+    result: moderation.ScreeningResult,
+    district_id: int | None = None,
+    position: str | None = None,
+    name: str | None = None,
+    email: str | None = None,
+    author_ref: str | None = None,
+    now: datetime,
+) -> Comment:
+    """A screened text, pending moderation: raw text encrypted, redacted text for publication.
+
+    The one way text from residents is stored — a comment, or a survey's free-text answer
+    (which the moderators then see in the same queue) — after its caller has checked it.
+    """
+    code = new_receipt_code()
+    while session.exec(select(Comment.id).where(Comment.receipt_code == code)).first() is not None:
+        code = new_receipt_code()
+    comment = Comment(
+        target_type=target_type, target_id=target_id, raw_text=text,
+        redacted_text=result.redacted, position=position, name=name, email=email,
+        author_ref=author_ref, district_id=district_id, language=result.language,
+        state="pending", receipt_code=code, flags=flags_json(result), submitted_at=now,
+    )
+    session.add(comment)
+    session.flush()
+    return comment
+
+
 @service("engagement.submit_comment")
 def submit_comment(
     *,
@@ -209,28 +242,12 @@ def submit_comment(
         per_session=settings.comments_per_session_hour,
         per_network=settings.comments_per_network_hour,
     )
-    code = new_receipt_code()
-    while session.exec(select(Comment.id).where(Comment.receipt_code == code)).first() is not None:
-        code = new_receipt_code()
-    comment = Comment(
-        target_type=target_type,
-        target_id=target_id,
-        raw_text=text,
-        redacted_text=result.redacted,
-        position=position,
-        name=name,
-        email=email,
-        author_ref=actor.subject if actor.is_signed_in else None,
-        district_id=district_id,
-        language=result.language,
-        state="pending",
-        receipt_code=code,
-        flags=flags_json(result),
-        submitted_at=now,
+    comment = store_comment(
+        session, target_type=target_type, target_id=target_id, text=text, result=result,
+        position=position, name=name, email=email,
+        author_ref=actor.subject if actor.is_signed_in else None, district_id=district_id, now=now,
     )
-    session.add(comment)
-    session.flush()
-    return Receipt(code=code, state=comment.state)
+    return Receipt(code=comment.receipt_code, state=comment.state)
 
 
 @service("engagement.comment_status")

@@ -1,4 +1,4 @@
-"""Comments, surveys and moderation decisions.
+"""Comments and moderation decisions.
 
 A comment keeps the resident's raw text only for moderators and only for the
 retention period; the public sees ``redacted_text``. Contact details are
@@ -104,57 +104,6 @@ class ModerationDecision(SQLModel, table=True):
     action: str = Field(max_length=24)  # vocab.MODERATION_ACTIONS
     reason: str | None = Field(default=None, max_length=500)
     decided_at: datetime = created_at_field()
-
-
-class Survey(SQLModel, table=True):
-    __tablename__ = "survey"
-
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(max_length=120, unique=True, index=True)
-    title: str = Field(max_length=300)
-    description: str = text_field()
-    target_type: str | None = Field(default=None, max_length=20)
-    target_id: int | None = None
-    status: str = Field(default="draft", max_length=16, index=True)  # draft | open | closed
-    opens_at: datetime | None = optional_datetime_field()
-    closes_at: datetime | None = optional_datetime_field()
-    created_by: str = Field(default="system", max_length=320)
-    created_at: datetime = created_at_field()
-
-
-class SurveyQuestion(SQLModel, table=True):
-    __tablename__ = "survey_question"
-
-    id: int | None = Field(default=None, primary_key=True)
-    survey_id: int = Field(foreign_key="survey.id", index=True)
-    position: int
-    text: str = text_field()
-    kind: str = Field(max_length=16)  # single_choice | multi_choice | scale | text
-    options: list[str] = json_list_field()
-    required: bool = False
-    # Set when the question touches a sensitive category (DESIGN.md §2.5).
-    sensitive_category: str | None = Field(default=None, max_length=32)
-    justification: str | None = optional_text_field()
-
-
-class SurveyResponse(SQLModel, table=True):
-    __tablename__ = "survey_response"
-
-    id: int | None = Field(default=None, primary_key=True)
-    survey_id: int = Field(foreign_key="survey.id", index=True)
-    district_id: int | None = Field(default=None, foreign_key="district.id", index=True)
-    language: str = Field(default="und", max_length=8)
-    submitted_at: datetime = created_at_field()
-
-
-class SurveyAnswer(SQLModel, table=True):
-    __tablename__ = "survey_answer"
-
-    id: int | None = Field(default=None, primary_key=True)
-    response_id: int = Field(foreign_key="survey_response.id", index=True)
-    question_id: int = Field(foreign_key="survey_question.id", index=True)
-    value: str = text_field()
-    redacted_value: str | None = optional_text_field()
 
 
 class SubmissionBucket(SQLModel, table=True):

@@ -35,6 +35,9 @@ def ensure_target_accepts_comments(
     if target_type == "notice":
         ensure_open_for_comment(session, target_id, now)
         return
+    if target_type == "survey":
+        raise ValidationFailed([FieldError(
+            "target_type", "answers to a survey are sent with the survey, on its own page")])
     model = {"practice": SharingPractice, "indicator": Indicator, "meeting": Meeting}[target_type]
     row = session.get(model, target_id)
     if row is None or getattr(row, "is_published", True) is False:

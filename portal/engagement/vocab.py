@@ -8,6 +8,9 @@ TARGET_TYPES: dict[str, str] = {
     "practice": "Sharing practice",
     "indicator": "Indicator",
     "meeting": "Commission meeting",
+    # A survey's free-text answers, stored as comments so they are screened and moderated;
+    # they arrive only with a survey response, never through the comment form.
+    "survey": "Survey answer",
 }
 
 POSITIONS: dict[str, str] = {"support": "Support", "neutral": "Neutral", "oppose": "Oppose"}

@@ -107,3 +107,22 @@ def site_url() -> str:
         return "http://localhost:8501"
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+@contextmanager
+def change_then_rerun() -> Iterator[Session]:
+    """A write from a button: committed, then the page drawn again to show it.
+
+    ``st.rerun`` raises to stop the script; raised inside ``db()`` it would roll the
+    write back, so it comes only after the unit of work has committed. A service's
+    refusal is shown as a message and nothing reruns.
+    """
+    from portal.ui.messages import reported
+
+    done = False
+    with reported():
+        with db() as session:
+            yield session
+        done = True
+    if done:
+        st.rerun()

@@ -20,7 +20,8 @@ from portal.audit.service import verify_chain
 from portal.auth.roles import SYSTEM, Actor, Role
 from portal.demo import demo_data_dir, load_demo
 from portal.demo import loader as demo_loader
-from portal.engagement.models import Comment, Survey, SurveyQuestion, SurveyResponse
+from portal.engagement.models import Comment
+from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
 from portal.errors import PermissionDenied, ValidationFailed
 from portal.geography.models import District
 from portal.indicators.models import Indicator, IndicatorValue
@@ -77,7 +78,7 @@ def test_first_load_adds_the_county(session: Session) -> None:
         questions = session.exec(
             select(SurveyQuestion).where(SurveyQuestion.survey_id == survey.id)).all()
         assert 4 <= len(questions) <= 6
-        assert {q.kind for q in questions} >= {"single_choice", "multi_choice", "scale", "text"}
+        assert {q.kind for q in questions} >= {"single_choice", "multi_choice", "likert", "long_text"}
         responses = session.exec(select(func.count()).select_from(SurveyResponse)
                                  .where(SurveyResponse.survey_id == survey.id)).one()
         assert responses >= 35
@@ -194,7 +195,8 @@ def test_comments_cover_every_state_and_target(session: Session) -> None:
     comments = session.exec(select(Comment)).all()
     states = {c.state for c in comments}
     assert {"pending", "published", "rejected"} <= states
-    assert {c.target_type for c in comments} == {"notice", "practice", "indicator", "general"}
+    # Survey free-text answers are comments too, so that moderators decide them in one queue.
+    assert {c.target_type for c in comments} == {"notice", "practice", "indicator", "general", "survey"}
     assert all(c.target_id is not None for c in comments if c.target_type != "general")
     assert any(c.language == "es" for c in comments)
     published = [c for c in comments if c.state == "published"]

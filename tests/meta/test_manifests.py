@@ -214,6 +214,9 @@ AUDIT_EXEMPT = {
     # the comment row records the submission, and the first county act on it (the
     # moderation decision) is audited.
     "engagement.submit_comment": "anonymous submissions are not audited (privacy, §2.1/§2.4)",
+    # The same for a survey response: an event per response would record when each anonymous
+    # respondent answered, which the response itself deliberately keeps only to the day.
+    "surveys.submit_response": "anonymous responses are not audited (privacy, §2.1)",
 }
 
 _AUDIT_CALLS = ("record_event", "record_version", "_record", "snapshot", "audit")

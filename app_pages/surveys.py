@@ -1,0 +1,87 @@
+"""Surveys: answer one anonymously, and read the results so far (small numbers suppressed)."""
+
+import secrets
+
+import streamlit as st
+
+from portal.base import utcnow
+from portal.errors import ValidationFailed
+from portal.surveys.answering import get_survey, preview_answers, submit_response
+from portal.surveys.builder import list_surveys
+from portal.surveys.results import survey_results
+from portal.timefmt import format_datetime
+from portal.ui import surveys as draw
+from portal.ui.context import current_actor, db
+from portal.ui.links import link_to
+from portal.ui.messages import reported
+from portal.ui.text import inert
+
+actor = current_actor()
+slug = st.query_params.get("survey")
+# A random token for this browser session only: the ballot that keeps answers to one per
+# session is a salted hash of it; the token itself is never stored.
+token = st.session_state.setdefault("survey_session_token", secrets.token_urlsafe(24))
+
+if not slug:
+    st.title("Surveys")
+    st.write("Short surveys the county asks residents to answer. Answers are anonymous: no "
+             "account, no name, nothing about your device is kept, and results are published "
+             "only as totals with small numbers hidden.")
+    with reported(), db() as session:
+        listed = list_surveys(session=session, actor=actor)
+        if not listed:
+            st.info("No survey is open right now.")
+        for item in listed:
+            with st.container(border=True):
+                link_to("surveys", actor, item.title, query_params={"survey": item.slug},
+                        icon=":material/ballot:")
+                closes = f" · closes {format_datetime(item.closes_at)}" if item.closes_at else ""
+                st.caption(f"{item.status.capitalize()}{closes}")
+    st.stop()
+
+with reported():
+    with db() as session:
+        form = get_survey(session=session, actor=actor, slug=slug)
+    link_to("surveys", actor, "All surveys", icon=":material/arrow_back:")
+    st.title(inert(form.title))
+    st.write(inert(form.description))
+    answer_tab, results_tab = st.tabs(["Answer", "Results so far"])
+    with answer_tab:
+        closed = form.accepting(utcnow())
+        done_key = f"survey_answered_{form.id}"
+        if closed:
+            st.info(closed)
+        elif st.session_state.get(done_key):
+            st.success("Thank you: your answers were received. Each person answers once.")
+        else:
+            errors = st.session_state.get(f"survey_errors_{form.id}", {})
+            if errors:
+                st.error("Your answers were not sent: "
+                         + "; ".join(f"{inert(field)}: {inert(message)}" for field, message in errors.items()))
+            answers = draw.questions(form, f"survey_{form.id}", errors)
+            found = {}
+            with db() as session:
+                found = preview_answers(session=session, actor=actor, survey_id=form.id, answers=answers)
+            confirmed = False
+            if found:
+                kinds = sorted({k for ks in found.values() for k in ks})
+                st.warning(f"Your answers contain {', '.join(kinds)}. It will be removed before any "
+                           "excerpt is published. You can edit it out now, or send as it is.")
+                confirmed = st.checkbox("Send anyway; remove it before publication",
+                                        key=f"survey_confirm_{form.id}")
+            if st.button("Send answers", type="primary", key=f"survey_send_{form.id}"):
+                try:
+                    with db() as session:
+                        submit_response(session=session, actor=actor, survey_id=form.id,
+                                        answers=answers, session_token=token,
+                                        personal_data_confirmed=confirmed)
+                except ValidationFailed as error:
+                    st.session_state[f"survey_errors_{form.id}"] = {e.field: e.message for e in error.errors}
+                    st.rerun()
+                else:
+                    st.session_state[done_key] = True
+                    st.session_state.pop(f"survey_errors_{form.id}", None)
+                    st.rerun()
+    with results_tab:
+        with db() as session:
+            draw.results(survey_results(session=session, actor=actor, survey_id=form.id))

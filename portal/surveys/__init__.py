@@ -1,0 +1,1 @@
+"""Surveys: a builder that refuses to collect what endangers residents, anonymous answers, suppressed results."""

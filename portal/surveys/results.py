@@ -1,0 +1,251 @@
+"""Survey results with small-number suppression, and the answers export.
+
+Every count of respondents goes through ``portal.disclosure``: per question, the options
+and the number who answered (one line); per district, the district × option table with
+its margins (every line a reader can add up). A multiple-choice option is its own line
+(chose it, did not) because respondents may choose several. A number question shows how
+many answered and, from *k* answers, the median; never a minimum or maximum, which is one
+person's answer. Free text is shown only as excerpts a moderator published, redacted.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from portal.auth.permissions import allowed, service
+from portal.auth.roles import Actor
+from portal.disclosure import Figure, Status, one_way_lines, protect, shown, two_way_lines
+from portal.engagement.models import Comment
+from portal.errors import NotFound
+from portal.exports import safe_cell, valid_text
+from portal.geography.models import District
+from portal.settings import get_settings
+from portal.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from portal.surveys.vocab import TEXT_KINDS
+
+ANSWERED = "answered"
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    option: str
+    count: int | None  # None when suppressed
+    shown: str
+    percent: str
+    status: Status
+
+
+@dataclass
+class QuestionResult:
+    position: int
+    text: str
+    kind: str
+    retired: bool
+    answered_shown: str
+    options: list[OptionResult] = field(default_factory=list)
+    by_district: list[dict[str, str]] = field(default_factory=list)  # table rows, as shown
+    summary: str = ""
+    excerpts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    survey_id: int
+    title: str
+    status: str
+    k: int
+    responses_shown: str
+    questions: list[QuestionResult]
+
+
+def _answers(session: Session, survey_id: int) -> dict[int, list[tuple[str, int | None]]]:
+    """question id → [(value, district id)] for every stored answer."""
+    out: dict[int, list[tuple[str, int | None]]] = {}
+    for qid, value, district in session.execute(
+        sa.select(SurveyAnswer.question_id, SurveyAnswer.value, SurveyResponse.district_id)
+        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .where(SurveyResponse.survey_id == survey_id)
+    ):
+        out.setdefault(qid, []).append((value, district))
+    return out
+
+
+def _percent(count: float | None, total: float | None, status: Status) -> str:
+    if status.suppressed or count is None or not total:
+        return ""
+    return f"{100 * count / total:.0f}%"
+
+
+def _choices(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int,
+             districts: dict[int, str], options: list[str]) -> QuestionResult:
+    answered = len(values)
+    result = QuestionResult(q.position, q.text, q.kind, q.retired, "")
+    if q.kind == "multi_choice":
+        chosen = Counter(o for v, _ in values for o in (json.loads(v) if v.startswith("[") else [v]))
+        total_status = protect({ALL: Figure(answered)}, [], k)[ALL]
+        result.answered_shown = shown(answered, total_status, k)
+        for option in options:
+            cells = {option: Figure(chosen.get(option, 0)), "not": Figure(answered - chosen.get(option, 0)),
+                     ALL: Figure(answered)}
+            status = protect(cells, one_way_lines([option, "not"], ALL), k)
+            count = chosen.get(option, 0)
+            result.options.append(OptionResult(option, None if status[option].suppressed else count,
+                                               shown(count, status[option], k),
+                                               _percent(count, answered, status[option]), status[option]))
+        return result
+    counted = Counter(v for v, _ in values)
+    cells = {o: Figure(counted.get(o, 0)) for o in options}
+    cells[ALL] = Figure(answered)
+    status = protect(cells, one_way_lines(options, ALL), k)
+    result.answered_shown = shown(answered, status[ALL], k)
+    total = None if status[ALL].suppressed else answered
+    for option in options:
+        count = counted.get(option, 0)
+        result.options.append(OptionResult(option, None if status[option].suppressed else count,
+                                           shown(count, status[option], k),
+                                           _percent(count, total, status[option]), status[option]))
+    result.by_district = _by_district(values, options, districts, k)
+    return result
+
+
+def _by_district(values: list[tuple[str, int | None]], options: list[str], districts: dict[int, str],
+                 k: int) -> list[dict[str, str]]:
+    """District × option with margins, protected as one table; responses with no district
+    count in the county row only (so that row is at least the sum of the districts)."""
+    rows = [str(d) for d in districts]
+    if not rows:
+        return []
+    counted = Counter((str(d) if d in districts else None, v) for v, d in values)
+    cells: dict[tuple[str, str], Figure] = {}
+    for r in rows:
+        for o in options:
+            cells[(r, o)] = Figure(counted.get((r, o), 0))
+        cells[(r, ALL)] = Figure(sum(counted.get((r, o), 0) for o in options))
+    for o in options:
+        cells[(ALL, o)] = Figure(sum(1 for v, _ in values if v == o))
+    cells[(ALL, ALL)] = Figure(len(values))
+    status = protect(cells, two_way_lines(rows, options), k)
+    table = []
+    for r in [*rows, ALL]:
+        name = districts[int(r)] if r != ALL else "All respondents"
+        table.append({"District": name, **{o: shown(cells[(r, o)].count, status[(r, o)], k) for o in options},
+                      "Answered": shown(cells[(r, ALL)].count, status[(r, ALL)], k)})
+    return table
+
+
+def _number(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int) -> QuestionResult:
+    numbers = [float(v) for v, _ in values if v]
+    status = protect({ALL: Figure(len(numbers))}, [], k)[ALL]
+    result = QuestionResult(q.position, q.text, q.kind, q.retired, shown(len(numbers), status, k))
+    if not status.suppressed and numbers:
+        result.summary = f"Median answer: {statistics.median(numbers):g}."
+    elif numbers:
+        result.summary = f"Too few answers (fewer than {k}) to show a summary."
+    return result
+
+
+@service("surveys.get_results")
+def survey_results(*, session: Session, actor: Actor, survey_id: int) -> SurveyResults:
+    survey = session.get(Survey, survey_id)
+    if survey is None or (survey.status == "draft" and not allowed(actor, "surveys.create_survey")):
+        raise NotFound("No such survey.")
+    k = get_settings().suppression_k
+    questions = session.exec(select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id)
+                             .order_by(SurveyQuestion.position, SurveyQuestion.retired.desc())).all()
+    answers = _answers(session, survey_id)
+    districts = dict(session.execute(sa.select(District.id, District.name).order_by(District.code)).all())
+    responses = session.execute(sa.select(sa.func.count()).select_from(SurveyResponse)
+                                .where(SurveyResponse.survey_id == survey_id)).scalar_one()
+    excerpts = _excerpts(session, survey_id)
+    results = []
+    for q in questions:
+        values = answers.get(q.id, [])
+        if q.kind in TEXT_KINDS:
+            result = QuestionResult(q.position, q.text, q.kind, q.retired,
+                                    shown(len(values), protect({ALL: Figure(len(values))}, [], k)[ALL], k))
+            result.excerpts = excerpts.get(q.id, [])
+        elif q.kind == "number":
+            result = _number(q, values, k)
+        else:
+            options = [str(i) for i in districts] if q.kind == "district" else list(q.options)
+            result = _choices(q, values, k, districts, options)
+            if q.kind == "district":
+                for option in result.options:
+                    object.__setattr__(option, "option", districts.get(int(option.option), option.option))
+                result.by_district = []
+        results.append(result)
+    total = protect({ALL: Figure(responses)}, [], k)[ALL]
+    return SurveyResults(survey_id, survey.title, survey.status, k, shown(responses, total, k), results)
+
+
+def _excerpts(session: Session, survey_id: int) -> dict[int, list[str]]:
+    """Published, redacted free text by question: what a moderator let through."""
+    out: dict[int, list[str]] = {}
+    for qid, text in session.execute(
+        sa.select(SurveyAnswer.question_id, Comment.redacted_text)
+        .join(Comment, Comment.id == SurveyAnswer.comment_id)
+        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .where(SurveyResponse.survey_id == survey_id, Comment.state == "published")
+        .order_by(SurveyAnswer.id)
+    ):
+        out.setdefault(qid, []).append(text)
+    return out
+
+
+EXPORT_COLUMNS = ("response", "question", "question_text", "answer")
+
+
+@service("surveys.export_answers")
+def export_answers(*, session: Session, actor: Actor, survey_id: int,
+                   batch: int = 5000) -> Iterator[bytes]:
+    """The answers as CSV, one line per answer, streamed in batches (bounded memory).
+
+    No identifier: responses are numbered 1, 2, 3… in the order they arrived; no district,
+    day or language (joined to the answers, those single respondents out). Free text is
+    the published excerpt, or a note that it awaits moderation. Cells are spreadsheet-safe.
+    """
+    import csv
+    import io
+
+    if session.get(Survey, survey_id) is None:
+        raise NotFound("No such survey.")
+    questions = {q.id: (q.position, q.text) for q in session.exec(
+        select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id)).all()}
+    numbers: dict[int, int] = {}
+
+    def line(values: list[Any]) -> bytes:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow([safe_cell(valid_text(str(v))) for v in values])
+        return buffer.getvalue().encode("utf-8")
+
+    yield "\ufeff".encode() + line(list(EXPORT_COLUMNS))
+    last = 0
+    while True:
+        rows = session.execute(
+            sa.select(SurveyAnswer.id, SurveyAnswer.response_id, SurveyAnswer.question_id,
+                      SurveyAnswer.value, SurveyAnswer.comment_id, Comment.state, Comment.redacted_text)
+            .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+            .outerjoin(Comment, Comment.id == SurveyAnswer.comment_id)
+            .where(SurveyResponse.survey_id == survey_id, SurveyAnswer.id > last)
+            .order_by(SurveyAnswer.id).limit(batch)
+        ).all()
+        if not rows:
+            return
+        chunk = []
+        for answer_id, response_id, qid, value, comment_id, state, redacted in rows:
+            number = numbers.setdefault(response_id, len(numbers) + 1)
+            if comment_id is not None:
+                value = redacted if state == "published" else "(free text awaiting moderation)"
+            position, text = questions[qid]
+            chunk.append(line([number, position, text, value]))
+            last = answer_id
+        yield b"".join(chunk)

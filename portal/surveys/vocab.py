@@ -1,0 +1,26 @@
+"""Words the surveys area shares between its services, pages and files."""
+
+from __future__ import annotations
+
+STATUSES: dict[str, str] = {"draft": "Draft", "open": "Open", "closed": "Closed"}
+
+QUESTION_KINDS: dict[str, str] = {
+    "single_choice": "One choice",
+    "multi_choice": "Several choices",
+    "likert": "Agreement (5 points)",
+    "rating": "Rating 0–10",
+    "number": "Number",
+    "short_text": "Short text",
+    "long_text": "Long text",
+    "district": "District",
+}
+CHOICE_KINDS = ("single_choice", "multi_choice", "likert", "rating", "district")
+TEXT_KINDS = ("short_text", "long_text")
+
+LIKERT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
+RATING = tuple(str(n) for n in range(11))
+PREFER_NOT = "Prefer not to say"
+
+#: What a survey can be about (the comment targets a survey may attach to), or nothing.
+TARGETS: dict[str, str] = {"notice": "A surveillance notice", "practice": "A sharing practice",
+                           "indicator": "An indicator"}

@@ -1,0 +1,100 @@
+"""A survey's questions as residents answer them (and staff preview them), and its results.
+
+The builder's preview and the residents' page draw questions with the same function,
+so what staff see before publishing is what residents get.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from portal.surveys.answering import QuestionView, SurveyForm, shown
+from portal.surveys.results import SurveyResults
+from portal.surveys.vocab import TEXT_KINDS
+from portal.ui.text import inert
+
+TOPIC_WORDS = {"citizenship": "citizenship or immigration status", "id_number": "an id number",
+               "nationality": "nationality or place of birth", "religion": "religion",
+               "language": "language"}
+
+
+def _label(q: QuestionView) -> str:
+    return f"{q.position}. {q.text}" + ("" if q.required else " (optional)")
+
+
+def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
+    """One question's widget; returns the answer (None or empty when unanswered)."""
+    label = _label(q)
+    help_text = q.help_text or None
+    if q.justification and q.flags:
+        st.info(f"Why we ask this: {inert(q.justification)}", icon=":material/info:")
+    if q.kind in ("single_choice", "likert", "rating", "district"):
+        horizontal = q.kind in ("likert", "rating")
+        return st.radio(label, list(q.options), index=None, key=key, help=help_text,
+                        disabled=disabled, horizontal=horizontal)
+    if q.kind == "multi_choice":
+        return st.multiselect(label, list(q.options), key=key, help=help_text, disabled=disabled,
+                              placeholder="Choose any that apply")
+    if q.kind == "number":
+        return st.number_input(label, value=None, min_value=q.min_value, max_value=q.max_value,
+                               key=key, help=help_text, disabled=disabled)
+    if q.kind == "short_text":
+        return st.text_input(label, max_chars=300, key=key, help=help_text, disabled=disabled)
+    return st.text_area(label, max_chars=5000, key=key, help=help_text, disabled=disabled)
+
+
+def questions(form: SurveyForm, prefix: str, errors: dict[str, str] | None = None, *,
+              disabled: bool = False) -> dict[int, Any]:
+    """Every question whose display condition holds, in order; answers by question id."""
+    answers: dict[int, Any] = {}
+    by_position = {q.position: q for q in form.questions}
+    for q in form.questions:
+        if not shown(q, answers, by_position):
+            continue
+        value = question(q, f"{prefix}_{q.id}", disabled=disabled)
+        if q.kind == "district" and value is not None:
+            value = next((i for i, n in form.districts.items() if n == value), value)
+        answers[q.id] = value
+        problem = (errors or {}).get(f"question {q.position}")
+        if problem:
+            st.error(f"Question {q.position}: {problem}")
+        if q.kind in TEXT_KINDS:
+            st.caption("Personal details you write here are removed before any excerpt is "
+                       "published; a moderator reads every answer first.")
+    return answers
+
+
+def results(res: SurveyResults) -> None:
+    st.caption(f"{res.responses_shown} responses. Counts of fewer than {res.k} people are not "
+               "shown, so that no one can be singled out; where such a count could be worked "
+               "out from the others, another is hidden as well (\"hidden\").")
+    for q in res.questions:
+        heading = f"{q.position}. {q.text}" + (" (earlier wording)" if q.retired else "")
+        st.subheader(inert(heading), anchor=False)
+        st.caption(f"Answered by {q.answered_shown} people.")
+        if q.options:
+            frame = pd.DataFrame([{"Answer": o.option, "People": o.shown, "Share": o.percent}
+                                  for o in q.options])
+            figure = go.Figure(go.Bar(
+                y=[o.option for o in q.options], x=[o.count for o in q.options], orientation="h",
+                text=[o.shown if o.count is None else f"{o.shown} ({o.percent})" for o in q.options],
+                textposition="auto", marker_color="#21918c"))
+            figure.update_layout(height=80 + 36 * len(q.options), margin={"l": 0, "r": 10, "t": 10, "b": 0},
+                                 yaxis={"autorange": "reversed"}, xaxis_title="people")
+            st.plotly_chart(figure, config={"displayModeBar": False}, key=f"result_{q.position}_{q.retired}")
+            st.dataframe(frame, hide_index=True, width="stretch")
+        if q.by_district:
+            with st.expander("By district"):
+                st.dataframe(pd.DataFrame(q.by_district), hide_index=True, width="stretch")
+        if q.summary:
+            st.write(q.summary)
+        if q.kind in TEXT_KINDS:
+            if q.excerpts:
+                for text in q.excerpts[:20]:
+                    st.markdown(f"> {inert(text)}")
+            else:
+                st.caption("No excerpt has been published yet.")
