@@ -29,6 +29,8 @@ st.write("The portal checks every question for what could build a list of vulner
 with reported(), db() as session:
     surveys = builder.list_surveys(session=session, actor=actor)
 by_id = {s.id: s for s in surveys}
+if "survey_just_created" in st.session_state:  # open a new survey once it exists
+    st.session_state["survey_choice"] = st.session_state.pop("survey_just_created")
 chosen = st.selectbox("Survey", [0, *by_id], key="survey_choice",
                       format_func=lambda i: f"{by_id[i].title} ({STATUSES[by_id[i].status]})" if i else "New survey")
 current = by_id.get(chosen)
@@ -61,13 +63,15 @@ if save:
     values = {"slug": slug, "title": title, "description": intro, "opens_at": _moment(opens, time(0, 0)),
               "closes_at": _moment(closes, time(23, 59)), "target_type": target_type or None,
               "target_id": target_id or None}
-    with reported(), db() as session:
-        if current is None:
+    if current is None:
+        with change_then_rerun() as session:
             saved = builder.create_survey(session=session, actor=actor, values=values)
-        else:
+            st.session_state["survey_just_created"] = saved.id
+    else:
+        with reported(), db() as session:
             saved = builder.update_survey(session=session, actor=actor, survey_id=current.id,
                                           values=values, expected_version=current.version)
-        st.success(f"Saved {inert(saved.title)} (version {saved.version}).")
+            st.success(f"Saved {inert(saved.title)} (version {saved.version}).")
 
 if current is None:
     st.stop()

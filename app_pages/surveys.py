@@ -1,26 +1,27 @@
 """Surveys: answer one anonymously, and read the results so far (small numbers suppressed)."""
 
-import secrets
-
 import streamlit as st
 
 from portal.base import utcnow
 from portal.errors import ValidationFailed
-from portal.surveys.answering import get_survey, preview_answers, submit_response
+from portal.surveys.answering import get_survey, has_answered, preview_answers, submit_response
 from portal.surveys.builder import list_surveys
-from portal.surveys.results import survey_results
 from portal.timefmt import format_datetime
 from portal.ui import surveys as draw
-from portal.ui.context import current_actor, db
+from portal.ui.context import browser_session_token, current_actor, db
 from portal.ui.links import link_to
 from portal.ui.messages import reported
 from portal.ui.text import inert
 
 actor = current_actor()
 slug = st.query_params.get("survey")
-# A random token for this browser session only: the ballot that keeps answers to one per
-# session is a salted hash of it; the token itself is never stored.
-token = st.session_state.setdefault("survey_session_token", secrets.token_urlsafe(24))
+# The ballot that keeps answers to one per browser session is a salted hash of this.
+token = browser_session_token()
+
+def _answered(survey_id: int) -> bool:
+    with db() as session:
+        return has_answered(session=session, actor=actor, survey_id=survey_id, session_token=token)
+
 
 if not slug:
     st.title("Surveys")
@@ -51,7 +52,7 @@ with reported():
         done_key = f"survey_answered_{form.id}"
         if closed:
             st.info(closed)
-        elif st.session_state.get(done_key):
+        elif st.session_state.get(done_key) or _answered(form.id):
             st.success("Thank you: your answers were received. Each person answers once.")
         else:
             errors = st.session_state.get(f"survey_errors_{form.id}", {})
@@ -83,5 +84,7 @@ with reported():
                     st.session_state.pop(f"survey_errors_{form.id}", None)
                     st.rerun()
     with results_tab:
-        with db() as session:
-            draw.results(survey_results(session=session, actor=actor, survey_id=form.id))
+        if form.status == "draft":
+            st.info("Results appear here once the survey is published.")
+        else:
+            draw.results(draw.public_results(form.id, actor))

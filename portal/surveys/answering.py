@@ -206,6 +206,20 @@ def _open_survey(session: Session, survey_id: int) -> Survey:
     return survey
 
 
+def _ballot_hash(survey: Survey, session_token: str) -> str:
+    salt_day = (survey.opens_at or survey.created_at).date()
+    return salted_hash(f"{survey.id}:{session_token}", salt_day)
+
+
+@service("surveys.get_answered")
+def has_answered(*, session: Session, actor: Actor, survey_id: int, session_token: str) -> bool:
+    """Whether this browser session has answered the survey (its ballot exists)."""
+    survey = _open_survey(session, survey_id)
+    return session.exec(select(SurveyBallot.id).where(
+        SurveyBallot.survey_id == survey.id,
+        SurveyBallot.token_hash == _ballot_hash(survey, session_token))).first() is not None
+
+
 @service("surveys.submit_response")
 def submit_response(*, session: Session, actor: Actor, survey_id: int, answers: Mapping[int, Any],
                     session_token: str, district_id: int | None = None, language: str = "und",
@@ -232,8 +246,7 @@ def submit_response(*, session: Session, actor: Actor, survey_id: int, answers: 
         raise ValidationFailed([FieldError("answers", "an answer contains personal data. It will be "
                                            "removed before any excerpt is published; confirm to send "
                                            "it anyway, or edit it first.")])
-    salt_day = (survey.opens_at or survey.created_at).date()
-    ballot = SurveyBallot(survey_id=survey.id, token_hash=salted_hash(f"{survey.id}:{session_token}", salt_day))
+    ballot = SurveyBallot(survey_id=survey.id, token_hash=_ballot_hash(survey, session_token))
     try:
         with session.begin_nested():
             session.add(ballot)

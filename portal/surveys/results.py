@@ -67,15 +67,22 @@ class SurveyResults:
     questions: list[QuestionResult]
 
 
-def _answers(session: Session, survey_id: int) -> dict[int, list[tuple[str, int | None]]]:
-    """question id → [(value, district id)] for every stored answer."""
-    out: dict[int, list[tuple[str, int | None]]] = {}
-    for qid, value, district in session.execute(
-        sa.select(SurveyAnswer.question_id, SurveyAnswer.value, SurveyResponse.district_id)
+#: (value, district id) → how many answers: counted in the database, never row by row here.
+Counts = Counter[tuple[str, int | None]]
+
+
+def _answers(session: Session, survey_id: int) -> dict[int, Counts]:
+    """question id → answers counted by value and district (a few hundred groups, not
+    the 250,000 rows a county survey collects)."""
+    out: dict[int, Counts] = {}
+    for qid, value, district, n in session.execute(
+        sa.select(SurveyAnswer.question_id, SurveyAnswer.value, SurveyResponse.district_id,
+                  sa.func.count())
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
         .where(SurveyResponse.survey_id == survey_id)
+        .group_by(SurveyAnswer.question_id, SurveyAnswer.value, SurveyResponse.district_id)
     ):
-        out.setdefault(qid, []).append((value, district))
+        out.setdefault(qid, Counter())[(value, district)] += n
     return out
 
 
@@ -85,12 +92,15 @@ def _percent(count: float | None, total: float | None, status: Status) -> str:
     return f"{100 * count / total:.0f}%"
 
 
-def _choices(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int,
-             districts: dict[int, str], options: list[str]) -> QuestionResult:
-    answered = len(values)
+def _choices(q: SurveyQuestion, values: Counts, k: int, districts: dict[int, str],
+             options: list[str]) -> QuestionResult:
+    answered = sum(values.values())
     result = QuestionResult(q.position, q.text, q.kind, q.retired, "")
     if q.kind == "multi_choice":
-        chosen = Counter(o for v, _ in values for o in (json.loads(v) if v.startswith("[") else [v]))
+        chosen: Counter[str] = Counter()
+        for (v, _), n in values.items():
+            for option in json.loads(v) if v.startswith("[") else [v]:
+                chosen[option] += n
         total_status = protect({ALL: Figure(answered)}, [], k)[ALL]
         result.answered_shown = shown(answered, total_status, k)
         for option in options:
@@ -102,7 +112,9 @@ def _choices(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int,
                                                shown(count, status[option], k),
                                                _percent(count, answered, status[option]), status[option]))
         return result
-    counted = Counter(v for v, _ in values)
+    counted: Counter[str] = Counter()
+    for (v, _), n in values.items():
+        counted[v] += n
     cells = {o: Figure(counted.get(o, 0)) for o in options}
     cells[ALL] = Figure(answered)
     status = protect(cells, one_way_lines(options, ALL), k)
@@ -113,26 +125,31 @@ def _choices(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int,
         result.options.append(OptionResult(option, None if status[option].suppressed else count,
                                            shown(count, status[option], k),
                                            _percent(count, total, status[option]), status[option]))
-    result.by_district = _by_district(values, options, districts, k)
+    if q.kind != "district":  # a district question's answers are its own breakdown
+        result.by_district = _by_district(values, options, districts, k)
     return result
 
 
-def _by_district(values: list[tuple[str, int | None]], options: list[str], districts: dict[int, str],
+def _by_district(values: Counts, options: list[str], districts: dict[int, str],
                  k: int) -> list[dict[str, str]]:
     """District × option with margins, protected as one table; responses with no district
     count in the county row only (so that row is at least the sum of the districts)."""
     rows = [str(d) for d in districts]
     if not rows:
         return []
-    counted = Counter((str(d) if d in districts else None, v) for v, d in values)
+    counted: Counter[tuple[str | None, str]] = Counter()
+    by_option: Counter[str] = Counter()
+    for (v, d), n in values.items():
+        counted[(str(d) if d in districts else None, v)] += n
+        by_option[v] += n
     cells: dict[tuple[str, str], Figure] = {}
     for r in rows:
         for o in options:
             cells[(r, o)] = Figure(counted.get((r, o), 0))
         cells[(r, ALL)] = Figure(sum(counted.get((r, o), 0) for o in options))
     for o in options:
-        cells[(ALL, o)] = Figure(sum(1 for v, _ in values if v == o))
-    cells[(ALL, ALL)] = Figure(len(values))
+        cells[(ALL, o)] = Figure(by_option.get(o, 0))
+    cells[(ALL, ALL)] = Figure(sum(values.values()))
     status = protect(cells, two_way_lines(rows, options), k)
     table = []
     for r in [*rows, ALL]:
@@ -142,8 +159,8 @@ def _by_district(values: list[tuple[str, int | None]], options: list[str], distr
     return table
 
 
-def _number(q: SurveyQuestion, values: list[tuple[str, int | None]], k: int) -> QuestionResult:
-    numbers = [float(v) for v, _ in values if v]
+def _number(q: SurveyQuestion, values: Counts, k: int) -> QuestionResult:
+    numbers = [float(v) for (v, _), n in values.items() if v for _ in range(n)]
     status = protect({ALL: Figure(len(numbers))}, [], k)[ALL]
     result = QuestionResult(q.position, q.text, q.kind, q.retired, shown(len(numbers), status, k))
     if not status.suppressed and numbers:
@@ -168,10 +185,11 @@ def survey_results(*, session: Session, actor: Actor, survey_id: int) -> SurveyR
     excerpts = _excerpts(session, survey_id)
     results = []
     for q in questions:
-        values = answers.get(q.id, [])
+        values = answers.get(q.id, Counter())
         if q.kind in TEXT_KINDS:
+            n = sum(values.values())
             result = QuestionResult(q.position, q.text, q.kind, q.retired,
-                                    shown(len(values), protect({ALL: Figure(len(values))}, [], k)[ALL], k))
+                                    shown(n, protect({ALL: Figure(n)}, [], k)[ALL], k))
             result.excerpts = excerpts.get(q.id, [])
         elif q.kind == "number":
             result = _number(q, values, k)
@@ -181,7 +199,6 @@ def survey_results(*, session: Session, actor: Actor, survey_id: int) -> SurveyR
             if q.kind == "district":
                 for option in result.options:
                     object.__setattr__(option, "option", districts.get(int(option.option), option.option))
-                result.by_district = []
         results.append(result)
     total = protect({ALL: Figure(responses)}, [], k)[ALL]
     return SurveyResults(survey_id, survey.title, survey.status, k, shown(responses, total, k), results)
@@ -199,6 +216,20 @@ def _excerpts(session: Session, survey_id: int) -> dict[int, list[str]]:
     ):
         out.setdefault(qid, []).append(text)
     return out
+
+
+@service("surveys.get_results_version")
+def results_version(*, session: Session, actor: Actor, survey_id: int) -> tuple[Any, ...]:
+    """Changes whenever :func:`survey_results` may: a cheap cache key (a few ms)."""
+    responses, newest = session.execute(
+        sa.select(sa.func.count(), sa.func.max(SurveyResponse.id))
+        .where(SurveyResponse.survey_id == survey_id)).one()
+    published = session.execute(sa.select(sa.func.count()).select_from(Comment).where(
+        Comment.target_type == "survey", Comment.target_id == survey_id,
+        Comment.state == "published")).scalar_one()
+    survey = session.get(Survey, survey_id)
+    return (survey_id, survey.version if survey else None, survey.status if survey else None,
+            responses, newest, published, get_settings().suppression_k)
 
 
 EXPORT_COLUMNS = ("response", "question", "question_text", "answer")

@@ -126,3 +126,28 @@ def change_then_rerun() -> Iterator[Session]:
         done = True
     if done:
         st.rerun()
+
+
+def browser_session_token() -> str:
+    """A value that stays the same for this browser until it is closed, reloads included.
+
+    It is the token inside Streamlit's XSRF cookie (``2|mask|masked token|time``: the
+    mask changes with every response, the token does not), unmasked here. Without that
+    cookie (a test harness), a random token for this page session. Callers store only a
+    salted hash of it, never the token.
+    """
+    import binascii
+    import secrets
+
+    raw = st.context.cookies.get("_streamlit_xsrf", "").strip("\"'")
+    parts = raw.split("|")
+    if len(parts) == 4 and parts[0] == "2":
+        try:
+            mask, masked = binascii.a2b_hex(parts[1]), binascii.a2b_hex(parts[2])
+        except (binascii.Error, ValueError):
+            pass
+        else:
+            if mask and masked and len(masked) % len(mask) == 0:  # a 4-byte mask, repeated
+                return bytes(a ^ b for a, b in zip(mask * (len(masked) // len(mask)), masked,
+                                                   strict=True)).hex()
+    return st.session_state.setdefault("browser_session_token", secrets.token_urlsafe(24))

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from portal.surveys.answering import QuestionView, SurveyForm, shown
-from portal.surveys.results import SurveyResults
+from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import TEXT_KINDS
 from portal.ui.text import inert
 
@@ -68,8 +68,29 @@ def questions(form: SurveyForm, prefix: str, errors: dict[str, str] | None = Non
     return answers
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _results(url: str, version: tuple[Any, ...], survey_id: int) -> SurveyResults:
+    from portal.auth.roles import RESIDENT
+    from portal.db import session_scope
+    from portal.ui.context import engine
+
+    with session_scope(engine()) as session:
+        return survey_results(session=session, actor=RESIDENT, survey_id=survey_id)
+
+
+def public_results(survey_id: int, actor: Any) -> SurveyResults:
+    """The public results, counted once per change (a response, a published excerpt, k).
+    Shared by every visitor: read-only."""
+    from portal.settings import get_settings
+    from portal.ui.context import db
+
+    with db() as session:
+        version = results_version(session=session, actor=actor, survey_id=survey_id)
+    return _results(get_settings().database_url, version, survey_id)
+
+
 def results(res: SurveyResults) -> None:
-    st.caption(f"{res.responses_shown} responses. Counts of fewer than {res.k} people are not "
+    st.caption(f"Responses: {res.responses_shown}. Counts of fewer than {res.k} people are not "
                "shown, so that no one can be singled out; where such a count could be worked "
                "out from the others, another is hidden as well (\"hidden\").")
     for q in res.questions:
@@ -79,13 +100,18 @@ def results(res: SurveyResults) -> None:
         if q.options:
             frame = pd.DataFrame([{"Answer": o.option, "People": o.shown, "Share": o.percent}
                                   for o in q.options])
-            figure = go.Figure(go.Bar(
-                y=[o.option for o in q.options], x=[o.count for o in q.options], orientation="h",
-                text=[o.shown if o.count is None else f"{o.shown} ({o.percent})" for o in q.options],
-                textposition="auto", marker_color="#21918c"))
-            figure.update_layout(height=80 + 36 * len(q.options), margin={"l": 0, "r": 10, "t": 10, "b": 0},
-                                 yaxis={"autorange": "reversed"}, xaxis_title="people")
-            st.plotly_chart(figure, config={"displayModeBar": False}, key=f"result_{q.position}_{q.retired}")
+            if all(o.count is None for o in q.options):
+                st.caption("Too few answers to draw a chart; the table shows what can be shown.")
+            else:
+                figure = go.Figure(go.Bar(
+                    y=[o.option for o in q.options], x=[o.count for o in q.options], orientation="h",
+                    text=[o.shown if o.count is None else f"{o.shown} ({o.percent})" for o in q.options],
+                    textposition="auto", marker_color="#21918c"))
+                figure.update_layout(height=80 + 36 * len(q.options),
+                                     margin={"l": 0, "r": 10, "t": 10, "b": 0},
+                                     yaxis={"autorange": "reversed"}, xaxis_title="people")
+                st.plotly_chart(figure, config={"displayModeBar": False},
+                                key=f"result_{q.position}_{q.retired}")
             st.dataframe(frame, hide_index=True, width="stretch")
         if q.by_district:
             with st.expander("By district"):

@@ -1,0 +1,110 @@
+"""Surveys in Chromium: staff build one, two browsers answer, the first cannot answer twice."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import Browser, Page, expect
+
+from portal.db import make_engine
+from tests.browser.conftest import ARTIFACTS, LiveServer, nav_link, serious_violations, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+SLUG = "bus-stops-2026"
+
+
+def responses(live_server: LiveServer) -> int:
+    engine = make_engine(live_server.database_url)
+    with engine.connect() as conn:
+        n = conn.execute(sa.text(
+            "SELECT COUNT(*) FROM survey_response JOIN survey ON survey.id = survey_response.survey_id "
+            "WHERE survey.slug = :s"), {"s": SLUG}).scalar_one()
+    engine.dispose()
+    return int(n)
+
+
+def settle(page: Page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=30_000)
+    page.wait_for_timeout(600)
+
+
+def add_question(page: Page, kind: str, text: str, options: str = "") -> None:
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_label("Question", exact=True))
+    if kind != "One choice":  # the default
+        form.get_by_test_id("stSelectbox").filter(has_text="Kind").click()
+        page.keyboard.type(kind)
+        page.keyboard.press("Enter")
+    form.get_by_label("Question", exact=True).fill(text)
+    if options:
+        form.get_by_label("Options, one per line (choices; a 5-point question's labels)").fill(options)
+    form.get_by_role("button", name="Save question").click()
+    expect(page.get_by_text(text).first).to_be_visible(timeout=30_000)
+    settle(page)
+
+
+def build(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url)
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    nav_link(page, "Demo sign-in").click()
+    wait_for_app(page, "Demo sign-in")
+    page.get_by_text("City staff", exact=True).click()
+    page.get_by_role("button", name="Use this role").click()
+    nav_link(page, "Build surveys").click()
+    wait_for_app(page, "Build surveys")
+    page.get_by_role("textbox", name="Address name (slug)").fill(SLUG)
+    page.get_by_role("textbox", name="Title", exact=True).fill("Bus stops near you")
+    page.get_by_role("button", name="Save survey").click()
+    # The new survey opens at once, ready for its questions.
+    expect(page.get_by_role("heading", name="Questions")).to_be_visible(timeout=30_000)
+    settle(page)
+    add_question(page, "One choice", "Do you wait at a stop without a shelter?", "Yes\nNo")
+    add_question(page, "Rating 0–10", "How safe does your stop feel?")
+    add_question(page, "Short text", "Which stop do you use most?")
+    page.get_by_role("button", name="Publish survey").click()
+    expect(page.get_by_role("button", name="Close survey")).to_be_visible(timeout=30_000)
+    settle(page)
+    assert serious_violations(page) == []
+
+
+def answer(page: Page, live_server: LiveServer, choice: str) -> None:
+    page.goto(f"{live_server.url}/surveys?survey={SLUG}")
+    wait_for_app(page, "Bus stops near you")
+    page.get_by_text(choice, exact=True).first.click()
+    settle(page)
+    page.get_by_label("Which stop do you use most? (optional)").fill("The one outside the library")
+    page.get_by_label("Which stop do you use most? (optional)").press("Tab")
+    settle(page)
+    page.get_by_role("button", name="Send answers").click()
+    expect(page.get_by_text("your answers were received").first).to_be_visible(timeout=30_000)
+
+
+def test_build_answer_twice_and_refuse_a_second_answer(browser: Browser, page: Page,
+                                                       live_server: LiveServer) -> None:
+    build(page, live_server)
+    first = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
+    second = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        one, two = first.new_page(), second.new_page()
+        answer(one, live_server, "Yes")
+        answer(two, live_server, "No")
+        assert responses(live_server) == 2
+        # The first browser comes back (a reload is a new Streamlit session): refused.
+        one.goto(f"{live_server.url}/surveys?survey={SLUG}")
+        wait_for_app(one, "Bus stops near you")
+        expect(one.get_by_text("your answers were received").first).to_be_visible(timeout=30_000)
+        expect(one.get_by_role("button", name="Send answers")).to_have_count(0)
+        assert responses(live_server) == 2
+        # Results: two responses, shown as fewer than 11 (k = 11), never as "2".
+        two.get_by_role("tab", name="Results so far").click()
+        expect(two.get_by_text("fewer than 11 responses").first).to_be_visible(timeout=30_000)
+        settle(two)
+        ARTIFACTS.mkdir(exist_ok=True)
+        one.screenshot(path=str(ARTIFACTS / "survey-phone.png"), full_page=True)
+        two.screenshot(path=str(ARTIFACTS / "survey-results.png"), full_page=True)
+        assert serious_violations(two) == []
+        assert serious_violations(one) == []
+    finally:
+        first.close()
+        second.close()
