@@ -10,6 +10,7 @@ from portal.indicators.vocab import ALL, UNITS, dimension_label
 from portal.ui import indicators as view
 from portal.ui.comments import comment_section
 from portal.ui.context import current_actor, db
+from portal.ui.surveys import linked_surveys
 from portal.ui.links import link_to
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -110,5 +111,6 @@ with reported():
                "figures as a table:")
     st.dataframe(view.series_frame(data, district, dimension), hide_index=True, width="stretch")
 
+    linked_surveys("indicator", indicator.id, actor)
     st.header("Comments", anchor=False)
     comment_section("indicator", indicator.id)

@@ -10,6 +10,7 @@ from portal.notices.service import get_notice, list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS
 from portal.timefmt import format_date
 from portal.ui.comments import comment_section
+from portal.ui.surveys import linked_surveys
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.notice import deployments, version_changes
@@ -114,6 +115,7 @@ else:
 
 version_changes(actor, page, numbers, version)
 
+linked_surveys("notice", tech.id, actor)
 st.header("Comments")
 if not page.accepting_comments:
     st.write("Comments can be sent while the public comment period is open.")

@@ -368,3 +368,11 @@ def list_surveys(*, session: Session, actor: Actor) -> list[Survey]:
     if not allowed(actor, "surveys.create_survey"):
         query = query.where(Survey.status != "draft")
     return list(session.exec(query).all())
+
+
+@service("surveys.list_about")
+def surveys_about(*, session: Session, actor: Actor, target_type: str, target_id: int) -> list[Survey]:
+    """The open surveys staff attached to a record, for its page to offer."""
+    return list(session.exec(select(Survey).where(
+        Survey.target_type == target_type, Survey.target_id == target_id,
+        Survey.status == "open").order_by(Survey.created_at)).all())

@@ -10,6 +10,7 @@ AREA = Area(
     name="surveys",
     permissions={
         "surveys.list_surveys": EVERYONE,
+        "surveys.list_about": EVERYONE,
         "surveys.get_survey": EVERYONE,
         "surveys.get_results": EVERYONE,
         "surveys.get_results_version": EVERYONE,

@@ -124,3 +124,19 @@ def results(res: SurveyResults) -> None:
                     st.markdown(f"> {inert(text)}")
             else:
                 st.caption("No excerpt has been published yet.")
+
+
+def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
+    """On a notice's or an indicator's page: the open surveys about it, with links."""
+    from portal.surveys.builder import surveys_about
+    from portal.ui.context import db
+    from portal.ui.links import link_to
+
+    with db() as session:
+        about = surveys_about(session=session, actor=actor, target_type=target_type,
+                              target_id=target_id)
+    if about:
+        st.subheader("Answer the survey", anchor=False)
+        for survey in about:
+            link_to("surveys", actor, survey.title, query_params={"survey": survey.slug},
+                    icon=":material/ballot:")

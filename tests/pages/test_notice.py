@@ -110,3 +110,21 @@ def test_closed_period_is_stated_with_its_dates(session: Session) -> None:
     session.commit()
     at = open_notice(tech.slug, Role.COMMISSIONER)
     assert "The public comment period ran from" in texts(at)
+
+
+def test_an_open_survey_about_the_notice_is_offered(session: Session) -> None:
+    from portal.surveys import builder
+
+    tech = two_versions(session)
+    survey = builder.create_survey(session=session, actor=STAFF, values={
+        "slug": "plates", "title": "Plate readers: your view", "target_type": "notice",
+        "target_id": tech.id})
+    builder.add_question(session=session, actor=STAFF, survey_id=survey.id, values={
+        "kind": "single_choice", "text": "Support?", "options": ["Yes", "No"]})
+    session.commit()
+    assert "Answer the survey" not in texts(open_notice(tech.slug))  # a draft is not offered
+    builder.publish_survey(session=session, actor=STAFF, survey_id=survey.id)
+    session.commit()
+    at = open_notice(tech.slug)
+    assert "Answer the survey" in texts(at)
+    assert "Plate readers: your view" in texts(at) + "".join(str(p.proto) for p in at.get("page_link"))

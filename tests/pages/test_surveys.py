@@ -87,3 +87,10 @@ def test_a_draft_is_not_found_for_residents(session: Session) -> None:
     assert not at.exception
     assert any("No such survey" in e.value for e in at.error)
     assert not _open(Role.STAFF).error
+
+
+def test_the_commission_and_staff_may_download_the_answers_residents_may_not(session: Session) -> None:
+    _survey(session)
+    labels = lambda at: [d.proto.label for d in at.get("download_button")]  # noqa: E731
+    assert labels(_open(Role.COMMISSIONER)) == ["Answers (CSV, no identifiers)"]
+    assert labels(_open()) == []
