@@ -8,7 +8,6 @@ from portal.auth.permissions import allowed
 from portal.errors import PermissionDenied
 from portal.surveys import builder
 from portal.surveys.answering import get_survey
-from portal.surveys.results import export_answers
 from portal.surveys.vocab import PREFER_NOT, QUESTION_KINDS, STATUSES, TARGETS
 from portal.ui import surveys as draw
 from portal.ui.context import change_then_rerun, current_actor, db
@@ -155,7 +154,4 @@ if current.status == "open" and right.button("Close survey"):
     with change_then_rerun() as session:
         builder.close_survey(session=session, actor=actor, survey_id=current.id)
 if current.status != "draft":
-    with reported(), db() as session:
-        data = b"".join(export_answers(session=session, actor=actor, survey_id=current.id))
-    st.download_button("Answers (CSV, no identifiers)", data, file_name=f"{current.slug}-answers.csv",
-                       mime="text/csv", on_click="ignore")
+    draw.answers_download(current.id, current.slug, actor)

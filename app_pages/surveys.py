@@ -7,7 +7,6 @@ from portal.errors import ValidationFailed
 from portal.surveys.answering import get_survey, has_answered, preview_answers, submit_response
 from portal.auth.permissions import allowed
 from portal.surveys.builder import list_surveys
-from portal.surveys.results import export_answers
 from portal.timefmt import format_datetime
 from portal.ui import surveys as draw
 from portal.ui.context import browser_session_token, current_actor, db
@@ -91,7 +90,4 @@ with reported():
         else:
             draw.results(draw.public_results(form.id, actor))
             if allowed(actor, "surveys.export_answers"):  # staff and the commission
-                with db() as session:
-                    data = b"".join(export_answers(session=session, actor=actor, survey_id=form.id))
-                st.download_button("Answers (CSV, no identifiers)", data, on_click="ignore",
-                                   file_name=f"{form.slug}-answers.csv", mime="text/csv")
+                draw.answers_download(form.id, form.slug, actor)

@@ -140,3 +140,16 @@ def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
         for survey in about:
             link_to("surveys", actor, survey.title, query_params={"survey": survey.slug},
                     icon=":material/ballot:")
+
+
+def answers_download(survey_id: int, slug: str, actor: Any) -> None:
+    """The answers export, built only when the button is pressed (not on every page run)."""
+    from portal.surveys.results import export_answers
+    from portal.ui.context import db
+
+    def build() -> bytes:
+        with db() as session:
+            return b"".join(export_answers(session=session, actor=actor, survey_id=survey_id))
+
+    st.download_button("Answers (CSV, no identifiers)", build, file_name=f"{slug}-answers.csv",
+                       mime="text/csv", on_click="ignore")

@@ -98,13 +98,24 @@ def test_build_answer_twice_and_refuse_a_second_answer(browser: Browser, page: P
         assert responses(live_server) == 2
         # Results: two responses, shown as fewer than 11 (k = 11), never as "2".
         two.get_by_role("tab", name="Results so far").click()
-        expect(two.get_by_text("fewer than 11 responses").first).to_be_visible(timeout=30_000)
+        expect(two.get_by_text("Responses: fewer than 11").first).to_be_visible(timeout=30_000)
         settle(two)
         ARTIFACTS.mkdir(exist_ok=True)
         one.screenshot(path=str(ARTIFACTS / "survey-phone.png"), full_page=True)
         two.screenshot(path=str(ARTIFACTS / "survey-results.png"), full_page=True)
         assert serious_violations(two) == []
         assert serious_violations(one) == []
+        # Staff (still signed in on the first page) download the answers: no identifiers.
+        nav_link(page, "Surveys").click()
+        wait_for_app(page, "Surveys")
+        page.get_by_role("link", name="Bus stops near you").click()
+        wait_for_app(page, "Bus stops near you")
+        page.get_by_role("tab", name="Results so far").click()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Answers (CSV, no identifiers)").click()
+        rows = open(info.value.path(), "rb").read().decode("utf-8-sig").splitlines()
+        assert rows[0] == "response,question,question_text,answer"
+        assert {r.split(",")[0] for r in rows[1:]} == {"1", "2"}
     finally:
         first.close()
         second.close()
