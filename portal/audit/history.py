@@ -11,16 +11,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, select
 
 from portal.audit.models import RecordVersion
 from portal.audit.service import as_json_value, record_version
 from portal.auth.roles import Actor
+from portal.errors import Conflict, NotFound
+
+T = TypeVar("T", bound=SQLModel)
 
 # Bookkeeping that changes on every save and says nothing about the record itself.
 NOT_COMPARED = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
+
+
+def locked(session: Session, model: type[T], record_id: int, expected_version: int | None,
+           noun: str) -> T:
+    """The record, locked for this unit of work, if it is still the version the person opened.
+
+    Optimistic locking for every versioned record: a save names the version it saw, and a
+    save over someone else's newer version is refused rather than silently undoing it.
+    """
+    row = session.get(model, record_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"No {noun} {record_id}.")
+    version = row.version  # type: ignore[attr-defined]
+    if expected_version is not None and version != expected_version:
+        raise Conflict(f"Someone saved this {noun} (now version {version}) after you opened "
+                       f"version {expected_version}. Reload it and make your change again.")
+    return row
 
 
 def snapshot_of(row: SQLModel) -> dict[str, Any]:

@@ -14,12 +14,12 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from sqlmodel import Session, select
 
-from portal.audit.history import VersionEntry, history, save_version, snapshot_of
+from portal.audit.history import VersionEntry, history, locked, save_version, snapshot_of
 from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.errors import FieldError, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.indicators.vocab import UNITS
 from portal.inventory.models import Department
@@ -175,12 +175,7 @@ def create_definition(*, session: Session, actor: Actor, values: Mapping[str, An
 def update_definition(*, session: Session, actor: Actor, indicator_id: int,
                       values: Mapping[str, Any], expected_version: int | None = None,
                       summary: str = "") -> Indicator:
-    indicator = session.get(Indicator, indicator_id, with_for_update=True)
-    if indicator is None:
-        raise NotFound(f"No indicator {indicator_id}.")
-    if expected_version is not None and indicator.version != expected_version:
-        raise Conflict(f"Someone saved this indicator (now version {indicator.version}) after you "
-                       f"opened version {expected_version}. Reload it and make your change again.")
+    indicator = locked(session, Indicator, indicator_id, expected_version, "indicator")
     cleaned, errors = clean_definition({**values, "slug": indicator.slug}, _departments(session))
     if errors:
         raise ValidationFailed(errors)

@@ -16,12 +16,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from portal.audit.history import VersionEntry, history, save_version, snapshot_of
+from portal.audit.history import VersionEntry, history, locked, save_version, snapshot_of
 from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.inventory.compliance import Facts, Finding, evaluate
 from portal.inventory.fields import LABELS, VOCABULARIES, clean_practice
 from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
@@ -188,15 +188,7 @@ def create_practice(*, session: Session, actor: Actor, values: Mapping[str, Any]
 
 
 def _locked(session: Session, practice_id: int, expected_version: int | None) -> SharingPractice:
-    practice = session.get(SharingPractice, practice_id, with_for_update=True)
-    if practice is None:
-        raise NotFound(f"No sharing practice {practice_id}.")
-    if expected_version is not None and practice.version != expected_version:
-        raise Conflict(
-            f"Someone saved this practice (now version {practice.version}) after you opened "
-            f"version {expected_version}. Reload it and make your change again."
-        )
-    return practice
+    return locked(session, SharingPractice, practice_id, expected_version, "practice")
 
 
 def _save(session: Session, actor: Actor, practice: SharingPractice, changes: Mapping[str, Any],

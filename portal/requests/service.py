@@ -15,18 +15,18 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from portal.audit.history import VersionEntry, history, save_version, snapshot_of
+from portal.audit.history import VersionEntry, history, locked, save_version, snapshot_of
 from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
-from portal.disclosure import Figure, Status, one_way_lines, protect, shown
 from portal.auth.roles import Actor
 from portal.coerce import Collector
-from portal.settings import get_settings
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.disclosure import Figure, Status, one_way_lines, protect, shown
+from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.inventory.models import Department
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
 from portal.requests import vocab
 from portal.requests.models import InformationRequest
+from portal.settings import get_settings
 
 RECORD_TYPE = "information_request"
 
@@ -250,12 +250,7 @@ def create_request(*, session: Session, actor: Actor, values: Mapping[str, Any])
 
 def _save(session: Session, actor: Actor, request_id: int, changes: Mapping[str, Any],
           expected_version: int | None, summary: str, action: str) -> InformationRequest:
-    row = session.get(InformationRequest, request_id, with_for_update=True)
-    if row is None:
-        raise NotFound(f"No request {request_id}.")
-    if expected_version is not None and row.version != expected_version:
-        raise Conflict(f"Someone saved this request (now version {row.version}) after you opened "
-                       f"version {expected_version}. Reload it and make your change again.")
+    row = locked(session, InformationRequest, request_id, expected_version, "request")
     before = snapshot_of(row)
     changed = [k for k, v in changes.items() if before.get(k) != as_json_value(v)]
     if not changed:

@@ -23,11 +23,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from moderation.sensitive_questions import lint_question
+from portal.audit.history import locked
 from portal.audit.service import record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import CHOICE_KINDS, LIKERT, PREFER_NOT, QUESTION_KINDS, RATING, TARGETS
 
@@ -52,13 +53,7 @@ def _audit(session: Session, actor: Actor, action: str, survey: Survey, **detail
 
 
 def _survey(session: Session, survey_id: int, expected_version: int | None = None) -> Survey:
-    survey = session.get(Survey, survey_id, with_for_update=True)
-    if survey is None:
-        raise NotFound(f"No survey {survey_id}.")
-    if expected_version is not None and survey.version != expected_version:
-        raise Conflict(f"Someone saved this survey (now version {survey.version}) after you opened "
-                       f"version {expected_version}. Reload it and make your change again.")
-    return survey
+    return locked(session, Survey, survey_id, expected_version, "survey")
 
 
 def has_responses(session: Session, survey_id: int) -> bool:
