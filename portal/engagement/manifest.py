@@ -39,6 +39,10 @@ AREA = Area(
     commands=(
         Command(("screen",), "screen the texts of a CSV file, one JSON line per row",
                 "portal.engagement.cli:screen", configure="portal.engagement.cli:configure_screen"),
+        Command(("summarize",),
+                "summarize the comments of a CSV file: themes, positions, campaigns (JSON)",
+                "portal.engagement.summarize_cli:run",
+                configure="portal.engagement.summarize_cli:configure"),
         Command(("retention", "purge"),
                 "remove raw text and contact details older than PORTAL_RETENTION_DAYS",
                 "portal.engagement.cli:retention_purge"),
