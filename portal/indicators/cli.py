@@ -47,3 +47,26 @@ def export_values(args: argparse.Namespace) -> int:
     data = to_json(rows) if fmt == "json" else to_csv(rows, list(EXPORT_COLUMNS))
     write_output(data, args.output)
     return 0
+
+
+def store_suppression(args: argparse.Namespace) -> int:
+    """After ``PORTAL_SUPPRESSION_K`` changes: store every period's statuses for the new k,
+    so pages read them instead of working them out on a visitor's request."""
+    import sqlalchemy as sa
+
+    from portal.indicators.models import Indicator, IndicatorValue
+    from portal.indicators.tables import store_patterns
+    from portal.settings import get_settings
+
+    k = get_settings().suppression_k
+    cells = 0
+    with migrated_session() as session:
+        for indicator_id, slug in session.execute(sa.select(Indicator.id, Indicator.slug)
+                                                  .order_by(Indicator.slug)).all():
+            periods = sorted(session.execute(sa.select(IndicatorValue.period).distinct().where(
+                IndicatorValue.indicator_id == indicator_id)).scalars())
+            changed = store_patterns(session, indicator_id, periods, k)
+            cells += changed
+            print(f"{slug}: {len(periods)} periods, {changed:,} cells changed", flush=True)
+    print(f"Suppression stored for k = {k}: {cells:,} cells changed.")
+    return 0

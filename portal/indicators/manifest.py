@@ -1,7 +1,7 @@
 """Disaggregated data: indicators by district, group and period, with small numbers suppressed."""
 
 from portal.auth.roles import EVERYONE, STAFF
-from portal.manifest import Area, Exporter, Importer, PageSpec
+from portal.manifest import Area, Command, Exporter, Importer, PageSpec
 
 SECTION = "Data"
 
@@ -37,6 +37,11 @@ AREA = Area(
     exports=(
         Exporter("indicators", "one row per cell, small numbers suppressed",
                  "portal.indicators.cli:export_values"),
+    ),
+    commands=(
+        Command(("indicators", "suppress"), "store every indicator's suppression for the "
+                "current PORTAL_SUPPRESSION_K (run after changing it)",
+                "portal.indicators.cli:store_suppression"),
     ),
     seed="portal.indicators.seed:SEED",
     home_figures="portal.indicators.home:figures",

@@ -110,3 +110,29 @@ def test_a_bad_file_exits_1_names_each_row_and_writes_nothing(tmp_path: Path) ->
     refused = portal("import", "indicators", str(unknown), db=db)
     assert refused.returncode == 1 and "colour: unknown column" in refused.stderr
     assert counts(db) == before
+
+
+def test_suppress_stores_statuses_for_a_new_threshold(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    db = tmp_path / "portal.db"
+    _districts(tmp_path, db)
+    _definitions(tmp_path, db)
+    path = tmp_path / "values.csv"
+    path.write_text("indicator,period,district,group_dimension,group,numerator,denominator\n"
+                    + "\n".join(",".join(str(v) for v in row) for row in VALUES) + "\n", encoding="utf-8")
+    assert portal("import", "indicators", str(path), db=db).returncode == 0
+    done = portal("indicators", "suppress", db=db, env={"PORTAL_SUPPRESSION_K": "3"})
+    assert done.returncode == 0, done.stderr
+    assert "evictions: 1 periods" in done.stdout and "k = 3" in done.stdout
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        stored = dict(conn.execute(sa.text(
+            "SELECT group_value || '/' || COALESCE(district_id, 0), status FROM indicator_value "
+            "WHERE status_k = 3")).all())
+    engine.dispose()
+    # Every cell is stored for k = 3, and at k = 3 nothing here is small any more.
+    assert len(stored) == 7 and set(stored.values()) == {"published"}
+    exported = portal("export", "indicators", db=db, env={"PORTAL_SUPPRESSION_K": "3"}).stdout
+    # D2 "Old" has 3 of 4 people: below k = 11, not below k = 3 — and the export agrees.
+    assert ",D2,age,Old,3,4," in exported
