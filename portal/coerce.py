@@ -15,6 +15,8 @@ from typing import Any
 from portal.errors import FieldError
 
 _SPLIT = re.compile(r"\s*[;\n]\s*")
+#: An address name (indicators, surveys): lower-case letters, digits and hyphens.
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 TRUE = {"yes", "y", "true", "1", "x"}
 FALSE = {"no", "n", "false", "0", ""}
 

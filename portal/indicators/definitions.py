@@ -19,6 +19,7 @@ from portal.audit.service import as_json_value, record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
+from portal.coerce import FALSE, SLUG, TRUE
 from portal.errors import FieldError, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.indicators.vocab import UNITS
@@ -30,7 +31,6 @@ LABELS = {
     "description": "Definition", "department_id": "Department", "source": "Source",
     "caveats": "Caveats", "update_frequency": "Updated", "is_published": "Published",
 }
-_SLUG = r"^[a-z0-9][a-z0-9-]{0,119}$"
 
 
 class IndicatorIn(BaseModel):
@@ -52,9 +52,7 @@ class IndicatorIn(BaseModel):
     @field_validator("slug")
     @classmethod
     def _slug(cls, value: str) -> str:
-        import re
-
-        if not re.match(_SLUG, value):
+        if not SLUG.match(value):
             raise ValueError("use lower-case letters, digits and hyphens (eviction-filings)")
         return value
 
@@ -96,7 +94,9 @@ def _blank_to_none(values: Mapping[str, Any]) -> dict[str, Any]:
         if key == "rate_per" and isinstance(value, float) and value.is_integer():
             value = int(value)
         if key == "is_published" and isinstance(value, str):
-            value = value.strip().lower() in ("1", "true", "yes", "y")
+            # The yes/no words every import accepts; anything else is refused by validation.
+            text = value.strip().lower()
+            value = True if text in TRUE else False if text in FALSE else value
         out[key] = value
     return out
 

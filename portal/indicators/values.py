@@ -25,8 +25,8 @@ from portal.indicators.models import Indicator, IndicatorValue
 from portal.indicators.periods import HELP as PERIOD_HELP
 from portal.indicators.periods import normalised, period_start
 from portal.indicators.tables import Key, additivity_problems, store_patterns
-from portal.settings import get_settings
 from portal.indicators.vocab import ALL
+from portal.settings import get_settings
 
 #: (indicator id, district id or None, group_dimension, group, period): one cell.
 CellId = tuple[int, int | None, str, str, str]
@@ -76,10 +76,10 @@ def _number(value: Any, what: str, row: int, errors: list[FieldError], *,
     return number
 
 
-def _check(session: Session, rows: list[tuple[int, Mapping[str, Any]]]) -> tuple[list[dict[str, Any]], list[FieldError]]:
+def _check(session: Session, rows: list[tuple[int, Mapping[str, Any]]],
+           districts: Mapping[str, tuple[int, str]]) -> tuple[list[dict[str, Any]], list[FieldError]]:
     indicators = {slug: (i, unit) for slug, i, unit in session.execute(
         sa.select(Indicator.slug, Indicator.id, Indicator.unit))}
-    districts = {code.upper(): (i, code) for code, i in session.execute(sa.select(District.code, District.id))}
     errors: list[FieldError] = []
     cells: list[dict[str, Any]] = []
     seen: dict[CellId, int] = {}
@@ -156,10 +156,9 @@ def _existing(session: Session, cells: list[dict[str, Any]]) -> dict[CellId, tup
     return found
 
 
-def _additive(session: Session, cells: list[dict[str, Any]],
-              existing: Mapping[CellId, tuple[int, float | None, int | None]]) -> list[FieldError]:
+def _additive(cells: list[dict[str, Any]], existing: Mapping[CellId, tuple[int, float | None, int | None]],
+              codes: Mapping[int, str]) -> list[FieldError]:
     """The tables as they will be after the import must add up (members at most their total)."""
-    codes = {i: c for c, i in session.execute(sa.select(District.code, District.id))}
     tables: dict[tuple[int, str], dict[Key, Figure]] = {}
     for (indicator_id, district_id, dimension, group, period), (_, value, denominator) in existing.items():
         key = (codes.get(district_id, ALL) if district_id else ALL, dimension, group)
@@ -180,11 +179,13 @@ def _additive(session: Session, cells: list[dict[str, Any]],
 
 
 def plan_values(session: Session, rows: list[tuple[int, Mapping[str, Any]]]) -> tuple[ValuesPlan, dict[CellId, int]]:
-    cells, errors = _check(session, rows)
+    # Districts by upper-case code (what files write) → (id, code as stored).
+    districts = {code.upper(): (i, code) for code, i in session.execute(sa.select(District.code, District.id))}
+    cells, errors = _check(session, rows, districts)
     if errors:
         raise ValidationFailed(errors)
     existing = _existing(session, cells)
-    errors = _additive(session, cells, existing)
+    errors = _additive(cells, existing, {i: code for i, code in districts.values()})
     if errors:
         raise ValidationFailed(errors)
     plan, ids = ValuesPlan(), {}

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import moderation
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+import moderation
 from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
 from portal.base import utcnow
@@ -238,8 +238,8 @@ def submit_response(*, session: Session, actor: Actor, survey_id: int, answers: 
         raise ValidationFailed(errors)
     if not kept:
         raise ValidationFailed([FieldError("answers", "answer at least one question")])
-    texts = {qid: v for qid, v in kept.items()
-             if next(q for q in form.questions if q.id == qid).kind in TEXT_KINDS}
+    kinds = {q.id: q.kind for q in form.questions}
+    texts = {qid: v for qid, v in kept.items() if kinds[qid] in TEXT_KINDS}
     screened = {qid: moderation.screen(text) for qid, text in texts.items()}
     if not personal_data_confirmed and any(
             any(f.kind.startswith("pii:") for f in r.flags) for r in screened.values()):
@@ -257,8 +257,8 @@ def submit_response(*, session: Session, actor: Actor, survey_id: int, answers: 
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if district_id is not None and session.get(District, district_id) is None:
         district_id = None
-    district_answer = next((v for qid, v in kept.items() if isinstance(v, int) and
-                            next(q for q in form.questions if q.id == qid).kind == "district"), None)
+    district_answer = next((v for qid, v in kept.items()
+                            if isinstance(v, int) and kinds[qid] == "district"), None)
     response = SurveyResponse(survey_id=survey.id, district_id=district_answer or district_id,
                               language=language[:8], submitted_at=day)
     session.add(response)

@@ -28,11 +28,11 @@ from portal.audit.service import record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
+from portal.coerce import SLUG
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import CHOICE_KINDS, LIKERT, PREFER_NOT, QUESTION_KINDS, RATING, TARGETS
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 #: What a justification for an error-level topic must name: the law that requires the question.
 _LEGAL = re.compile(r"\b(law|statute|code|regulation|ordinance|required by|c\.?f\.?r|u\.?s\.?c|"
                     r"ley|reglamento|ordenanza|requisito legal)\b|§", re.IGNORECASE)
@@ -99,7 +99,7 @@ def _clean_survey(session: Session, values: Mapping[str, Any]) -> dict[str, Any]
 @service("surveys.create_survey")
 def create_survey(*, session: Session, actor: Actor, values: Mapping[str, Any]) -> Survey:
     slug = str(values.get("slug") or "").strip()
-    if not _SLUG.match(slug):
+    if not SLUG.match(slug):
         raise ValidationFailed([FieldError("slug", "use lower-case letters, digits and hyphens")])
     if session.exec(select(Survey.id).where(Survey.slug == slug)).first() is not None:
         raise ValidationFailed([FieldError("slug", f"a survey {slug!r} exists already")])

@@ -191,3 +191,18 @@ def test_statuses_are_stored_at_import_and_worked_out_again_for_another_k(
     figures = {k: Figure(*TABLE[k]) for k in canonical(TABLE)}
     assert at_3 == {(k[0], k[2]): s.value for k, s in _pattern(figures, 3).items()}
     assert at_3 != at_11  # a group of 4 is no longer small at k = 3
+
+
+@pytest.mark.parametrize(("word", "published"), [("yes", True), ("X", True), ("no", False), ("0", False)])
+def test_definition_files_say_published_with_the_words_every_import_accepts(
+        session: Session, word: str, published: bool) -> None:
+    import_definitions(session=session, actor=SYSTEM, rows=[
+        (2, {"slug": "a-one", "name": "A", "unit": "count", "is_published": word})])
+    assert session.exec(select(Indicator.is_published)).one() is published
+
+
+def test_an_unclear_published_value_is_refused_not_read_as_no(session: Session) -> None:
+    with pytest.raises(ValidationFailed) as raised:
+        import_definitions(session=session, actor=SYSTEM, rows=[
+            (2, {"slug": "a-one", "name": "A", "unit": "count", "is_published": "maybe"})])
+    assert [(e.row, e.field) for e in raised.value.errors] == [(2, "is_published")]
