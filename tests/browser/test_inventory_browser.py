@@ -48,6 +48,12 @@ def test_filter_then_download_the_csv(page: Page, live_server: LiveServer) -> No
     wait_for_app(page, "Sharing inventory")
     count = int(re.search(r"\d[\d,]*", shown(page).split("shown", 1)[1]).group().replace(",", ""))
     assert 0 < count < 153
+    # A click while the filter's run is still drawing can land on a button being replaced
+    # (the download then never starts): wait for the run to end first.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+    )
+    page.wait_for_timeout(500)
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Inventory (CSV)").click()
