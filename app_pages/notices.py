@@ -6,6 +6,7 @@ import streamlit as st
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
 from portal.notices.feeds import comment_deadlines_ics, notices_atom
+from portal.oversight.service import meetings_ics
 from portal.notices.present import period_cell
 from portal.notices.service import list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES
@@ -98,8 +99,16 @@ def _ics() -> bytes:
         return comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base)
 
 
-col1, col2 = st.columns(2)
+def _meetings_ics() -> bytes:
+    with db() as session:
+        return meetings_ics(session=session, actor=RESIDENT, base_url=base)
+
+
+col1, col2, col3 = st.columns(3)
 col1.download_button("Notices feed (Atom)", _atom, file_name="notices.atom",
                      mime="application/atom+xml", icon=":material/rss_feed:")
 col2.download_button("Comment deadlines (iCalendar)", _ics, file_name="comment-deadlines.ics",
                      mime="text/calendar", icon=":material/event:")
+col3.download_button("Commission meetings (iCalendar)", _meetings_ics,
+                     file_name="commission-meetings.ics", mime="text/calendar",
+                     icon=":material/groups:")

@@ -147,9 +147,8 @@ def _add_exports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         parser = kinds.add_parser(kind, help=spec.help)
         parser.add_argument("--format", choices=list(spec.formats), default=None)
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
-        if kind.startswith("notices-"):
-            parser.add_argument("--base-url", default="http://localhost:8501",
-                                help="the portal's public address, for links")
+        if spec.configure:
+            resolve(spec.configure)(parser)
         parser.set_defaults(func=_run(spec.run))
 
 

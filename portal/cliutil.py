@@ -37,6 +37,12 @@ def migrated_session() -> Iterator[Session]:
         engine.dispose()
 
 
+def base_url_option(parser: argparse.ArgumentParser) -> None:
+    """``--base-url``: feeds and calendars link back to the portal's public address."""
+    parser.add_argument("--base-url", default="http://localhost:8501",
+                        help="the portal's public address, for links")
+
+
 def write_output(data: bytes, output: str | None) -> None:
     if output in (None, "-"):
         sys.stdout.buffer.write(data)

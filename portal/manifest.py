@@ -103,6 +103,8 @@ class Exporter:
     help: str
     run: str
     formats: tuple[str, ...] = ("csv", "json")
+    #: ``"module:function"`` adding the export's own options to its parser.
+    configure: str | None = None
 
 
 @dataclass(frozen=True)

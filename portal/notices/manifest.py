@@ -43,9 +43,10 @@ AREA = Area(
     ),
     exports=(
         Exporter("notices-atom", "the Atom feed of notices", "portal.notices.cli:export_atom",
-                 formats=("atom",)),
+                 formats=("atom",), configure="portal.cliutil:base_url_option"),
         Exporter("notices-ics", "the iCalendar file of comment deadlines",
-                 "portal.notices.cli:export_ics", formats=("ics",)),
+                 "portal.notices.cli:export_ics", formats=("ics",),
+                 configure="portal.cliutil:base_url_option"),
     ),
     seed="portal.notices.seed:SEED",
     home_figures="portal.notices.home:figures",

@@ -1,21 +1,50 @@
-"""The Privacy Commission: meetings and their agendas."""
+"""The Privacy Commission: meetings, their agendas, packets and the evidence page."""
 
-from portal.auth.roles import EVERYONE, STAFF
-from portal.manifest import Area, PageSpec
+from portal.auth.roles import EVERYONE, OVERSIGHT, STAFF, STAFF_AND_OVERSIGHT
+from portal.manifest import Area, Command, Exporter, PageSpec
+
+SECTION = "Privacy commission"
 
 AREA = Area(
     name="oversight",
     permissions={
         "oversight.list_meetings": EVERYONE,
         "oversight.get_meeting": EVERYONE,
+        "oversight.agenda": EVERYONE,
+        "oversight.meetings_ics": EVERYONE,
+        "oversight.list_packets": EVERYONE,
+        "oversight.get_packet": EVERYONE,
         "oversight.create_meeting": STAFF,
+        "oversight.update_meeting": STAFF,
         "oversight.add_agenda_item": STAFF,
+        "oversight.agenda_targets": STAFF,
+        "oversight.build_packet": STAFF_AND_OVERSIGHT,
+        "oversight.preview_packet": STAFF_AND_OVERSIGHT,
+        # Commissioners' notes stay with the commission until a packet publishes them.
+        "oversight.list_notes": OVERSIGHT,
+        "oversight.save_note": OVERSIGHT,
+        "oversight.evidence": STAFF_AND_OVERSIGHT,
     },
     models=("portal.oversight.models",),
-    services=("portal.oversight.service",),
+    services=("portal.oversight.service", "portal.oversight.packets",
+              "portal.oversight.evidence"),
     pages=(
         PageSpec("app_pages/meetings.py", "Commission meetings", "meetings", ":material/groups:",
-                 "Privacy commission", requires=("oversight.list_meetings",), home_link=True),
+                 SECTION, requires=("oversight.list_meetings",), home_link=True),
+        PageSpec("app_pages/meeting.py", "Meeting and packet", "meeting", ":material/event:",
+                 SECTION, requires=("oversight.get_meeting",)),
+        PageSpec("app_pages/evidence.py", "What Works Cities evidence", "evidence",
+                 ":material/verified:", SECTION, requires=("oversight.evidence",),
+                 home_link=True),
+    ),
+    commands=(
+        Command(("packet", "build"), "build and publish a meeting's packet (PDF, JSON)",
+                "portal.oversight.cli:build", configure="portal.oversight.cli:configure_build"),
+    ),
+    exports=(
+        Exporter("meetings-ics", "the iCalendar file of commission meetings",
+                 "portal.oversight.cli:export_ics", formats=("ics",),
+                 configure="portal.cliutil:base_url_option"),
     ),
     seed="portal.oversight.seed:SEED",
 )

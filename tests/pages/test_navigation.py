@@ -16,17 +16,17 @@ from tests.apptest import run_script
 
 PUBLIC = {
     "home", "meetings", "notices", "notice", "deployment-map", "inventory", "definitions",
-    "request-log", "indicators", "have-your-say", "surveys", "moderation-policy",
+    "request-log", "indicators", "have-your-say", "surveys", "moderation-policy", "meeting",
 }
 EXPECTED = {
     Role.RESIDENT: PUBLIC,
     Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "official-responses",
-                          "manage-indicators", "manage-surveys"},
+                          "manage-indicators", "manage-surveys", "evidence"},
     Role.MODERATOR: PUBLIC | {"moderation"},
-    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log"},
+    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log", "evidence"},
     Role.ADMIN: PUBLIC | {
         "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
-        "official-responses", "manage-indicators", "manage-surveys",
+        "official-responses", "manage-indicators", "manage-surveys", "evidence",
     },
 }
 

@@ -22,7 +22,7 @@ def test_residents_see_published_technologies_open_periods_first(session: Sessio
     assert list(frame["Technology"]) == ["Plate readers", "Body cameras"]
     assert "Hidden draft" not in shown and "Hidden draft" not in set(frame["Technology"])
     assert [b.label for b in at.get("download_button")] == [
-        "Notices feed (Atom)", "Comment deadlines (iCalendar)"]
+        "Notices feed (Atom)", "Comment deadlines (iCalendar)", "Commission meetings (iCalendar)"]
 
 
 def test_filters_narrow_the_table(session: Session) -> None:

@@ -1,0 +1,50 @@
+"""What Works Cities evidence: what the portal's live records show for each certification criterion."""
+
+import streamlit as st
+
+from portal.base import utcnow
+from portal.oversight.evidence import MET, PARTIAL, evidence_pdf, wwc_evidence
+from portal.settings import get_settings
+from portal.timefmt import format_date
+from portal.ui.context import current_actor, db
+from portal.ui.links import link_to
+from portal.ui.messages import reported
+from portal.ui.text import inert
+
+#: Status badges: the word carries the meaning; icon and colour only repeat it.
+BADGES = {
+    MET: (":material/check_circle:", "green"),
+    PARTIAL: (":material/incomplete_circle:", "orange"),
+}
+NOT_YET_BADGE = (":material/radio_button_unchecked:", "gray")
+
+actor = current_actor()
+st.title("What Works Cities evidence")
+st.write(
+    "What the portal's live records show today for each What Works Cities certification criterion "
+    "it supports, with the rule that decides each status and links to the evidence (What Works "
+    "Cities itself decides certification)."
+)
+
+criteria, generated_at = None, utcnow()
+with reported(), db() as session:
+    criteria = wwc_evidence(session=session, actor=actor, now=generated_at)
+
+if criteria is not None:
+    county = get_settings().county_name
+    st.download_button(
+        "Download as PDF", lambda: evidence_pdf(criteria, county=county, generated_at=generated_at),
+        file_name=f"wwc-evidence-{generated_at:%Y-%m-%d}.pdf", mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+    )
+    for criterion in criteria:
+        with st.container(border=True):
+            st.subheader(f"{inert(criterion.code)} · {inert(criterion.title)}", anchor=False)
+            icon, colour = BADGES.get(criterion.status, NOT_YET_BADGE)
+            st.badge(f"Status: {criterion.status_label}", icon=icon, color=colour)
+            st.caption(inert(criterion.rule))
+            st.markdown("\n".join(f"- {inert(sentence)}" for sentence in criterion.evidence))
+            for link in criterion.links:
+                link_to(link.page, actor, link.label, query_params=link.query)
+            st.caption("Latest evidence: " + (format_date(criterion.latest) if criterion.latest
+                                              else "none yet"))

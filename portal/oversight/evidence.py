@@ -1,0 +1,439 @@
+"""Evidence for What Works Cities certification, counted from the portal's live records.
+
+What Works Cities (Bloomberg Philanthropies) certifies local governments against a
+standard whose Data Management (DM) and Open Data (OD) criteria the portal helps meet.
+:func:`wwc_evidence` counts, for each criterion the portal supports, what the records show
+today, with SQL counts and the areas' own services (compliance findings, the audit chain's
+verification, the notice list, request statistics, the export registry), and judges each
+criterion by the explicit rules below. A status is the portal's own reading of its records,
+not a certification: the assessors decide; this page gathers what they will ask to see.
+
+Statuses are ``met``, ``partial`` (some evidence, not all the rule asks) and ``not yet``
+(no evidence). "Current" practices are those not retired.
+
+- **DM2 data inventory.** *met*: at least one dataset and one active sharing practice;
+  every dataset has a known classification and a retention policy; datasets from at least
+  80% of the departments; and the inventory changed in the last 365 days. *partial*: any
+  dataset or practice. (Every dataset names a steward department and every practice a
+  dataset: the schema requires both, so they are reported, not tested.)
+- **DM3 sharing data.** *met*: at least one current practice, each stating a legal basis
+  or naming an agreement, and at least one request in the published request transparency
+  log. *partial*: any current practice or published request.
+- **DM5 privacy.** *met*: at least one published surveillance notice; every published,
+  not retired notice has had a public comment period; and no comment keeps its raw text
+  past the retention period (``PORTAL_RETENTION_DAYS``). *partial*: any published notice.
+  The suppression threshold *k* and the sensitive-question linter are reported, not tested:
+  they are in force in every installation.
+- **DM6 security.** *met*: the audit chain verifies, holds at least one event, and no
+  critical or high compliance finding is open. *partial*: the chain verifies and holds
+  events, but critical or high findings are open. *not yet*: the chain is empty or broken.
+- **DM7 community input** (the standard's qualitative data practices). *met*: at least
+  one published comment, one meeting of the commission held, and one packet published.
+  *partial*: any comment received, survey published, or meeting held.
+- **DM8 disaggregated data.** *met*: at least one published indicator with values broken
+  down by district and one with values broken down by a demographic group. *partial*: any
+  published indicator.
+- **OD1–OD3 open data.** *met*: the DCAT-US ``data.json`` catalog lists at least one
+  dataset, and the inventory, the request log and the indicators export each have
+  something to export (a current practice, a published request, a published indicator
+  with values). *partial*: any one of these. The exports themselves are read from the
+  areas' manifests (``portal export KIND``).
+
+``RULES`` says each rule in one sentence for the page; keep it in step with this list.
+People counts (survey responses, people covered by requests) are shown with small-number
+suppression like everywhere else (DESIGN.md §2.6).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from portal.audit.models import AuditEvent
+from portal.audit.service import verify_chain
+from portal.auth.permissions import service
+from portal.auth.roles import Actor
+from portal.base import utcnow
+from portal.disclosure import Figure, primary_status, shown
+from portal.engagement.models import Comment
+from portal.geography.models import District
+from portal.indicators.models import Indicator, IndicatorValue
+from portal.inventory.compliance import SEVERITIES
+from portal.inventory.findings import compliance_findings
+from portal.inventory.models import Dataset, Department, SharingPractice
+from portal.inventory.vocab import CLASSIFICATIONS
+from portal.notices.service import list_technologies
+from portal.oversight.models import Meeting, Packet
+from portal.registry import exporters
+from portal.requests.models import InformationRequest
+from portal.requests.service import request_statistics
+from portal.settings import get_settings
+from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
+from portal.timefmt import format_date, format_datetime, local
+
+MET = "met"
+PARTIAL = "partial"
+NOT_YET = "not yet"
+STATUS_LABELS: dict[str, str] = {MET: "Met", PARTIAL: "Partly met", NOT_YET: "Not yet met"}
+
+#: DM2: the share of departments whose datasets the inventory must cover.
+DEPARTMENT_COVERAGE = 0.8
+#: DM2: how recently the inventory must have changed.
+FRESH = timedelta(days=365)
+
+#: Each criterion's rule in one sentence, as the page shows it (the module docstring has them
+#: in full; both must say the same).
+RULES: dict[str, str] = {
+    "DM2": "Met when the inventory holds datasets and active practices, every dataset has a "
+           "classification and a retention policy, datasets cover at least 80% of departments, "
+           "and the inventory changed in the last year.",
+    "DM3": "Met when every current practice states a legal basis or names an agreement and the "
+           "request transparency log publishes at least one request.",
+    "DM5": "Met when notices are published, every notice not retired has had a public comment "
+           "period, and no comment keeps its raw text past the retention period.",
+    "DM6": "Met when the audit chain verifies intact and no critical or high compliance finding "
+           "is open; not yet when the chain is empty or broken.",
+    "DM7": "Met when a comment has been published, a commission meeting held and a meeting "
+           "packet published.",
+    "DM8": "Met when published indicators are broken down both by district and by demographic "
+           "group.",
+    "OD1–OD3": "Met when the data.json catalog lists datasets and the inventory, request log and "
+               "indicators exports each have records to export.",
+}
+
+
+class Link(NamedTuple):
+    """A page of the portal that shows the evidence: its label, url path and query."""
+
+    label: str
+    page: str
+    query: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    title: str
+    status: str  # MET | PARTIAL | NOT_YET
+    evidence: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    latest: datetime | None = None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def rule(self) -> str:
+        """The rule that decides the status, in one sentence."""
+        return RULES[self.code]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
+def _aware(value: Any) -> datetime | None:
+    """Aggregates can bypass the column type: SQLite may hand back text or naive values."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _latest(*values: Any) -> datetime | None:
+    found = [v for v in (_aware(x) for x in values) if v is not None]
+    return max(found) if found else None
+
+
+def _status(met: bool, partial: bool) -> str:
+    return MET if met else PARTIAL if partial else NOT_YET
+
+
+def _one(session: Session, *columns: Any, where: Iterable[Any] = (), source: Any = None) -> Any:
+    query = sa.select(*columns)
+    if source is not None:
+        query = query.select_from(source)
+    return session.execute(query.where(*where)).one()
+
+
+def _people(count: int, k: int) -> str:
+    return shown(count, primary_status(Figure(count), k), k)
+
+
+# ---------------------------------------------------------------------------
+# The criteria
+# ---------------------------------------------------------------------------
+# Each builder returns its criterion and records in ``facts`` the counts that open data
+# (OD1–OD3) judges, so nothing is counted twice.
+
+
+def _inventory(session: Session, now: datetime, facts: dict[str, int]) -> Criterion:
+    d, p = Dataset, SharingPractice
+    datasets, public, classified, retention, ds_created = _one(
+        session, sa.func.count(d.id), sa.func.count(d.id).filter(d.access_level == "public"),
+        sa.func.count(d.id).filter(d.classification.in_(list(CLASSIFICATIONS))),
+        sa.func.count(d.retention_policy_days), sa.func.max(d.created_at))
+    stewarded = session.execute(sa.select(sa.func.count(d.id)).join(
+        Department, Department.id == d.department_id)).scalar_one()
+    departments, covered = _one(
+        session, sa.func.count(Department.id),
+        sa.select(sa.func.count(sa.distinct(d.department_id))).scalar_subquery())
+    practices, active, updated, created = _one(
+        session, sa.func.count(p.id), sa.func.count(p.id).filter(p.status == "active"),
+        sa.func.max(p.updated_at), sa.func.max(p.created_at))
+    facts.update(datasets=datasets, public_datasets=public)
+    latest = _latest(ds_created, updated, created)
+    coverage = covered / departments if departments else 0.0
+    evidence = [
+        (f"{_n(datasets, 'dataset')} and {_n(practices, 'sharing practice')} in the inventory "
+         f"({active:,} active)."),
+        (f"{stewarded:,} of {datasets:,} datasets name a steward department; {classified:,} carry "
+         f"a classification; {retention:,} state a retention policy."),
+        f"Datasets from {covered:,} of {_n(departments, 'department')} ({coverage:.0%}).",
+    ]
+    met = (datasets > 0 and active > 0 and classified == datasets and retention == datasets
+           and coverage >= DEPARTMENT_COVERAGE and latest is not None and now - latest <= FRESH)
+    return Criterion(
+        "DM2", "Maintaining a comprehensive data inventory",
+        _status(met, datasets > 0 or practices > 0), evidence,
+        [Link("Sharing inventory", "inventory"), Link("Definitions", "definitions")], latest)
+
+
+def _sharing(session: Session, actor: Actor, facts: dict[str, int]) -> Criterion:
+    p = SharingPractice
+    named = sa.func.coalesce(p.agreement_title, "") != ""
+    stated = p.legal_basis_type != "none_stated"
+    current, agreement, basis, documented, informal, updated = _one(
+        session, sa.func.count(p.id), sa.func.count(p.id).filter(named),
+        sa.func.count(p.id).filter(stated), sa.func.count(p.id).filter(sa.or_(named, stated)),
+        sa.func.count(p.id).filter(p.mechanism == "informal"), sa.func.max(p.updated_at),
+        where=[p.status != "retired"])
+    stats = request_statistics(session=session, actor=actor)
+    logged = session.execute(sa.select(sa.func.max(InformationRequest.created_at))
+                             .where(InformationRequest.status == "published")).scalar_one()
+    facts.update(practices=current, requests=stats.requests)
+    evidence = [
+        (f"{_n(current, 'current sharing practice')}: {agreement:,} under a named agreement, "
+         f"{basis:,} with a stated legal basis, {informal:,} informal."),
+        f"{current - documented:,} of them state neither a legal basis nor an agreement.",
+        (f"{_n(stats.requests, 'request')} for residents' information in the published request "
+         f"transparency log (people covered: {stats.people_shown})."),
+    ]
+    met = current > 0 and documented == current and stats.requests > 0
+    return Criterion(
+        "DM3", "Sharing data", _status(met, current > 0 or stats.requests > 0), evidence,
+        [Link("Sharing inventory", "inventory"), Link("Request transparency log", "request-log")],
+        _latest(updated, logged))
+
+
+def _privacy(session: Session, actor: Actor, now: datetime) -> Criterion:
+    settings = get_settings()
+    notices = list_technologies(session=session, actor=actor, now=now)
+    live = [n for n in notices if n.status != "retired"]
+    with_period = sum(1 for n in live if n.comment_state != "none")
+    open_now = sum(1 for n in notices if n.comment_state == "open")
+    q = SurveyQuestion
+    flagged, justified = _one(
+        session, sa.func.count(q.id),
+        sa.func.count(q.id).filter(sa.func.coalesce(q.justification, "") != ""),
+        where=[sa.func.json_array_length(q.flags) > 0, q.retired == sa.false()])
+    cutoff = now - timedelta(days=settings.retention_days)
+    overdue = session.execute(sa.select(sa.func.count(Comment.id)).where(
+        Comment.submitted_at < cutoff, Comment.raw_text.is_not(None))).scalar_one()
+    purged = session.execute(sa.select(sa.func.max(AuditEvent.occurred_at))
+                             .where(AuditEvent.action == "engagement.retention_purge")).scalar_one()
+    k = settings.suppression_k
+    evidence = [
+        (f"{_n(len(notices), 'surveillance technology notice')} published; {with_period:,} of "
+         f"the {len(live):,} not retired have had a public comment period ({open_now:,} open now)."),
+        (f"The sensitive-question linter flagged {_n(flagged, 'survey question')}, {justified:,} "
+         "of them with a written justification shown to respondents."),
+        f"Counts of fewer than {k} people are suppressed everywhere (k = {k}).",
+        f"Raw comment text is kept {settings.retention_days} days; {_n(overdue, 'comment')} "
+        "kept it longer" + (" (the purge is due)." if overdue else "."),
+    ]
+    met = bool(notices) and with_period == len(live) and overdue == 0
+    return Criterion(
+        "DM5", "Protecting data privacy and confidentiality", _status(met, bool(notices)),
+        evidence,
+        [Link("Surveillance technologies", "notices"),
+         Link("Moderation policy", "moderation-policy"), Link("Build surveys", "manage-surveys")],
+        _latest(purged, *(n.last_published_at for n in notices)))
+
+
+def _security(session: Session, actor: Actor, now: datetime) -> Criterion:
+    findings = compliance_findings(session=session, actor=actor, on=local(now).date())
+    by_severity = Counter(f.severity for f in findings)
+    chain = verify_chain(session)
+    last = session.execute(sa.select(sa.func.max(AuditEvent.occurred_at))).scalar_one()
+    severities = ", ".join(f"{by_severity.get(key, 0):,} {label.lower()}"
+                           for key, label in SEVERITIES.items())
+    evidence = [f"{_n(len(findings), 'open compliance finding')}: {severities}."]
+    if chain.ok:
+        evidence.append(f"The audit log's hash chain of {_n(chain.events, 'event')} verifies "
+                        "intact.")
+    else:
+        evidence.append(f"The audit log's hash chain is broken at event {chain.first_broken_id}: "
+                        f"it {chain.reason}.")
+    serious = by_severity.get("critical", 0) + by_severity.get("high", 0)
+    intact = chain.ok and chain.events > 0
+    return Criterion(
+        "DM6", "Managing data security", _status(intact and serious == 0, intact), evidence,
+        [Link("Compliance findings", "compliance"), Link("Audit log", "audit-log")], _aware(last))
+
+
+def _community(session: Session, now: datetime) -> Criterion:
+    c = Comment
+    # Free-text survey answers are stored as comments too; they count as survey responses.
+    received, published, last_comment = _one(
+        session, sa.func.count(c.id), sa.func.count(c.id).filter(c.state == "published"),
+        sa.func.max(c.submitted_at), where=[c.target_type != "survey"])
+    surveys = session.execute(sa.select(sa.func.count(Survey.id))
+                              .where(Survey.status.in_(("open", "closed")))).scalar_one()
+    responses = session.execute(sa.select(sa.func.count(SurveyResponse.id))).scalar_one()
+    m = Meeting
+    held, upcoming, last_held = _one(
+        session, sa.func.count(m.id).filter(m.status == "held"),
+        sa.func.count(m.id).filter(m.status == "scheduled", m.scheduled_at > now),
+        sa.func.max(m.scheduled_at).filter(m.status == "held"))
+    packets, packet_meetings, last_packet = _one(
+        session, sa.func.count(Packet.id), sa.func.count(sa.distinct(Packet.meeting_id)),
+        sa.func.max(Packet.built_at))
+    evidence = [
+        (f"{_n(received, 'comment')} received from residents; {published:,} published after "
+         "moderation."),
+        (f"{_n(surveys, 'survey')} published; responses: "
+         f"{_people(responses, get_settings().suppression_k)}."),
+        f"{_n(held, 'commission meeting')} held, {upcoming:,} scheduled.",
+        f"{_n(packets, 'meeting packet')} published, for {_n(packet_meetings, 'meeting')}.",
+    ]
+    met = published > 0 and held > 0 and packets > 0
+    return Criterion(
+        "DM7", "Qualitative data practices: community input",
+        _status(met, received > 0 or surveys > 0 or held > 0), evidence,
+        [Link("Commission meetings", "meetings"), Link("Surveys", "surveys"),
+         Link("Moderation policy", "moderation-policy")],
+        _latest(last_comment, last_held, last_packet))
+
+
+def _disaggregated(session: Session, facts: dict[str, int]) -> Criterion:
+    published = Indicator.is_published == sa.true()
+    indicators, updated = _one(session, sa.func.count(Indicator.id),
+                               sa.func.max(Indicator.updated_at), where=[published])
+    v = IndicatorValue
+    rows, with_values, by_district, by_group = _one(
+        session, sa.func.count(v.id), sa.func.count(sa.distinct(v.indicator_id)),
+        sa.func.count(sa.distinct(v.indicator_id)).filter(v.district_id.is_not(None)),
+        sa.func.count(sa.distinct(v.indicator_id)).filter(v.group_dimension != "all"),
+        source=sa.join(v, Indicator, Indicator.id == v.indicator_id), where=[published])
+    districts = session.execute(sa.select(sa.func.count(District.id))).scalar_one()
+    facts.update(indicators=with_values)
+    k = get_settings().suppression_k
+    evidence = [
+        (f"{_n(indicators, 'published indicator')}, {with_values:,} with values "
+         f"({_n(rows, 'value row')})."),
+        (f"{by_district:,} broken down by district ({_n(districts, 'district')} on the map), "
+         f"{by_group:,} by demographic group."),
+        f"Cells about fewer than {k} people are suppressed, with complementary suppression.",
+    ]
+    return Criterion(
+        "DM8", "Disaggregated data for decision-making",
+        _status(by_district > 0 and by_group > 0, indicators > 0), evidence,
+        [Link("Data by district and group", "indicators")], _aware(updated))
+
+
+def _open_data(facts: dict[str, int], latest: datetime | None) -> Criterion:
+    kinds = exporters()
+    offered = "; ".join(f"{kind} ({', '.join(e.formats)})" for kind, e in kinds.items())
+    datasets = facts["datasets"]
+    # export_catalog writes one entry per dataset: the count is the catalog's.
+    filled = [facts["practices"] > 0, facts["requests"] > 0, facts["indicators"] > 0]
+    evidence = [
+        (f"The DCAT-US data.json catalog lists {_n(datasets, 'dataset')} "
+         f"({facts['public_datasets']:,} with public access)."),
+        f"{len(kinds)} exports, each also a command (portal export KIND): {offered}.",
+        (f"To export: {_n(facts['practices'], 'current practice')}, "
+         f"{_n(facts['requests'], 'published request')}, "
+         f"{_n(facts['indicators'], 'published indicator')} with values."),
+    ]
+    return Criterion(
+        "OD1–OD3", "Open data",
+        _status(datasets > 0 and all(filled), datasets > 0 or any(filled)), evidence,
+        [Link("Sharing inventory (CSV, JSON, data.json)", "inventory"),
+         Link("Request transparency log (CSV)", "request-log"),
+         Link("Surveillance technologies (Atom, iCalendar)", "notices"),
+         Link("Data by district and group", "indicators")],
+        latest)
+
+
+@service("oversight.evidence")
+def wwc_evidence(*, session: Session, actor: Actor, now: datetime | None = None) -> list[Criterion]:
+    """Each supported What Works Cities criterion: its status, evidence, pages and latest date."""
+    now = now or utcnow()
+    facts: dict[str, int] = {}
+    inventory = _inventory(session, now, facts)
+    sharing = _sharing(session, actor, facts)
+    disaggregated = _disaggregated(session, facts)
+    return [
+        inventory,
+        sharing,
+        _privacy(session, actor, now),
+        _security(session, actor, now),
+        _community(session, now),
+        disaggregated,
+        _open_data(facts, _latest(inventory.latest, sharing.latest, disaggregated.latest)),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# The PDF
+# ---------------------------------------------------------------------------
+
+#: Type sizes tried in turn until the table fits on one page.
+_PDF_SIZES = (8.5, 8.0, 7.5, 7.0, 6.5, 6.0)
+
+
+def _draw(criteria: list[Criterion], county: str, generated_at: datetime, size: float) -> Any:
+    from portal.pdf import MUTED_COLOUR, Document
+
+    doc = Document(title="What Works Cities evidence", county=county, created=generated_at,
+                   subject="Evidence for What Works Cities certification criteria")
+    doc.set_auto_page_break(True, margin=16)
+    doc.add_page()
+    doc.heading("What Works Cities evidence", 1)
+    doc.paragraph(
+        f"The evidence {county}'s data transparency portal holds for the What Works Cities "
+        "certification criteria it supports, counted from its live records on "
+        f"{format_datetime(generated_at)}. A status is the portal's reading of its own records "
+        "by the rules it publishes; certification is decided by What Works Cities.",
+        size=9, colour=MUTED_COLOUR)
+    doc.table(
+        ["Criterion", "Status", "Evidence", "Latest evidence"],
+        [[f"{c.code}\n{c.title}", c.status_label, "\n".join(f"• {e}" for e in c.evidence),
+          format_date(c.latest) if c.latest else "none yet"] for c in criteria],
+        col_widths=(20, 11, 55, 14), size=size)
+    doc.paragraph("Met: every condition of the criterion's rule holds. Partly met: some evidence, "
+                  "not all the rule asks. Not yet met: no evidence in the portal yet.",
+                  size=max(size - 0.5, 6), colour=MUTED_COLOUR, after=0)
+    return doc
+
+
+def evidence_pdf(criteria: list[Criterion], *, county: str, generated_at: datetime) -> bytes:
+    """The criteria as a one-page PDF table: criterion, status, evidence, latest evidence.
+
+    The type shrinks until everything fits on one page: twice the evidence the portal writes
+    today still fits (tests/services/test_evidence.py); much more would run over at 6 pt.
+    """
+    for size in _PDF_SIZES:
+        doc = _draw(criteria, county, generated_at, size)
+        if doc.page == 1:
+            break
+    return doc.output()  # type: ignore[no-any-return]

@@ -1,0 +1,158 @@
+"""The resident input behind an agenda item: which comments, who sent them, what became of them.
+
+The one place that decides what reaches a packet. ``published_input`` applies the
+moderation-state filter once, in SQL, before anything else sees the text: pending,
+rejected and referred comments never leave the database on the way to a summary.
+Free-text survey answers are comments too (``target_type == "survey"``), moderated in
+the same queue, so they pass the same filter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from portal.disclosure import Figure, Status, one_way_lines, protect, shown
+from portal.engagement.models import Comment
+from portal.geography.models import District
+
+PUBLISHED = "published"
+NO_DISTRICT = "No district given"
+_ALL = "all"
+_NONE = "none"
+#: Rates of participation are given per this many residents.
+PER = 10_000
+
+
+@dataclass(frozen=True)
+class InputComment:
+    """A published comment or survey answer: its published (redacted) text only."""
+
+    id: int
+    text: str
+    position: str | None
+    language: str
+    district_id: int | None
+    source: str  # "comment" | "survey"
+
+
+def _about(target_type: str, target_id: int, survey_ids: list[int]) -> sa.ColumnElement[bool]:
+    about = sa.and_(Comment.target_type == target_type, Comment.target_id == target_id)
+    if survey_ids:
+        about = sa.or_(about, sa.and_(Comment.target_type == "survey",
+                                      Comment.target_id.in_(survey_ids)))
+    return about
+
+
+def _in_period(start: datetime | None, end: datetime | None) -> list[sa.ColumnElement[bool]]:
+    where = []
+    if start is not None:
+        where.append(Comment.submitted_at >= start)
+    if end is not None:
+        where.append(Comment.submitted_at < end)
+    return where
+
+
+def published_input(session: Session, *, target_type: str, target_id: int, survey_ids: list[int],
+                    start: datetime | None, end: datetime | None) -> list[InputComment]:
+    """Published comments on the record and published free-text answers to its surveys,
+    sent in ``[start, end)``, oldest first."""
+    rows = session.execute(
+        sa.select(Comment.id, Comment.redacted_text, Comment.position, Comment.language,
+                  Comment.district_id, Comment.target_type)
+        .where(Comment.state == PUBLISHED, _about(target_type, target_id, survey_ids),
+               *_in_period(start, end))
+        .order_by(Comment.submitted_at, Comment.id)
+    ).all()
+    return [InputComment(r[0], r[1], r[2], r[3] or "und", r[4],
+                         "survey" if r[5] == "survey" else "comment") for r in rows]
+
+
+def moderation_statistics(session: Session, *, target_type: str, target_id: int,
+                          survey_ids: list[int], start: datetime | None,
+                          end: datetime | None) -> dict[str, Any]:
+    """What became of everything residents sent about the record in the period: the same
+    counts the public moderation statistics give, for this item only."""
+    rows = session.execute(
+        sa.select(Comment.state, Comment.public_reason, sa.func.count())
+        .where(_about(target_type, target_id, survey_ids), *_in_period(start, end))
+        .group_by(Comment.state, Comment.public_reason)
+    ).all()
+    stats: dict[str, Any] = {"received": 0, "published": 0, "rejected": 0, "awaiting": 0,
+                             "rejected_by_reason": {}}
+    for state, reason, n in rows:
+        stats["received"] += n
+        if state == PUBLISHED:
+            stats["published"] += n
+        elif state == "rejected":
+            stats["rejected"] += n
+            label = reason or "No reason recorded"
+            stats["rejected_by_reason"][label] = stats["rejected_by_reason"].get(label, 0) + n
+        else:
+            stats["awaiting"] += n
+    stats["rejected_by_reason"] = dict(sorted(stats["rejected_by_reason"].items(),
+                                              key=lambda kv: (-kv[1], kv[0])))
+    return stats
+
+
+def _percent(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "—"
+
+
+def participation(session: Session, comments: list[InputComment], k: int) -> dict[str, Any]:
+    """Comments by district against each district's share of the population.
+
+    Every count goes through the suppression module with the total and the "no district
+    given" row as one additive table, so no suppressed count can be worked out from the
+    others. Shares and rates are given only for published counts, and the representation
+    ratio (lowest rate ÷ highest) only from published rates, so it reveals nothing either.
+    """
+    districts = session.execute(
+        sa.select(District.id, District.name, District.population).order_by(District.code)).all()
+    counts = Counter(c.district_id for c in comments)
+    keys = [str(d[0]) for d in districts] + [_NONE]
+    cells = {key: Figure(float(counts.get(None if key == _NONE else int(key), 0))) for key in keys}
+    cells[_ALL] = Figure(float(len(comments)))
+    status = protect(cells, one_way_lines(keys, _ALL), k)
+    population_total = sum(d[2] or 0 for d in districts)
+    total_published = status[_ALL] in (Status.PUBLISHED, Status.TRUE_ZERO)
+    rows = []
+    rates: list[float] = []
+    for district_id, name, population in [*districts, (None, NO_DISTRICT, None)]:
+        key = _NONE if district_id is None else str(district_id)
+        n = cells[key].count or 0.0
+        st = status[key]
+        visible = st in (Status.PUBLISHED, Status.TRUE_ZERO)
+        row: dict[str, Any] = {
+            "district": name, "comments": shown(n, st, k), "status": st.value,
+            "population": population,
+            "population_share": _percent(population, population_total) if population else "—",
+            "comment_share": _percent(n, len(comments)) if visible and total_published else "—",
+            "rate_per_10000": "—",
+        }
+        if visible and population:
+            rate = n / population * PER
+            rates.append(rate)
+            row["rate_per_10000"] = f"{rate:.2f}"
+        rows.append(row)
+    rows.append({"district": "All", "comments": shown(cells[_ALL].count, status[_ALL], k),
+                 "status": status[_ALL].value, "population": population_total or None,
+                 "population_share": "100.0%" if population_total else "—",
+                 "comment_share": "100.0%" if total_published and comments else "—",
+                 "rate_per_10000": "—"})
+    ratio = None
+    if len(rates) >= 2 and max(rates) > 0:
+        ratio = f"{min(rates) / max(rates):.2f}"
+    hidden = sum(1 for key in keys if status[key].suppressed)
+    note = (f"Counts below {k} are suppressed, with other counts where needed so that none can "
+            "be worked out from the totals. The rate is comments per 10,000 residents; the "
+            "representation ratio is the lowest district rate divided by the highest (1.00 "
+            "means every district took part at the same rate), from published rates only.")
+    if hidden:
+        note += f" {hidden} district figure{'s are' if hidden != 1 else ' is'} suppressed."
+    return {"rows": rows, "representation_ratio": ratio, "note": note}

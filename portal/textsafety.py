@@ -1,0 +1,56 @@
+"""Making text people typed safe to show: no invisible characters, no markup.
+
+Pure functions with no Streamlit and no database, shared by the PDF and Markdown renderings
+(``portal/pdf.py``, ``portal/oversight/packet_markdown.py``). ``portal/ui/text.py`` holds the
+Streamlit-facing twin (``inert``), which keeps its narrower character list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_KEEP_CONTROLS = {"\n"}
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+# Every ASCII punctuation character CommonMark lets a backslash escape that can start markup
+# (emphasis, code, links, images, HTML, entities, headings, lists, quotes, tables, autolinks,
+# footnotes, @mentions, :emoji: shortcodes, Streamlit's LaTeX and colour directives).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&@^])")
+
+
+def strip_format_chars(text: str | None) -> str:
+    """Drop what could disguise ``text``: bidi overrides and isolates, zero-width and other
+    invisible format characters (Unicode category Cf), and control characters other than the
+    newline; tabs become spaces, every line break becomes ``\\n``; lone surrogates become
+    U+FFFD."""
+    if not text:
+        return ""
+    text = _NEWLINES.sub("\n", str(text)).replace("\t", " ")
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cf" or (category == "Cc" and ch not in _KEEP_CONTROLS):
+            continue
+        out.append("\ufffd" if category == "Cs" else ch)
+    return "".join(out)
+
+
+def escape_markdown(text: str | None, *, block: bool = False) -> str:
+    """Escape ``text`` so that Markdown (CommonMark/GFM) shows it literally.
+
+    Inline (the default) puts everything on one line, fit for a table cell, a heading or a
+    list item; ``|`` is escaped so it never splits a table cell. With ``block=True`` line
+    breaks are kept as hard breaks, so the text can stand as a paragraph or, prefixed with
+    ``> `` on each line, as a blockquote; leading spaces are dropped so no line becomes an
+    indented code block.
+    """
+    text = strip_format_chars(text)
+    if not block:
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    lines = [_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip()) for line in text.split("\n")]
+    # A trailing backslash is a hard line break; blank lines stay paragraph breaks.
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        out.append(line + ("\\" if line and nxt else ""))
+    return "\n".join(out).strip("\n")
