@@ -19,7 +19,15 @@ from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF, FontFace, ViewerPreferences
-from fpdf.enums import Align, PageMode, TableBordersLayout, TextEmphasis, XPos, YPos
+from fpdf.enums import (
+    Align,
+    MethodReturnValue,
+    PageMode,
+    TableBordersLayout,
+    TextEmphasis,
+    XPos,
+    YPos,
+)
 
 from portal.textsafety import strip_format_chars
 
@@ -43,6 +51,7 @@ TEXT_COLOUR = (26, 26, 26)
 MUTED_COLOUR = (80, 80, 80)
 RULE_COLOUR = (150, 150, 150)
 FILL_COLOUR = (242, 242, 242)
+LINK_COLOUR = (20, 60, 140)
 HEADING_SIZES = {1: 16, 2: 13, 3: 11.5, 4: 10.5}
 _QUOTE_INDENT = 6
 _QUOTE_BOX = {"border": "L", "fill": True, "padding": (1.5, 3, 1.5, 3), "align": Align.L}
@@ -174,8 +183,9 @@ class Document(FPDF):
 
     # -- drawing helpers --------------------------------------------------------------------
 
-    def heading(self, text: str, level: int = 1) -> None:
-        """Draw a heading (level 1–4) and make it a bookmark at outline depth ``level - 1``."""
+    def heading(self, text: str, level: int = 1, *, outline_level: int | None = None) -> None:
+        """Draw a heading (level 1–4) and make it a bookmark at outline depth ``level - 1``
+        (or ``outline_level``, 0 being the top)."""
         level = min(max(level, 1), 4)
         size = HEADING_SIZES[level]
         text = safe_text(text) or "(untitled)"
@@ -184,7 +194,8 @@ class Document(FPDF):
         self.ensure_space(self._line_height(1.3) * 2 + 18)
         if level <= 2 and self.y > self.t_margin + 1:
             self.ln(2 if level == 2 else 3)
-        self.start_section(self._outline_name(text), level=level - 1, strict=False)
+        depth = level - 1 if outline_level is None else outline_level
+        self.start_section(self._outline_name(text), level=depth, strict=False)
         self.multi_cell(
             0, self._line_height(1.3), text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L
         )
@@ -220,16 +231,27 @@ class Document(FPDF):
         self.set_font(FONT, size=10)
         self.ln(after)
 
-    def labelled(self, label: str, value: str, *, size: float = 10) -> None:
-        """One "Label: value" line (the label bold), wrapping under itself."""
+    def labelled(self, label: str, value: str, *, size: float = 10, link: str = "") -> None:
+        """One "Label: value" line (the label bold), wrapping under itself; with ``link``
+        (a URL the caller has checked) the value is a clickable link."""
         self.set_font(FONT, "B", size)
         label = safe_text(label) + ": "
         width = min(self.get_string_width(label) + 1, self.epw * 0.4)
+        self.ensure_space(self._line_height() * 2)
         self.set_x(self.l_margin)
-        self.multi_cell(
-            width, self._line_height(), label, new_x=XPos.RIGHT, new_y=YPos.TOP, align=Align.L
+        top, page = self.y, self.page
+        label_height = self.multi_cell(
+            width,
+            self._line_height(),
+            label,
+            new_x=XPos.RIGHT,
+            new_y=YPos.TOP,
+            align=Align.L,
+            output=MethodReturnValue.HEIGHT,
         )
         self.set_font(FONT, "", size)
+        if link:
+            self.set_text_color(*LINK_COLOUR)
         self.multi_cell(
             0,
             self._line_height(),
@@ -237,7 +259,11 @@ class Document(FPDF):
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
             align=Align.L,
+            link=link or None,
         )
+        self.set_text_color(*TEXT_COLOUR)
+        if self.page == page:
+            self.set_y(max(self.y, top + label_height))
 
     def bullets(self, items: Iterable[str], *, size: float = 10) -> None:
         """A bulleted list; each item wraps under itself."""

@@ -10,14 +10,14 @@ AREA = Area(
     permissions={
         "oversight.list_meetings": EVERYONE,
         "oversight.get_meeting": EVERYONE,
-        "oversight.agenda": EVERYONE,
-        "oversight.meetings_ics": EVERYONE,
+        "oversight.get_agenda": EVERYONE,
+        "oversight.feed_ics": EVERYONE,
         "oversight.list_packets": EVERYONE,
         "oversight.get_packet": EVERYONE,
         "oversight.create_meeting": STAFF,
         "oversight.update_meeting": STAFF,
         "oversight.add_agenda_item": STAFF,
-        "oversight.agenda_targets": STAFF,
+        "oversight.target_choices": STAFF,
         "oversight.build_packet": STAFF_AND_OVERSIGHT,
         "oversight.preview_packet": STAFF_AND_OVERSIGHT,
         # Commissioners' notes stay with the commission until a packet publishes them.

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fpdf.enums import Align, XPos, YPos
-
 from portal.oversight import packet_view as view
-from portal.pdf import Document, bar_chart_png, describe_bars, safe_text
+from portal.pdf import Document, bar_chart_png, describe_bars
 
 _HTTPS = re.compile(r"https://[^\s<>\"']+")
 
@@ -43,36 +41,23 @@ def packet_pdf(content: dict[str, Any], *, content_hash: str) -> bytes:
 def _cover(doc: Document, content: dict[str, Any], meeting: dict[str, Any], digest: str) -> None:
     doc.paragraph(str(content.get("county") or ""), size=12, style="B", after=0)
     doc.paragraph("Privacy Commission · meeting packet", size=10, after=3, colour=(80, 80, 80))
-    doc.heading(str(meeting.get("title") or "Meeting"), 1)
+    doc.heading(str(meeting.get("title") or "Meeting"), 1)  # the cover's bookmark
     for label, value in view.cover_facts(content):
-        if label == "Online" and _HTTPS.fullmatch(value):
-            _link_line(doc, label, value)
-        else:
-            doc.labelled(label, value)
+        # Only a plain https address is made clickable; anything else is text.
+        link = value if label == "Online" and _HTTPS.fullmatch(value) else ""
+        doc.labelled(label, value, link=link)
     doc.ln(2)
     if meeting.get("description"):
         doc.paragraph(str(meeting["description"]))
     doc.ln(2)
     doc.start_section("How to verify this packet", level=0, strict=False)
     doc.boxed("How to verify this packet", view.verify_lines(content, digest))
-    doc.heading("Agenda", 2)
+    doc.heading("Agenda", 2, outline_level=0)
     items = content.get("items") or []
     if items:
         doc.bullets(view.agenda_line(item) for item in items)
     else:
         doc.paragraph("The agenda has no items.")
-
-
-def _link_line(doc: Document, label: str, url: str) -> None:
-    """A https link, clickable; anything else is printed as text only."""
-    doc.set_font("dejavu", "B", 10)
-    doc.cell(doc.get_string_width(label + ": ") + 1, 5.8, label + ": ")
-    doc.set_font("dejavu", "", 10)
-    doc.set_text_color(20, 60, 140)
-    doc.multi_cell(
-        0, 5.8, safe_text(url), link=url, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L
-    )
-    doc.set_text_color(26, 26, 26)
 
 
 def _item(doc: Document, item: dict[str, Any]) -> None:

@@ -67,7 +67,7 @@ def get_meeting(*, session: Session, actor: Actor, meeting_id: int) -> tuple[Mee
     return meeting, list(items)
 
 
-@service("oversight.agenda")
+@service("oversight.get_agenda")
 def agenda(*, session: Session, actor: Actor, meeting_id: int) -> list[AgendaEntry]:
     """The meeting's agenda, each item with its record in brief.
 
@@ -160,7 +160,7 @@ def update_meeting(
     return meeting
 
 
-@service("oversight.agenda_targets")
+@service("oversight.target_choices")
 def agenda_targets(*, session: Session, actor: Actor) -> dict[str, list[tuple[int, str]]]:
     """The published records an agenda item may link to, by kind."""
     return published_choices(session)
@@ -273,7 +273,7 @@ def save_note(*, session: Session, actor: Actor, agenda_item_id: int, text: str,
 # Calendar
 
 
-@service("oversight.meetings_ics")
+@service("oversight.feed_ics")
 def meetings_ics(*, session: Session, actor: Actor, base_url: str,
                  now: datetime | None = None) -> bytes:
     """Every meeting (cancelled ones marked so), as an iCalendar file residents subscribe to."""

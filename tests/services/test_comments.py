@@ -203,3 +203,16 @@ def test_rate_limits_per_session_and_network_store_only_salted_hashes(
     from portal.encryption import salted_hash
 
     assert salted_hash("session:tab-1", now.date()) != salted_hash("session:tab-1", (now + timedelta(days=1)).date())
+
+
+def test_a_meeting_takes_comments_unless_cancelled_or_unknown(session: Session) -> None:
+    held = factories.meeting(session, status="scheduled")
+    cancelled = factories.meeting(session, status="cancelled")
+    stored = factories.submitted_comment(session, "Please stream the meeting.",
+                                         target_type="meeting", target_id=held.id)
+    assert stored.target_id == held.id
+    with pytest.raises(ValidationFailed):
+        factories.submitted_comment(session, "x y z", target_type="meeting",
+                                    target_id=cancelled.id)
+    with pytest.raises(NotFound):
+        factories.submitted_comment(session, "x y z", target_type="meeting", target_id=987654)
