@@ -76,15 +76,19 @@ def populate(engine, n: int, seed: int) -> tuple[int, int]:
     from portal.engagement.models import Comment
     from portal.geography.models import District
     from portal.notices.models import SurveillanceTechnology
-    from portal.oversight.models import Meeting
+    from portal.oversight.models import AgendaItem, Meeting
     from portal.oversight.service import add_agenda_item
 
     rng = random.Random(seed)
     with Session(engine) as session:
         meeting = session.exec(select(Meeting).where(Meeting.scheduled_at > utcnow())
                                .order_by(Meeting.scheduled_at)).first()
+        # A notice no other item of the meeting is about, so the 10,000 are summarized once.
+        on_agenda = session.exec(select(AgendaItem.target_id).where(
+            AgendaItem.meeting_id == meeting.id, AgendaItem.target_type == "notice")).all()
         notice = session.exec(select(SurveillanceTechnology).where(
-            SurveillanceTechnology.is_published == True)).first()
+            SurveillanceTechnology.is_published == True,
+            SurveillanceTechnology.id.not_in(on_agenda))).first()
         districts = list(session.exec(select(District.id)).all())
         add_agenda_item(session=session, actor=SYSTEM, meeting_id=meeting.id,
                         title="Bench: licence plate readers, 10,000 comments",

@@ -14,6 +14,7 @@ AREA = Area(
         "oversight.feed_ics": EVERYONE,
         "oversight.list_packets": EVERYONE,
         "oversight.get_packet": EVERYONE,
+        "oversight.get_packet_content": EVERYONE,
         "oversight.create_meeting": STAFF,
         "oversight.update_meeting": STAFF,
         "oversight.add_agenda_item": STAFF,

@@ -316,5 +316,14 @@ def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str) ->
     raise ValidationFailed([FieldError("kind", "choose pdf, json or md")])
 
 
+@service("oversight.get_packet_content")
+def packet_content(*, session: Session, actor: Actor, packet_id: int) -> dict[str, Any]:
+    """One published version's content (docs/packet-format.md), for the page to show."""
+    content = session.execute(sa.select(Packet.content).where(Packet.id == packet_id)).scalar()
+    if content is None:
+        raise NotFound(f"No packet {packet_id}.")
+    return dict(content)
+
+
 __all__ = ["PacketInfo", "build_packet", "canonical_json", "content_hash", "list_packets",
-           "packet_file", "preview_packet"]
+           "packet_content", "packet_file", "preview_packet"]

@@ -11,7 +11,7 @@ import streamlit as st
 
 from portal.auth.permissions import allowed
 from portal.auth.roles import Actor
-from portal.oversight.packets import PacketInfo, build_packet, packet_file
+from portal.oversight.packets import PacketInfo, build_packet, packet_content, packet_file
 from portal.oversight.records import TARGET_TYPES
 from portal.oversight.service import (
     MEETING_STATUSES,
@@ -22,6 +22,7 @@ from portal.oversight.service import (
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
 from portal.ui.context import change_then_rerun, db
+from portal.ui.packet import show_packet
 from portal.ui.text import inert
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ def packet_section(actor: Actor, meeting: Meeting, packets: list[PacketInfo]) ->
         st.subheader(f"Version {latest.version}", anchor=False)
         st.caption(f"Published {format_datetime(latest.built_at)} by {inert(latest.built_by)}.")
         _downloads(actor, meeting, latest, f"packet-{latest.id}")
+        with db() as session:
+            content = packet_content(session=session, actor=actor, packet_id=latest.id)
+        show_packet(content)
         with st.expander("Check this packet against the audit log"):
             st.markdown(
                 "The packet's content hash was written to the audit log when it was published, "

@@ -113,3 +113,24 @@ def test_an_unknown_meeting_id_opens_the_latest(session: Session) -> None:
     at = open_meeting(99999)
     assert "Winter meeting" in texts(at)
     assert at.query_params["id"] == [str(meeting.id)] or at.query_params["id"] == str(meeting.id)
+
+
+def test_the_page_shows_the_packet_and_never_unpublished_input(session: Session) -> None:
+    meeting, _item = setup(session)
+    tech_id = session.exec(select(AgendaItem.target_id)).first()
+    markers = {}
+    for state in ("pending", "rejected", "escalated"):
+        markers[state] = f"zq{state}{uuid.uuid4().hex[:6]}"
+        session.add(Comment(target_type="notice", target_id=tech_id, state=state,
+                            redacted_text=f"Sensors {markers[state]} everywhere.",
+                            receipt_code=uuid.uuid4().hex[:16],
+                            submitted_at=utcnow() - timedelta(days=1)))
+    session.commit()
+    build_packet(session=session, actor=SYSTEM, meeting_id=meeting.id)
+    session.commit()
+    for role in (None, Role.COMMISSIONER, Role.STAFF):
+        at = open_meeting(meeting.id, role)
+        shown = texts(at) + "".join(str(frame.value) for frame in at.dataframe)
+        assert "The sensors misfire on fireworks night" in shown
+        for marker in markers.values():
+            assert marker not in shown

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import re
+from datetime import datetime
 
 import pypdf
 import pytest
@@ -439,6 +440,9 @@ def test_pdf_metadata(reader: pypdf.PdfReader) -> None:
     assert meta.title == "December regular meeting — packet, version 1"
     assert meta.author == "Commissioner Ortiz"
     assert reader.trailer["/Root"]["/Lang"] == "en"
+    # The creation date is the packet's built_at, not the clock: rebuilding gives the same bytes.
+    built = datetime.fromisoformat("2026-12-02T18:40:00-08:00")
+    assert meta.creation_date == built
 
 
 def test_hostile_text_draws_literally(text: str) -> None:
@@ -464,7 +468,7 @@ def test_safe_text() -> None:
 
 
 def test_document_draws_every_helper_and_charts_distinguish_states() -> None:
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     png = bar_chart_png(["A", "B $x$", "C", "D"], [5, "suppressed", 0, None], "States")
     assert png.startswith(b"\x89PNG")
@@ -548,3 +552,59 @@ def test_escape_markdown_inline(text: str, escaped: str) -> None:
 def test_escape_markdown_block_keeps_lines_without_markup() -> None:
     assert escape_markdown("> a\n\n    # b", block=True) == "\\> a\n\n\\# b"
     assert escape_markdown("a\nb", block=True) == "a\\\nb"
+
+
+def test_only_https_meeting_links_are_clickable(content: dict, pdf: bytes) -> None:
+    assert b"/URI (https://meet.example.org/privacy-dec)" in pdf
+    hostile = copy.deepcopy(content)
+    hostile["meeting"]["link"] = "javascript:alert(1)"
+    out = packet_pdf(hostile, content_hash=_hash(hostile))
+    assert b"/URI" not in out
+    assert "javascript:alert(1)" in _flat(pypdf.PdfReader(io.BytesIO(out)).pages[0].extract_text())
+
+
+def test_sparse_content_renders() -> None:
+    """An empty audit log, an item about no published record, nothing optional."""
+    content = {
+        "format": 1,
+        "county": "Alder County",
+        "meeting": {
+            "id": 1,
+            "title": "Special meeting",
+            "scheduled_at": None,
+            "location": "",
+            "link": "",
+            "status": "held",
+            "description": "",
+        },
+        "version": 2,
+        "built_at": "not a date",
+        "built_by": "",
+        "suppression_k": 5,
+        "audit_head": {"event_id": None, "hash": "0" * 64, "events": 0},
+        "items": [
+            {
+                "position": 1,
+                "title": "Open discussion",
+                "description": "",
+                "record": None,
+                "input_period": {"from": None, "to": None},
+                "summary": None,
+                "participation": None,
+                "surveys": [],
+                "findings": [],
+                "moderation": None,
+                "notes": [],
+            }
+        ],
+    }
+    digest = _hash(content)
+    pdf = packet_pdf(content, content_hash=digest)
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert "not about a published record" in text
+    assert "no event yet (empty log)" in text
+    assert "from 1 to 4" in text
+    assert pdf == packet_pdf(content, content_hash=digest)
+    markdown = packet_markdown(content, content_hash=digest)
+    assert "not about a published record" in markdown
+    assert f"`{'0' * 64}`" in markdown

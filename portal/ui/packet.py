@@ -1,0 +1,78 @@
+"""The latest packet on the meeting page: what the PDF says, readable on a phone.
+
+Drawn from the packet's stored JSON through the same wording the PDF and Markdown use
+(portal/oversight/packet_view.py), so the page, the PDF and the download cannot disagree.
+Every string from residents or staff is shown as text (``inert`` or ``st.text``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from portal.oversight import packet_view as view
+from portal.ui.text import inert
+
+
+def _table(header: list[str], rows: list[list[str]]) -> None:
+    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, width="stretch")
+
+
+def _quote(quote: dict[str, Any]) -> None:
+    st.markdown(f"> {inert(quote.get('text'))}\n>\n> — {view.comment_source(quote)}")
+
+
+def _input(item: dict[str, Any]) -> None:
+    summary = item["summary"]
+    st.markdown(" · ".join(f"{label}: **{value}**" for label, value in view.counts_rows(item)))
+    st.caption(f"Positions as residents gave them: {view.positions_inline(summary.get('positions'))}")
+    for theme in summary.get("themes") or []:
+        st.markdown(f"**{inert(view.theme_title(theme))}** "
+                    f"({inert(view.positions_inline(theme.get('positions')))})")
+        for quote in view.theme_quotes(theme):
+            _quote(quote)
+    for campaign in summary.get("campaigns") or []:
+        st.markdown(f"**Campaign: {inert(view.campaign_title(campaign))}**")
+        if campaign.get("quote"):
+            _quote(campaign["quote"])
+        additions = campaign.get("additions") or []
+        if additions:
+            st.caption(f"Sentences that {len(additions)} edited copies added:")
+            for quote in additions[:10]:
+                _quote(quote)
+    participation = item.get("participation")
+    if participation:
+        st.markdown("**Who took part**")
+        _table(*view.participation_table(participation))
+        st.caption(f"{view.ratio_text(participation)} {participation.get('note', '')}")
+    for survey in item.get("surveys") or []:
+        st.markdown(f"**{inert(view.survey_title(survey))}** — {inert(view.survey_facts(survey))}")
+        for question in survey.get("questions") or []:
+            rows = view.option_rows(question)
+            st.caption(f"{view.question_title(question)} {view.question_facts(question)}")
+            if rows:
+                _table(["Answer", "Count", "Share"], rows)
+
+
+def show_packet(content: dict[str, Any]) -> None:
+    st.subheader("What residents said", anchor=False)
+    for item in content.get("items") or []:
+        with st.expander(view.item_heading(item)):
+            st.caption(f"Input considered: {view.period_text(item.get('input_period'))}")
+            if view.has_input(item):
+                _input(item)
+            else:
+                st.write(view.no_input_text(item))
+            if item.get("findings"):
+                st.markdown("**Open compliance findings**")
+                _table(["Practice", "Rule", "Severity", "Detail"], view.finding_rows(item["findings"]))
+            moderation = item.get("moderation")
+            if moderation:
+                st.markdown("**Moderation in the period**")
+                _table(["", "Comments"], view.moderation_rows(moderation)
+                       + [[f"Not published: {r}", n] for r, n in view.rejection_rows(moderation)])
+            for note in item.get("notes") or []:
+                st.markdown(f"**Commissioners' note** ({inert(view.note_source(note))})")
+                st.text(note.get("text", ""))
