@@ -60,6 +60,9 @@ for entry in entries:
             since = format_date(item.input_from) if item.input_from else "the first comment"
             until = format_datetime(item.input_to or meeting.scheduled_at)
             st.caption(f"Resident input considered: from {since} up to {until}.")
+            link_to("agenda-input", actor, "Read all the input behind this item",
+                    query_params={"meeting": str(meeting.id), "item": str(item.id)},
+                    icon=":material/menu_book:")
         if may_note:
             note = notes.get(item.id)
             with st.form(f"note-{item.id}"):

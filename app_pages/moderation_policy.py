@@ -35,8 +35,11 @@ with reported():
         frame = pd.DataFrame([
             {"Month": m.month, "Received": m.received, "Published": m.published,
              "Not published": m.not_published, "Awaiting a decision": m.awaiting,
+             "Decided by the commission": m.by_commission,
              **{f"Not published: {r}": m.reasons.get(r, 0) for r in reasons}}
             for m in months
         ])
-        st.caption("Comments by the month they were received.")
+        st.caption("Comments by the month they were received. Moderators may refer a comment "
+                   "to the Privacy Commission; \"Decided by the commission\" counts those it "
+                   "published or did not publish.")
         st.dataframe(frame, hide_index=True, width="stretch")

@@ -12,9 +12,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-import moderation
 from sqlmodel import Session, select
 
+import moderation
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
@@ -22,7 +22,7 @@ from portal.engagement import policy
 from portal.engagement.limits import count_submission
 from portal.engagement.models import Comment
 from portal.engagement.targets import ensure_target_accepts_comments
-from portal.engagement.vocab import COMMENT_STATES, POSITIONS
+from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, POSITIONS
 from portal.errors import FieldError, NotFound, PortalError, ValidationFailed
 from portal.geography.models import District
 from portal.settings import get_settings
@@ -77,6 +77,10 @@ class CommentStatus:
     submitted_at: datetime
     public_reason: str | None
     published_text: str | None
+    #: When a moderator last referred it to the commission, and what the commission decided.
+    referred_at: datetime | None = None
+    commission_decision: str | None = None
+    commission_decided_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +261,9 @@ def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> Comm
     comment = session.exec(select(Comment).where(Comment.receipt_code == code)).first()
     if comment is None:
         raise NotFound("No comment has that receipt code. Check it and try again.")
+    from portal.engagement.referrals import referral_history
+
+    referred_at, decision, decided_at = referral_history(session, comment.id)
     return CommentStatus(
         receipt_code=comment.receipt_code,
         state=comment.state,
@@ -264,6 +271,9 @@ def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> Comm
         submitted_at=comment.submitted_at,
         public_reason=comment.public_reason if comment.state == "rejected" else None,
         published_text=comment.redacted_text if comment.state == "published" else None,
+        referred_at=referred_at,
+        commission_decision=MODERATION_ACTIONS.get(decision) if decision else None,
+        commission_decided_at=decided_at,
     )
 
 

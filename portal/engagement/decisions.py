@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import moderation
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+import moderation
 from portal.audit.service import record_event, record_version
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
@@ -24,7 +24,14 @@ from portal.base import utcnow
 from portal.engagement import policy
 from portal.engagement.models import Comment, ModerationDecision
 from portal.engagement.vocab import MODERATION_ACTIONS
-from portal.errors import Conflict, FieldError, NotFound, PermissionDenied, PortalError, ValidationFailed
+from portal.errors import (
+    Conflict,
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    PortalError,
+    ValidationFailed,
+)
 
 OPEN_STATES = ("pending", "escalated")
 _RESULT_STATE = {
@@ -308,18 +315,26 @@ class MonthStats:
     not_published: int
     awaiting: int
     reasons: dict[str, int]
+    #: Of those published or not published, how many the Privacy Commission decided.
+    by_commission: int = 0
 
 
 @service("engagement.monthly_statistics")
 def monthly_statistics(*, session: Session, actor: Actor) -> list[MonthStats]:
-    """Comments received per month, and what became of them, by public reason."""
+    """Comments received per month, what became of them by public reason, and how many of
+    those decisions the Privacy Commission made on comments referred to it."""
     from portal.timefmt import local
 
-    rows = session.exec(select(Comment.submitted_at, Comment.state, Comment.public_reason)).all()
+    by_commission = set(session.exec(
+        select(ModerationDecision.comment_id).where(
+            ModerationDecision.action.in_(("commission_publish", "commission_reject")))).all())
+    rows = session.exec(select(Comment.id, Comment.submitted_at, Comment.state,
+                               Comment.public_reason)).all()
     months: dict[str, dict[str, Any]] = {}
-    for submitted, state, reason in rows:
+    for comment_id, submitted, state, reason in rows:
         key = local(submitted).strftime("%Y-%m")
-        m = months.setdefault(key, {"received": 0, "published": 0, "rejected": 0, "open": 0, "reasons": {}})
+        m = months.setdefault(key, {"received": 0, "published": 0, "rejected": 0, "open": 0,
+                                    "reasons": {}, "commission": 0})
         m["received"] += 1
         if state == "published":
             m["published"] += 1
@@ -329,7 +344,10 @@ def monthly_statistics(*, session: Session, actor: Actor) -> list[MonthStats]:
             m["reasons"][label] = m["reasons"].get(label, 0) + 1
         else:
             m["open"] += 1
+        if state in ("published", "rejected") and comment_id in by_commission:
+            m["commission"] += 1
     return [
-        MonthStats(k, v["received"], v["published"], v["rejected"], v["open"], v["reasons"])
+        MonthStats(k, v["received"], v["published"], v["rejected"], v["open"], v["reasons"],
+                   v["commission"])
         for k, v in sorted(months.items(), reverse=True)
     ]

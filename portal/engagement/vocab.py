@@ -28,4 +28,8 @@ MODERATION_ACTIONS: dict[str, str] = {
     "reject": "Do not publish",
     "escalate": "Refer to the commission",
     "mark_campaign": "Mark as part of a campaign",
+    # The Privacy Commission's decisions on comments referred to it (portal/engagement/referrals.py).
+    "commission_publish": "Published by the commission",
+    "commission_reject": "Not published, by the commission",
+    "commission_return": "Returned to moderators by the commission",
 }

@@ -41,6 +41,50 @@ class InputComment:
     source: str  # "comment" | "survey"
 
 
+@dataclass(frozen=True)
+class ItemSources:
+    """What an agenda item's input is drawn from: its published record, the surveys attached
+    to it, the period, and the published input itself (``published_input``)."""
+
+    record: Any  # portal.oversight.records.Record, or None for an item about no record
+    survey_ids: list[int]
+    start: datetime | None
+    end: datetime | None
+    comments: list[InputComment]
+
+    @property
+    def about(self) -> dict[str, Any]:
+        return {"target_type": self.record.type, "target_id": self.record.id,
+                "survey_ids": self.survey_ids, "start": self.start, "end": self.end}
+
+
+def item_sources(session: Session, item: Any, meeting: Any) -> ItemSources:
+    """The one way the packet and the commission's reading page find an item's input, so
+    their counts always agree. A record unpublished since the item was added counts as none."""
+    from portal.errors import ValidationFailed
+    from portal.oversight.records import linked_survey_ids, published_record
+    from portal.oversight.service import input_period
+
+    start, end = input_period(item, meeting)
+    try:
+        record = published_record(session, item.target_type, item.target_id)
+    except ValidationFailed:
+        record = None
+    if record is None:
+        return ItemSources(None, [], start, end, [])
+    surveys = linked_survey_ids(session, record.type, record.id)
+    comments = published_input(session, target_type=record.type, target_id=record.id,
+                               survey_ids=surveys, start=start, end=end)
+    return ItemSources(record, surveys, start, end, comments)
+
+
+def summarize_input(comments: list[InputComment]) -> Any:
+    """The summarizer over published input (moderation/summarize.py), ids as comment ids."""
+    from moderation.summarize import Item, summarize
+
+    return summarize([Item(c.id, c.text, c.position, c.language) for c in comments])
+
+
 def _about(target_type: str, target_id: int, survey_ids: list[int]) -> sa.ColumnElement[bool]:
     about = sa.and_(Comment.target_type == target_type, Comment.target_id == target_id)
     if survey_ids:
@@ -71,6 +115,18 @@ def published_input(session: Session, *, target_type: str, target_id: int, surve
     ).all()
     return [InputComment(r[0], r[1], r[2], r[3] or "und", r[4],
                          "survey" if r[5] == "survey" else "comment") for r in rows]
+
+
+def input_fingerprint(session: Session, *, target_type: str, target_id: int,
+                      survey_ids: list[int], start: datetime | None,
+                      end: datetime | None) -> tuple[Any, ...]:
+    """Changes whenever ``published_input`` would: for caching what is drawn from it."""
+    row = session.execute(
+        sa.select(sa.func.count(), sa.func.max(Comment.id), sa.func.max(Comment.published_at),
+                  sa.func.sum(Comment.lock_version))
+        .where(Comment.state == PUBLISHED, _about(target_type, target_id, survey_ids),
+               *_in_period(start, end))).one()
+    return tuple(str(v) for v in row)
 
 
 def moderation_statistics(session: Session, *, target_type: str, target_id: int,

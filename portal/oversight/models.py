@@ -88,3 +88,15 @@ def _packets_are_immutable(_mapper: Any, _connection: Any, packet: Packet) -> No
 @sa.event.listens_for(Packet, "before_delete")
 def _packets_stay(_mapper: Any, _connection: Any, packet: Packet) -> None:
     raise PermissionError("a published packet is part of the public record and stays")
+
+
+class InputRead(SQLModel, table=True):
+    """A commissioner's own mark that they have read a comment behind an agenda item."""
+
+    __tablename__ = "input_read"
+    __table_args__ = (sa.UniqueConstraint("reader", "comment_id", name="uq_input_read"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reader: str = Field(max_length=320, index=True)
+    comment_id: int = Field(foreign_key="comment.id", index=True)
+    read_at: datetime = created_at_field()

@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from moderation.summarize import Item, Summary, sentences, summarize
+from moderation.summarize import Summary, sentences
 from portal.audit.models import AuditEvent
 from portal.audit.service import GENESIS, lock_chain, record_event
 from portal.auth.permissions import service
@@ -34,13 +34,12 @@ from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.oversight.input import (
     InputComment,
+    item_sources,
     moderation_statistics,
     participation,
-    published_input,
+    summarize_input,
 )
 from portal.oversight.models import AgendaItem, CommissionNote, Meeting, Packet
-from portal.oversight.records import linked_survey_ids, published_record
-from portal.oversight.service import input_period
 from portal.settings import get_settings
 from portal.timefmt import local
 
@@ -153,33 +152,26 @@ def _audit_head(session: Session) -> dict[str, Any]:
 def _item_json(session: Session, meeting: Meeting, item: AgendaItem, k: int,
                findings: dict[int, list[dict[str, str]]], note: CommissionNote | None
                ) -> dict[str, Any]:
-    start, end = input_period(item, meeting)
-    try:
-        record = published_record(session, item.target_type, item.target_id)
-    except ValidationFailed:
-        record = None  # unpublished since: the packet says nothing of a draft
+    sources = item_sources(session, item, meeting)
+    record = sources.record
     out: dict[str, Any] = {
         "position": item.position, "title": item.title, "description": item.description,
-        "record": None, "input_period": {"from": _iso(start), "to": _iso(end)},
+        "record": None, "input_period": {"from": _iso(sources.start), "to": _iso(sources.end)},
         "summary": None, "participation": None, "surveys": [], "findings": [],
         "moderation": None,
         "notes": [] if note is None or not note.text else [
             {"text": note.text, "by": note.updated_by, "at": _iso(note.updated_at)}],
     }
     if record is None:
-        return out
+        return out  # no record, or unpublished since: the packet says nothing of a draft
     out["record"] = {"type": record.type, "id": record.id, "title": record.title,
                      "address": record.address, "brief": [list(pair) for pair in record.brief]}
-    surveys = linked_survey_ids(session, record.type, record.id)
-    about = {"target_type": record.type, "target_id": record.id, "survey_ids": surveys,
-             "start": start, "end": end}
-    comments = published_input(session, **about)
-    summary = summarize([Item(c.id, c.text, c.position, c.language) for c in comments])
-    out["summary"] = _summary_json(summary, comments)
+    comments = sources.comments
+    out["summary"] = _summary_json(summarize_input(comments), comments)
     out["participation"] = participation(session, comments, k)
-    out["surveys"] = [_survey_json(session, sid) for sid in surveys]
+    out["surveys"] = [_survey_json(session, sid) for sid in sources.survey_ids]
     out["findings"] = findings.get(record.id, []) if record.type == "practice" else []
-    out["moderation"] = moderation_statistics(session, **about)
+    out["moderation"] = moderation_statistics(session, **sources.about)
     return out
 
 

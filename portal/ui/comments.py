@@ -172,6 +172,12 @@ def receipt_lookup() -> None:
                 f"Comment **{inert(status.receipt_code)}**, sent {format_date(status.submitted_at)}: "
                 f"**{status.state_label}**."
             )
+            if status.referred_at:
+                st.markdown(f"A moderator referred it to the Privacy Commission on "
+                            f"{format_date(status.referred_at)}.")
+            if status.commission_decision:
+                st.markdown(f"The commission's decision, {format_date(status.commission_decided_at)}: "
+                            f"**{status.commission_decision}**.")
             if status.public_reason:
                 st.markdown(f"Reason it was not published: {inert(status.public_reason)}")
             if status.published_text is not None:

@@ -217,6 +217,9 @@ AUDIT_EXEMPT = {
     # The same for a survey response: an event per response would record when each anonymous
     # respondent answered, which the response itself deliberately keeps only to the day.
     "surveys.submit_response": "anonymous responses are not audited (privacy, §2.1)",
+    # A commissioner's private bookmark of what they have read changes no record and
+    # decides nothing; the decisions they then take are audited.
+    "oversight.mark_read": "a private reading mark, not a decision",
 }
 
 _AUDIT_CALLS = ("record_event", "record_version", "_record", "snapshot", "audit")

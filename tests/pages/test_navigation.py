@@ -23,10 +23,12 @@ EXPECTED = {
     Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "official-responses",
                           "manage-indicators", "manage-surveys", "evidence"},
     Role.MODERATOR: PUBLIC | {"moderation"},
-    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log", "evidence"},
+    Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log", "evidence", "commission-desk",
+                                 "agenda-input"},
     Role.ADMIN: PUBLIC | {
         "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
         "official-responses", "manage-indicators", "manage-surveys", "evidence",
+        "commission-desk", "agenda-input",
     },
 }
 

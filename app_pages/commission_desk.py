@@ -1,0 +1,59 @@
+"""Comments moderators referred to the Privacy Commission, and the commission's decision on each."""
+
+import streamlit as st
+
+from portal.engagement.policy import REJECTION_REASONS
+from portal.engagement.referrals import commission_decide, list_referred
+from portal.engagement.vocab import POSITIONS
+from portal.timefmt import format_datetime
+from portal.ui.context import change_then_rerun, current_actor, db
+from portal.ui.messages import reported
+from portal.ui.text import inert
+
+actor = current_actor()
+st.title("Referred to the commission")
+st.write(
+    "Moderators refer to the commission the comments they should not decide alone. Each is "
+    "shown as it would be published: personal data already redacted (the text the resident "
+    "typed stays with the moderators). Nothing here is public, or in a packet, until the "
+    "commission decides it."
+)
+ACTIONS = {"publish": "Publish it", "reject": "Do not publish it",
+           "return": "Return it to the moderators"}
+
+referred = None
+with reported(), db() as session:
+    referred = list_referred(session=session, actor=actor)
+if referred is None:
+    st.stop()
+st.metric("Waiting for the commission", f"{len(referred):,}")
+if not referred:
+    st.info("No comment is waiting for the commission.")
+for comment in referred:
+    with st.container(border=True):
+        st.subheader(f"Comment #{comment.id}", anchor=False)
+        st.caption(f"About: {inert(comment.about)} · sent {format_datetime(comment.submitted_at)}"
+                   + (f" · position: {POSITIONS.get(comment.position, comment.position)}"
+                      if comment.position else "")
+                   + (f" · {inert(comment.district)}" if comment.district else ""))
+        st.text(comment.text)
+        if comment.referred_at:
+            st.markdown(f"Referred {format_datetime(comment.referred_at)} by "
+                        f"{inert(comment.referred_by)}.")
+        if comment.moderator_note:
+            st.markdown(f"Moderator's note: {inert(comment.moderator_note)}")
+        with st.form(f"decide-{comment.id}"):
+            action = st.radio("The commission's decision", list(ACTIONS),
+                              format_func=ACTIONS.get, key=f"action-{comment.id}")
+            reason = st.selectbox("Reason, if not published (shown to the resident)",
+                                  [None, *REJECTION_REASONS],
+                                  format_func=lambda c: "—" if c is None
+                                  else REJECTION_REASONS[c].public_text, key=f"reason-{comment.id}")
+            note = st.text_area("Note (kept in the moderation log; required to return it)",
+                                max_chars=500, key=f"note-{comment.id}")
+            decided = st.form_submit_button("Record the decision")
+        if decided:
+            with change_then_rerun() as session:
+                commission_decide(session=session, actor=actor, comment_id=comment.id,
+                                  lock_version=comment.lock_version, action=action,
+                                  reason_code=reason, note=note)

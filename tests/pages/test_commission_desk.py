@@ -1,0 +1,64 @@
+"""The commission's desk as commissioners, administrators and everyone else see it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from portal.auth.roles import Actor, Role
+from portal.engagement.decisions import decide
+from portal.engagement.models import Comment
+from tests import factories
+from tests.apptest import run_script, texts
+
+MODERATOR = Actor(subject="mod@x.example", roles=frozenset({Role.MODERATOR}))
+PAGE = "app_pages/commission_desk.py"
+
+
+def refer(session: Session) -> Comment:
+    comment = factories.submitted_comment(session, "The drone filmed my backyard, call me at "
+                                          "503-555-0142.", name="Ana Resident")
+    decide(session=session, actor=MODERATOR, comment_id=comment.id,
+           lock_version=comment.lock_version, action="escalate", note="Privacy question.")
+    session.commit()
+    return comment
+
+
+@pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.ADMIN])
+def test_the_commission_reads_redacted_text_and_publishes(session: Session, role: Role) -> None:
+    comment = refer(session)
+    at = run_script(PAGE, role)
+    assert not at.exception
+    shown = texts(at)
+    assert f"Comment #{comment.id}" in shown
+    assert "503-555-0142" not in shown and "Ana Resident" not in shown
+    assert "Privacy question" in shown
+    assert {m.label: m.value for m in at.metric}["Waiting for the commission"] == "1"
+    next(b for b in at.button if b.label == "Record the decision").click()
+    at.run()
+    assert not at.exception
+    session.expire_all()
+    assert session.get(Comment, comment.id).state == "published"
+    assert "No comment is waiting for the commission" in texts(at)
+
+
+def test_not_publishing_without_a_reason_says_why_and_changes_nothing(session: Session) -> None:
+    comment = refer(session)
+    at = run_script(PAGE, Role.COMMISSIONER)
+    at.radio[0].set_value("reject")
+    next(b for b in at.button if b.label == "Record the decision").click()
+    at.run()
+    assert any("reason" in e.value for e in at.error)
+    session.expire_all()
+    assert session.get(Comment, comment.id).state == "escalated"
+
+
+@pytest.mark.parametrize("role", [None, Role.STAFF, Role.MODERATOR])
+def test_others_are_refused_by_the_service(session: Session, role: Role | None) -> None:
+    comment = refer(session)
+    at = run_script(PAGE, role)
+    assert not at.exception
+    assert any("may not do this: engagement.list_referred" in e.value for e in at.error)
+    assert f"Comment #{comment.id}" not in texts(at)
+    assert not at.button
+    assert session.exec(select(Comment.state)).all() == ["escalated"]
