@@ -38,8 +38,7 @@ for comment in referred:
                    + (f" · {inert(comment.district)}" if comment.district else ""))
         st.text(comment.text)
         if comment.referred_at:
-            st.markdown(f"Referred {format_datetime(comment.referred_at)} by "
-                        f"{inert(comment.referred_by)}.")
+            st.text(f"Referred {format_datetime(comment.referred_at)} by {comment.referred_by}.")
         if comment.moderator_note:
             st.markdown(f"Moderator's note: {inert(comment.moderator_note)}")
         with st.form(f"decide-{comment.id}"):

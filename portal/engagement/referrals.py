@@ -26,7 +26,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.engagement.decisions import _check_decision, _note
 from portal.engagement.models import Comment, ModerationDecision
-from portal.engagement.vocab import TARGET_TYPES
+from portal.engagement.targets import target_titles
 from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
 
@@ -78,10 +78,11 @@ def list_referred(*, session: Session, actor: Actor) -> list[ReferredComment]:
         .where(Comment.state == "escalated")
         .order_by(ModerationDecision.decided_at, Comment.id)
     ).all()
+    titles = target_titles(session, {(r[5], r[6]) for r in rows})
     return [
         ReferredComment(
             id=r[0], text=r[1], position=r[2], language=r[3] or "und", district=r[4],
-            about=f"{TARGET_TYPES.get(r[5], r[5])}" + (f" {r[6]}" if r[6] is not None else ""),
+            about=titles[(r[5], r[6])],
             target_type=r[5], target_id=r[6], submitted_at=r[7], referred_at=r[8],
             referred_by=r[9], moderator_note=r[10], lock_version=r[11],
         )

@@ -58,3 +58,32 @@ def _meeting_open(session: Session, meeting_id: int) -> None:
         raise NotFound(f"That {TARGET_TYPES['meeting'].lower()} does not exist.")
     if status == "cancelled":
         raise ValidationFailed([FieldError("target", "this meeting was cancelled")])
+
+
+#: What each kind of record is called, read by table name for the same reason as _MEETING.
+_TITLES = {
+    "notice": sa.table("surveillance_technology", sa.column("id"), sa.column("name")).c,
+    "practice": sa.table("sharing_practice", sa.column("id"), sa.column("title")).c,
+    "indicator": sa.table("indicator", sa.column("id"), sa.column("name")).c,
+    "meeting": sa.table("meeting", sa.column("id"), sa.column("title")).c,
+    "survey": sa.table("survey", sa.column("id"), sa.column("title")).c,
+}
+
+
+def target_titles(session: Session, targets: set[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
+    """``(target_type, target_id)`` → "Surveillance technology notice: Drones", one query per kind."""
+    out: dict[tuple[str, int | None], str] = {}
+    for kind in sorted({k for k, _ in targets}):
+        ids = [i for k, i in targets if k == kind and i is not None]
+        columns = _TITLES.get(kind)
+        names: dict[int, str] = {}
+        if columns is not None and ids:
+            id_column, name_column = list(columns)
+            names = dict(session.execute(sa.select(id_column, name_column)
+                                         .where(id_column.in_(ids))).all())
+        for k, i in targets:
+            if k == kind:
+                label = TARGET_TYPES.get(kind, kind)
+                out[(k, i)] = f"{label}: {names[i]}" if i in names else (
+                    label if i is None else f"{label} {i}")
+    return out
