@@ -226,7 +226,11 @@ def theme_quotes(theme: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def comment_source(quote: dict[str, Any]) -> str:
-    return f"Comment #{quote.get('comment_id', '?')}"
+    source = f"Comment #{quote.get('comment_id', '?')}"
+    copies = quote.get("copies")
+    if isinstance(copies, int) and copies > 1:
+        source += f" and {plural(copies - 1, 'other copy', 'other copies')} adding the same sentence"
+    return source
 
 
 def campaign_title(campaign: dict[str, Any]) -> str:

@@ -98,6 +98,21 @@ def _opening(comment_id: int, text: str) -> dict[str, Any]:
     return {"comment_id": comment_id, "text": text[start:end], "start": start, "end": end}
 
 
+def _additions(quotes: list[Any]) -> list[dict[str, Any]]:
+    """The sentences edited copies added, each once: the first copy's exact quote, with how
+    many copies added the same sentence and which (a hundred "I live on Division Street."
+    are one line with its count, not a hundred)."""
+    out: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        key = " ".join(q.text.lower().split())
+        if key in out:
+            out[key]["copies"] += 1
+            out[key]["comment_ids"].append(q.id)
+        else:
+            out[key] = {**_quote(q), "copies": 1, "comment_ids": [q.id]}
+    return sorted(out.values(), key=lambda a: (-a["copies"], a["comment_ids"][0]))
+
+
 def _summary_json(summary: Summary, comments: list[InputComment]) -> dict[str, Any]:
     texts = {c.id: c.text for c in comments}
     return {
@@ -115,7 +130,7 @@ def _summary_json(summary: Summary, comments: list[InputComment]) -> dict[str, A
             {"id": c.id, "representative": c.representative, "copies": c.copies,
              "similarity": round(c.similarity, 4), "members": list(c.members),
              "quote": _opening(int(c.representative), texts[int(c.representative)]),
-             "additions": [_quote(q) for q in c.additions]}
+             "additions": _additions(c.additions)}
             for c in summary.campaigns
         ],
         "unthemed": list(summary.unthemed),

@@ -297,3 +297,21 @@ def test_meetings_calendar(session: Session, agenda) -> None:
     assert "https://meet.example.org/privacy" in str(events["December meeting"]["description"])
     assert str(events["December meeting"]["url"]).endswith(f"/meeting?id={meeting.id}")
     assert other.id
+
+
+def test_a_sentence_many_copies_added_is_listed_once_with_its_count(session: Session, agenda) -> None:
+    meeting, _item, tech = agenda
+    letter = ("I oppose the expansion of licence plate readers. The county must not build a "
+              "database of where residents drive.")
+    for n in range(20):
+        extra = " I live on Division Street." if n % 4 == 1 else (" Hold it at night." if n == 7 else "")
+        comment(session, "notice", tech.id, letter + extra)
+    session.commit()
+    packet = build_packet(session=session, actor=STAFF, meeting_id=meeting.id)
+    (campaign,) = packet.content["items"][0]["summary"]["campaigns"]
+    assert campaign["copies"] == 20
+    additions = {a["text"]: a for a in campaign["additions"]}
+    assert set(additions) == {"I live on Division Street.", "Hold it at night."}
+    assert additions["I live on Division Street."]["copies"] == 5
+    assert len(additions["I live on Division Street."]["comment_ids"]) == 5
+    assert "4 other copies adding the same sentence" in pdf_text(packet.pdf).replace("\n", " ")
