@@ -168,6 +168,13 @@ def participation(session: Session, comments: list[InputComment], k: int) -> dic
     others. Shares and rates are given only for published counts, and the representation
     ratio (lowest rate ÷ highest) only from published rates, so it reveals nothing either.
     """
+    if 0 < len(comments) < k:
+        # The packet prints how many comments there are. With fewer than k, any split by
+        # district would show counts below k beside a total everyone knows, and the zeros
+        # would tell where they are not: no breakdown at all.
+        return {"rows": [], "representation_ratio": None,
+                "note": f"Fewer than {k} comments were published, so they are not broken down "
+                        "by district: any such breakdown could single out the people who wrote."}
     districts = session.execute(
         sa.select(District.id, District.name, District.population).order_by(District.code)).all()
     counts = Counter(c.district_id for c in comments)

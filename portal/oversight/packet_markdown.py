@@ -172,8 +172,9 @@ def _input(item: dict[str, Any]) -> list[str]:
     if participation:
         out += ["#### Who took part", ""]
         header, rows = view.participation_table(participation)
-        out += _table(header, rows, right=(1, 2, 3, 4))
-        out += [f"**{_e(view.ratio_text(participation))}**", ""]
+        if rows:
+            out += _table(header, rows, right=(1, 2, 3, 4))
+            out += [f"**{_e(view.ratio_text(participation))}**", ""]
         if participation.get("note"):
             out += _para(participation["note"])
 

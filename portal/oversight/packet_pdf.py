@@ -181,8 +181,10 @@ def _input(doc: Document, item: dict[str, Any]) -> None:
                 width=doc.epw * 0.72,
             )
         header, rows = view.participation_table(participation)
-        doc.table(header, rows, col_widths=(2.2, 1, 1.1, 1.1, 1.3), align=("L", "R", "R", "R", "R"))
-        doc.paragraph(view.ratio_text(participation), style="B", after=1)
+        if rows:
+            doc.table(header, rows, col_widths=(2.2, 1, 1.1, 1.1, 1.3),
+                      align=("L", "R", "R", "R", "R"))
+            doc.paragraph(view.ratio_text(participation), style="B", after=1)
         if participation.get("note"):
             doc.paragraph(str(participation["note"]), size=9, colour=(80, 80, 80))
 

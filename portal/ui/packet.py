@@ -45,7 +45,9 @@ def _input(item: dict[str, Any]) -> None:
     participation = item.get("participation")
     if participation:
         st.markdown("**Who took part**")
-        _table(*view.participation_table(participation))
+        header, rows = view.participation_table(participation)
+        if rows:
+            _table(header, rows)
         st.caption(f"{view.ratio_text(participation)} {participation.get('note', '')}")
     for survey in item.get("surveys") or []:
         st.markdown(f"**{inert(view.survey_title(survey))}** — {inert(view.survey_facts(survey))}")

@@ -315,3 +315,18 @@ def test_a_sentence_many_copies_added_is_listed_once_with_its_count(session: Ses
     assert additions["I live on Division Street."]["copies"] == 5
     assert len(additions["I live on Division Street."]["comment_ids"]) == 5
     assert "4 other copies adding the same sentence" in pdf_text(packet.pdf).replace("\n", " ")
+
+
+def test_fewer_than_k_comments_are_not_broken_down_by_district(session: Session, agenda) -> None:
+    meeting, _item, tech = agenda
+    districts = [factories.district(session, code, population=10_000) for code in "ABCD"]
+    for d in districts[:3]:
+        comment(session, "notice", tech.id, f"One voice from {d.code} about the cameras.",
+                district_id=d.id)
+    session.commit()
+    packet = build_packet(session=session, actor=STAFF, meeting_id=meeting.id)
+    item = packet.content["items"][0]
+    assert item["summary"]["count"] == 3
+    assert item["participation"]["rows"] == []
+    assert "not broken down by district" in item["participation"]["note"]
+    assert "not broken down by district" in pdf_text(packet.pdf).replace("\n", " ")
