@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from moderation.campaigns import find_campaigns
+from moderation.types import REDACTION_LABELS
 
 #: The position values residents can give; anything else counts as "unstated".
 POSITIONS = ("support", "neutral", "oppose", "unstated")
@@ -80,6 +81,14 @@ SPANISH_STOP_WORDS = frozenset(_SPANISH.split())
 #: end of a line or of the text).
 _SENTENCE = re.compile(r"[^\s.!?][^\n.!?]*(?:[.!?]+|$)", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
+#: The labels redaction leaves ("[phone removed]"): not what residents said, so never a
+#: theme's word (a theme labelled "removed" says nothing).
+_REDACTION = re.compile("|".join(re.escape(label.lower()) for label in REDACTION_LABELS.values()))
+
+
+def _words_only(text: str) -> str:
+    """What the vectorizers read: lower case, redaction labels blanked."""
+    return _REDACTION.sub(" ", text.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +318,7 @@ def _themes(
         return [], []
     texts = [items[i].text for i in units]
     stop = _stop_words()
-    tfidf = TfidfVectorizer(stop_words=stop, sublinear_tf=True)
+    tfidf = TfidfVectorizer(stop_words=stop, sublinear_tf=True, preprocessor=_words_only)
     try:
         matrix = tfidf.fit_transform(texts)
     except ValueError:  # empty vocabulary: nothing but stop words
@@ -325,7 +334,8 @@ def _themes(
         k, labels = _choose_k(matrix, max_k, seed) if max_k >= 2 else (1, None)
     if labels is None:
         labels = np.zeros(len(kept), dtype=int)
-    counter = CountVectorizer(vocabulary=tfidf.vocabulary_, stop_words=stop)
+    counter = CountVectorizer(vocabulary=tfidf.vocabulary_, stop_words=stop,
+                              preprocessor=_words_only)
     counts = counter.transform([items[u].text for u in kept])
     vocabulary = tfidf.get_feature_names_out()
     keywords = _c_tf_idf(counts, labels, k, vocabulary)

@@ -65,6 +65,15 @@ loop ends. Feasible points found by earlier LPs are kept: a cell that some pair 
 feasible points already places 1 apart needs no LP of its own, which is what keeps a
 9 × 8 table with margins to a few milliseconds.
 
+What the reader knows beyond the lines: a primary cell is shown as "fewer than k", so its
+count (or group size) is known to lie between 1 and k-1, and the attack bounds it so (from
+k = 3; with k = 2 the label is the value). Without this, two "fewer than 11" beside a
+published total of 20 would pass the audit while each must be 10. A cell the label already
+narrows to less than MIN_WIDTH needs only what the label leaves. Complementary cells ("hidden")
+are bounded by 0 only. Where the labels alone pin a cell (a row whose total and members are all
+"fewer than k", so each member is 1), no complement can help: that table is then protected as
+the plain attack asks, with every bound from 0 to infinity.
+
 Everything runs in the order of ``cells`` (never of a set or a hash), and HiGHS is
 deterministic, so the same cells, lines and *k* give the same statuses on every run.
 
@@ -235,6 +244,15 @@ class _View:
         self.known = ~np.isnan(values)
         self.a = a
         self.exact = exact
+        # What the reader knows of a hidden value without any line: "fewer than k" says a
+        # primary count is between 1 and k-1 (see ``_reader_bounds``); anything else is >= 0.
+        self.lo = np.zeros(len(values))
+        self.hi = np.full(len(values), np.inf)
+
+    def need(self, cell: int) -> float:
+        """How far the lines must let ``cell`` move: MIN_WIDTH, or less when its label
+        already narrows it more (with k = 2, "fewer than 2" is 1 whatever the lines say)."""
+        return float(min(MIN_WIDTH, self.hi[cell] - self.lo[cell]))
 
 
 def _index(
@@ -327,6 +345,7 @@ class _Attack:
         self.b_eq = rhs[eq] if eq.any() else None
         self.a_ub = sub[ub] if ub.any() else None
         self.b_ub = rhs[ub] if ub.any() else None
+        self.bounds = np.column_stack([view.lo[self.cols], view.hi[self.cols]])
 
     def extreme(self, cell: int, maximise: bool) -> tuple[float, np.ndarray | None]:
         """The cell's largest or smallest value, and the feasible point that attains it."""
@@ -338,7 +357,7 @@ class _Attack:
             b_ub=self.b_ub,
             A_eq=self.a_eq,
             b_eq=self.b_eq,
-            bounds=(0, None),
+            bounds=self.bounds,
             method="highs",
         )
         if res.status == 3:  # unbounded: only a maximum can be
@@ -359,7 +378,7 @@ class _Attack:
             b_ub=self.b_ub,
             A_eq=self.a_eq,
             b_eq=self.b_eq,
-            bounds=(0, None),
+            bounds=self.bounds,
             method="highs",
         )
         return bool(res.status == 0)
@@ -414,7 +433,7 @@ def _exposed_cells(
     lp: _Attack | None = None
     exposed: list[int] = []
     for j, cell in enumerate(targets):
-        if high[j] - low[j] >= MIN_WIDTH - _EPS:
+        if high[j] - low[j] >= view.need(cell) - _EPS:
             continue
         lp = lp or _Attack(view, unknown)
         for maximise in (True, False):
@@ -425,7 +444,7 @@ def _exposed_cells(
                 points.append(point)
                 np.fmin(low, point[idx], out=low)
                 np.fmax(high, point[idx], out=high)
-            if high[j] - low[j] >= MIN_WIDTH - _EPS:
+            if high[j] - low[j] >= view.need(cell) - _EPS:
                 break
         else:
             exposed.append(cell)
@@ -453,20 +472,23 @@ def _cheapest_cover(
     blocks = [a[:, hidden], a[:, missing], a[:, movable], -a[:, movable]]
     full = np.hstack(blocks)
     cost = np.concatenate([np.zeros(len(hidden) + len(missing)), price[movable], price[movable]])
-    lower = np.concatenate([-v[hidden], np.zeros(len(missing) + 2 * len(movable))])
-    upper = np.concatenate([np.full(len(hidden) + len(missing) + len(movable), np.inf), v[movable]])
+    lower = np.concatenate([view.lo[hidden] - v[hidden], np.zeros(len(missing) + 2 * len(movable))])
+    upper = np.concatenate([view.hi[hidden] - v[hidden],
+                            np.full(len(missing) + len(movable), np.inf), v[movable]])
     used = np.any(full != 0, axis=1)
     eq = used & view.exact
     ub = used & ~view.exact
     at = int(np.flatnonzero(hidden == cell)[0])
     best: tuple[float, np.ndarray] | None = None
-    directions = [True] + ([False] if v[cell] >= MIN_WIDTH else [])
+    need = view.need(cell)
+    directions = ([True] if view.hi[cell] - v[cell] >= need - _EPS else []) + (
+        [False] if v[cell] - view.lo[cell] >= need - _EPS else [])
     for up in directions:
         lo, hi = lower.copy(), upper.copy()
         if up:
-            lo[at] = MIN_WIDTH
+            lo[at] = need
         else:
-            hi[at] = -MIN_WIDTH
+            hi[at] = -need
         res = linprog(
             cost,
             A_ub=full[ub] if ub.any() else None,
@@ -527,6 +549,39 @@ class _Table:
         ]
 
 
+def _reader_bounds(table: _Table, statuses: Sequence[Status], k: int) -> None:
+    """What a primary cell's label tells the reader, as bounds for the attack.
+
+    A page shows a primary cell as "fewer than k": a count between 1 and k-1 is known to be
+    in that range (not zero: zero is shown as zero), and so is a group size between 1 and
+    k-1. Without these bounds the attack would miss, say, two "fewer than 11" cells beside a
+    published total of 20 (each must be 10), or three beside a remainder of 3 (each is 1).
+    Complementary cells say only "hidden": any value from 0 up. With k = 2 the label is the
+    value itself ("fewer than 2" is 1), so no line can hide it and the bounds would only make
+    every table unprotectable: they apply from k = 3.
+    """
+    if k < 3:
+        return
+    for i, status in enumerate(statuses):
+        if status is not Status.SUPPRESSED_PRIMARY:
+            continue
+        for view in table.views:
+            value = view.values[i]
+            if not np.isnan(value) and 1 <= value <= k - 1:
+                view.lo[i], view.hi[i] = 1.0, float(k - 1)
+
+
+def _forget_labels(view: _View) -> bool:
+    """Drop what the labels tell (back to 0 to infinity); whether there was anything to drop.
+
+    Cells proven safe and feasible points found with the labels stay valid without them."""
+    if not (view.lo.any() or np.isfinite(view.hi).any()):
+        return False
+    view.lo[:] = 0.0
+    view.hi[:] = np.inf
+    return True
+
+
 def _preference(table: _Table, i: int) -> tuple[float, float, int]:
     """Smallest count first (lose as little as possible), then smaller group, then cell order."""
     return (float(table.count[i]), float(table.group[i]), i)
@@ -544,6 +599,7 @@ def protect(
     """
     statuses = [primary_status(figure, k) for figure in cells.values()]
     table = _Table(cells, lines)
+    _reader_bounds(table, statuses, k)
     n = len(table.order)
     hidden = np.zeros(n, dtype=bool)
     hidden[: table.n_cells] = [s.suppressed for s in statuses]
@@ -588,7 +644,7 @@ def protect(
             return dict(zip(cells, statuses, strict=True))
         for cell, v in sorted(found):
             view = table.views[v]
-            if _spread(points[v], cell, view.values[cell]) >= MIN_WIDTH - _EPS:
+            if _spread(points[v], cell, view.values[cell]) >= view.need(cell) - _EPS:
                 continue  # an earlier cover in this round already moves it
             unknown = hidden | ~view.known
             cover = _cheapest_cover(view, unknown, cell, price, nonzero)
@@ -597,6 +653,11 @@ def protect(
                 cover = _cheapest_cover(
                     view, unknown, cell, price + zero_price * ~nonzero, published
                 )
+            if cover is None and _forget_labels(view):
+                # The labels alone pin it (a total and its members all "fewer than k"): no
+                # complement can help, so protect it as the plain attack (0 to infinity) asks.
+                cover = _cheapest_cover(view, unknown, cell, price, nonzero) or _cheapest_cover(
+                    view, unknown, cell, price + zero_price * ~nonzero, published)
             if cover is None:
                 raise DisclosureError(
                     f"cell {table.order[cell]!r} cannot be protected with these lines"
@@ -671,11 +732,17 @@ def attack(
 
 
 def exposed(
-    cells: Mapping[K, Figure], lines: Sequence[Line], statuses: Mapping[K, Status]
+    cells: Mapping[K, Figure], lines: Sequence[Line], statuses: Mapping[K, Status],
+    k: int | None = None,
 ) -> list[K]:
     """The suppressed cells whose count or group size the attack pins to less than
-    MIN_WIDTH — empty for anything :func:`protect` returns. For audits and tests."""
+    MIN_WIDTH — empty for anything :func:`protect` returns. For audits and tests.
+
+    With ``k``, the attacker also knows that a primary cell ("fewer than k") lies between
+    1 and k-1, as a reader of the page does."""
     table = _Table(cells, lines)
+    if k is not None:
+        _reader_bounds(table, [statuses.get(key, Status.PUBLISHED) for key in cells], k)
     n = len(table.order)
     hidden = np.zeros(n, dtype=bool)
     for key, status in statuses.items():

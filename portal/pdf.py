@@ -557,6 +557,10 @@ def bar_chart_png(
         ax.set_ylim(len(names) - 0.4, -0.6)  # first label on top, room below the last
         ax.set_xlim(0, top * 1.28)
         ax.tick_params(axis="x", labelsize=9)
+        # Counts of people and comments: whole numbers on the axis, never 0.5.
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(safe_text(title, limit=90), loc="left", fontsize=11.5, fontweight="bold")

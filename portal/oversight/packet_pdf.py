@@ -55,7 +55,8 @@ def _cover(doc: Document, content: dict[str, Any], meeting: dict[str, Any], dige
     doc.heading("Agenda", 2, outline_level=0)
     items = content.get("items") or []
     if items:
-        doc.bullets(view.agenda_line(item) for item in items)
+        for item in items:  # already numbered: no bullet as well
+            doc.paragraph(view.agenda_line(item), after=1)
     else:
         doc.paragraph("The agenda has no items.")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from moderation.summarize import Item, Summary, sentences, summarize
+from moderation.summarize import Item, Summary, sentences, summarize, summarize_texts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -193,3 +193,17 @@ def test_quotes_are_always_exact_substrings(texts: list[str]) -> None:
     themed = [m for theme in summary.themes for m in theme.members]
     assert sorted(themed + summary.unthemed) == list(range(len(items)))
     assert summary.to_json() == summarize(items, max_themes=4).to_json()
+
+
+def test_redaction_labels_never_label_a_theme() -> None:
+    # Without blanking them, the first theme here is labelled "removed, address, drone".
+    texts = [f"[name removed] and [name removed] at [address removed] saw the drone {n}."
+             for n in range(4)]
+    texts += [f"The cameras on Main Street record every car, plate {n}." for n in range(4)]
+    summary = summarize_texts(texts)
+    words = {w for theme in summary.themes for w in theme.keywords}
+    assert "drone" in words and "cameras" in words
+    assert not words & {"removed", "address", "name"}
+    for theme in summary.themes:
+        for quote in theme.quotes:
+            assert texts[int(quote.id) - 1][quote.start:quote.end] == quote.text

@@ -640,6 +640,11 @@ def test_random_tables_are_protected(table: tuple[dict, list[Line], int]) -> Non
         assert _everything_nonzero_hidden_still_exposes(cells, lines, k), zero_complements
 
     assert_protected(cells, lines, statuses)
+    # And for a reader who also knows what "fewer than k" says (1 to k-1), unless the labels
+    # alone give a cell away, whatever else is hidden.
+    everything = {key: s if s is P else C for key, s in statuses.items()}
+    if not exposed(cells, lines, everything, k):
+        assert exposed(cells, lines, statuses, k) == []
 
 
 @settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
@@ -680,3 +685,25 @@ def test_random_tables_with_missing_cells(
         if primary_status(cells[key], k).suppressed:
             assert statuses[key] is P
     assert_protected(partial, lines, statuses)
+
+
+
+def test_fewer_than_k_is_known_to_be_one_to_k_minus_one() -> None:
+    """Two "fewer than 11" beside a published 20 are both 10; three beside a remainder of 3
+    are all 1. The old attack (0 to infinity) missed both; the page's label gives them away."""
+    cells = {"a": Figure(10), "b": Figure(10), "all": Figure(20)}
+    lines = one_way_lines(["a", "b"])
+    naive = {"a": P, "b": P, "all": Status.PUBLISHED}
+    assert exposed(cells, lines, naive) == []
+    assert exposed(cells, lines, naive, 11) == ["a", "b"]
+    statuses = protect(cells, lines, 11)
+    assert statuses["all"] is C
+    assert exposed(cells, lines, statuses, 11) == []
+
+    cells = {"n": Figure(30), "s": Figure(1), "e": Figure(1), "w": Figure(1), "x": Figure(0),
+             "all": Figure(33)}
+    lines = one_way_lines(["n", "s", "e", "w", "x"])
+    statuses = protect(cells, lines, 11)
+    assert [key for key, status in statuses.items() if status is P] == ["s", "e", "w"]
+    assert exposed(cells, lines, statuses, 11) == []
+    assert any(status is C for status in statuses.values())
