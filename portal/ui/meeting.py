@@ -77,8 +77,10 @@ def packet_section(actor: Actor, meeting: Meeting, packets: list[PacketInfo]) ->
         next_version = packets[0].version + 1 if packets else 1
         st.write("Building publishes a new version from the input published so far; earlier "
                  "versions stay available. Commissioners' notes are published with it.")
+        sure = st.checkbox(f"Publish version {next_version} for everyone: a published version "
+                           "cannot be changed or withdrawn", key=f"confirm-packet-{meeting.id}")
         if st.button(f"Build and publish version {next_version}", type="primary",
-                     icon=":material/build:"):
+                     icon=":material/build:", disabled=not sure):
             bar = st.progress(0.0, text="Starting")
             with change_then_rerun() as session:
                 build_packet(session=session, actor=actor, meeting_id=meeting.id,

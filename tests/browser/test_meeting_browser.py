@@ -112,7 +112,12 @@ def test_commissioner_publishes_the_packet_and_the_pdf_holds_agenda_and_quotes(
     open_meeting(page, meeting["title"])
     agenda_headings(page, meeting)
 
-    page.get_by_role("button", name="Build and publish version 1").click()
+    build = page.get_by_role("button", name="Build and publish version 1")
+    expect(build).to_be_disabled()  # nothing is published by one stray click
+    page.get_by_text(re.compile("^Publish version 1 for everyone")).click()
+    expect(build).to_be_enabled(timeout=30_000)
+    settle(page)
+    build.click()
     expect(page.get_by_role("heading", name="Version 1", exact=True)).to_be_visible(timeout=60_000)
     expect(page.get_by_role("button", name="Build and publish version 2")).to_be_visible(
         timeout=30_000)

@@ -69,6 +69,10 @@ def test_a_commissioner_writes_a_note_and_builds_the_packet(session: Session) ->
     at.run()
     assert not at.exception
     assert session.exec(select(CommissionNote.text)).all() == ["Ask for the false-alarm rate."]
+    build = next(b for b in at.button if b.label == "Build and publish version 1")
+    assert build.disabled  # nothing is published by one stray click
+    next(c for c in at.checkbox if c.label.startswith("Publish version 1")).check()
+    at.run()
     next(b for b in at.button if b.label == "Build and publish version 1").click()
     at.run()
     assert not at.exception
