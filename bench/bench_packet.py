@@ -175,6 +175,28 @@ def main() -> None:
                 raise SystemExit(done.stderr)
             print(f"portal summarize on {len(texts):,} comments: {seconds:.2f} s "
                   f"(whole process, imports included; {len(done.stdout):,} bytes of JSON)")
+    varied_summary(args.comments, args.seed)
+
+
+def varied_summary(n: int, seed: int) -> None:
+    """The summarizer alone on ``n`` texts with no two alike (the packet's texts repeat
+    sentences, so many collapse into campaigns): eight topics of 40 words each, mixed with
+    words from a 3,000-word vocabulary."""
+    from moderation.summarize import summarize_texts
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(3_000)]
+    topics = [rng.sample(vocabulary, 40) for _ in range(8)]
+    texts = []
+    for _ in range(n):
+        words = (rng.choices(topics[rng.randrange(8)], k=rng.randint(8, 30))
+                 + rng.choices(vocabulary, k=rng.randint(5, 20)))
+        rng.shuffle(words)
+        texts.append(" ".join(words).capitalize() + ".")
+    started = time.perf_counter()
+    summary = summarize_texts(texts)
+    print(f"summarizer alone on {n:,} varied texts: {time.perf_counter() - started:.2f} s "
+          f"({len(summary.themes)} themes found of 8 made)")
 
 
 if __name__ == "__main__":
