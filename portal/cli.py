@@ -59,6 +59,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         require_keys()
     except KeyMissing as error:
         refused = fail(str(error))
+    from portal.audit.checkpoints import CheckpointKeyMissing, public_keys
+
+    try:
+        public_keys()
+    except CheckpointKeyMissing as error:
+        refused = fail(str(error))
     if refused:
         return 1
     engine = make_engine()

@@ -66,7 +66,7 @@ def _key_file_contents(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _create_key_file(path: Path) -> None:
+def create_key_file(path: Path, key: str | None = None) -> None:
     """Create the development key file once, even when threads or processes race.
 
     The key is written to a private temporary file first and then linked into
@@ -76,7 +76,7 @@ def _create_key_file(path: Path) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
-        handle.write(Fernet.generate_key().decode() + "\n")
+        handle.write((key or Fernet.generate_key().decode()) + "\n")
     try:
         os.link(temporary, path)
     except FileExistsError:
@@ -99,7 +99,7 @@ def configured_keys(settings: Settings | None = None) -> tuple[list[str], Path |
         )
     path = default_key_file(settings)
     if not path.exists():
-        _create_key_file(path)
+        create_key_file(path)
     _warn_once(str(path))
     keys = _read_key_file(path)
     if not keys:

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     # key file (``encryption_key_file``, default ``var/encryption.key`` in the project).
     encryption_keys: str | None = None
     encryption_key_file: Path | None = None
+    # Ed25519 keys (base64 of the 32-byte private key, comma-separated, newest first) that sign
+    # the audit log's checkpoints; separate from the encryption keys. Older keys stay listed so
+    # their public halves still verify old checkpoints. Development falls back to a key file.
+    checkpoint_keys: str | None = None
+    checkpoint_key_file: Path | None = None
     # Abuse limits: comments per browser session per hour, and per network per hour. The
     # network is known only as a salted hash that changes every day (DESIGN.md §2.1).
     comments_per_session_hour: int = Field(default=5, ge=1)

@@ -167,3 +167,16 @@ def value_rows(slug: str, table: dict[tuple[str, str, str], tuple[Any, Any]],
                              "group_dimension": dim, "group": g, "numerator": num,
                              "denominator": den})
             for n, ((d, dim, g), (num, den)) in enumerate(table.items())]
+
+
+def as_attacker(session: Session, statement: str, params: dict[str, Any] | None = None) -> None:
+    """Run SQL on the audit table as someone who can change the schema: the append-only
+    triggers are lifted for the statement and put back after it (same transaction)."""
+    import sqlalchemy as sa
+
+    from portal.audit import triggers
+
+    bind = session.connection()
+    triggers.drop(bind)
+    bind.execute(sa.text(statement), params or {})
+    triggers.create(bind)

@@ -47,3 +47,20 @@ class RecordVersion(SQLModel, table=True):
     changed_by: str = Field(max_length=320)
     changed_at: datetime = created_at_field()
     summary: str = Field(default="", max_length=500)
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """A signed statement of the audit chain's head: "by ``signed_at`` the log held ``events``
+    events, the last being ``event_id`` with ``event_hash``" (portal/audit/checkpoints.py)."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int | None = None  # None: the log was empty
+    event_hash: str = Field(max_length=64)
+    events: int
+    signed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    key_id: str = Field(max_length=16)
+    public_key: str = Field(max_length=64)
+    signature: str = Field(max_length=128)
+    reason: str = Field(default="manual", max_length=16)  # manual | daily | packet

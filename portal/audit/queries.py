@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from sqlmodel import Session, select
 
 from portal.audit.models import AuditEvent
@@ -23,3 +26,22 @@ def list_events(
 @service("audit.verify_chain")
 def verify(*, session: Session, actor: Actor) -> ChainReport:
     return verify_chain(session)
+
+
+@dataclass(frozen=True)
+class PublishedCheckpoints:
+    """Every checkpoint as published (newest first) and the keys that verify them."""
+
+    documents: list[dict[str, Any]]
+    reasons: list[str]
+    public_keys: dict[str, str]
+
+
+@service("audit.list_checkpoints")
+def published_checkpoints(*, session: Session, actor: Actor, limit: int = 500) -> PublishedCheckpoints:
+    """Public: anyone may keep a checkpoint and later check the log against it."""
+    from portal.audit.checkpoints import document, list_checkpoints, public_keys
+
+    rows = list_checkpoints(session, limit=limit)
+    return PublishedCheckpoints([document(r) for r in rows], [r.reason for r in rows],
+                                public_keys())

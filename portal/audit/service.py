@@ -83,6 +83,9 @@ def record_event(
     event.hash = compute_hash(event.prev_hash, event)
     session.add(event)
     session.flush()
+    from portal.audit.checkpoints import sign_if_due
+
+    sign_if_due(session)  # at least one signed checkpoint a day (portal/audit/checkpoints.py)
     return event
 
 

@@ -289,6 +289,9 @@ def build_packet(*, session: Session, actor: Actor, meeting_id: int, now: dateti
                      "meeting_id": meeting_id, "version": packet.version,
                      "content_hash": digest, "pdf_hash": packet.pdf_hash,
                      "audit_head": head})
+    from portal.audit.checkpoints import sign_checkpoint
+
+    sign_checkpoint(session, reason="packet")  # the head that includes this publication
     report(1.0, f"Published version {packet.version}")
     return packet
 

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from sqlmodel import Session
 
+from portal.audit import triggers
 from portal.auth.roles import Actor, Role
 from portal.base import utcnow
 from portal.db import make_engine, upgrade
@@ -65,6 +66,7 @@ def test_audit_verify_names_the_broken_link(tmp_path: Path, monkeypatch) -> None
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
         first_id = conn.execute(sa.text("SELECT MIN(id) FROM audit_event")).scalar_one()
+        triggers.drop(conn)  # an attacker who can change the schema
         conn.execute(sa.text("UPDATE audit_event SET actor = 'nobody' WHERE id = :i"), {"i": first_id})
     engine.dispose()
     done = portal("audit", "verify", db=db, env=env)

@@ -3,6 +3,7 @@ from sqlmodel import Session, select
 from portal.audit.models import AuditEvent
 from portal.audit.service import record_event
 from portal.auth.roles import SYSTEM, Role
+from tests import factories
 from tests.apptest import run_script
 
 
@@ -23,8 +24,8 @@ def test_commissioner_reads_an_intact_log(session: Session) -> None:
 def test_a_tampered_entry_is_named(session: Session) -> None:
     _events(session, 3)
     second = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()[1]
-    second.detail = {"forged": True}
-    session.add(second)
+    factories.as_attacker(session, """UPDATE audit_event SET detail = '{"forged": true}' """
+                          "WHERE id = :id", {"id": second.id})
     session.commit()
     at = run_script("app_pages/audit_log.py", Role.ADMIN)
     assert any(f"broken at entry {second.id}" in e.value for e in at.error)

@@ -17,6 +17,7 @@ from tests.apptest import run_script
 PUBLIC = {
     "home", "meetings", "notices", "notice", "deployment-map", "inventory", "definitions",
     "request-log", "indicators", "have-your-say", "surveys", "moderation-policy", "meeting",
+    "audit-checkpoints",
 }
 EXPECTED = {
     Role.RESIDENT: PUBLIC,

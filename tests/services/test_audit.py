@@ -3,6 +3,7 @@ from sqlmodel import Session, select
 from portal.audit.models import AuditEvent
 from portal.audit.service import GENESIS, record_event, verify_chain
 from portal.auth.roles import SYSTEM
+from tests import factories
 
 
 def _write(session: Session, n: int) -> list[AuditEvent]:
@@ -25,9 +26,10 @@ def test_events_chain_from_genesis(session: Session) -> None:
 
 def test_edited_content_is_detected_at_its_row(session: Session) -> None:
     events = _write(session, 5)
-    target = session.get(AuditEvent, events[2].id)
-    target.actor = "someone-else"
+    factories.as_attacker(session, "UPDATE audit_event SET actor = 'someone-else' WHERE id = :id",
+                          {"id": events[2].id})
     session.commit()
+    session.expire_all()
     report = verify_chain(session)
     assert not report.ok
     assert report.first_broken_id == events[2].id
@@ -36,7 +38,7 @@ def test_edited_content_is_detected_at_its_row(session: Session) -> None:
 
 def test_deleted_row_is_detected_at_the_next_one(session: Session) -> None:
     events = _write(session, 5)
-    session.delete(session.get(AuditEvent, events[1].id))
+    factories.as_attacker(session, "DELETE FROM audit_event WHERE id = :id", {"id": events[1].id})
     session.commit()
     report = verify_chain(session)
     assert not report.ok

@@ -102,8 +102,8 @@ def test_tampered_audit_row_is_detected_after_moderation(session: Session) -> No
         decide(session=session, actor=mod, comment_id=c.id, lock_version=c.lock_version, action="publish")
     session.commit()
     events = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()
-    session.execute(sa.text("UPDATE audit_event SET action = 'engagement.reject' WHERE id = :id"),
-                    {"id": events[1].id})
+    factories.as_attacker(session, "UPDATE audit_event SET action = 'engagement.reject' WHERE id = :id",
+                          {"id": events[1].id})
     session.commit()
     session.expire_all()
     report = verify_chain(session)

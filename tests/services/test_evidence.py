@@ -171,8 +171,8 @@ def test_a_tampered_audit_event_breaks_security(session: Session) -> None:
     events = [record_event(session, actor=SYSTEM, action="test.write", entity_type="thing", entity_id=i)
               for i in range(4)]
     session.commit()
-    session.execute(sa.text("UPDATE audit_event SET actor = 'someone-else' WHERE id = :id"),
-                    {"id": events[1].id})
+    factories.as_attacker(session, "UPDATE audit_event SET actor = 'someone-else' WHERE id = :id",
+                          {"id": events[1].id})
     session.commit()
     session.expire_all()
     dm6 = _evidence(session)["DM6"]

@@ -1,0 +1,25 @@
+"""The public page of signed audit checkpoints."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session
+
+from portal.audit.checkpoints import public_keys
+from portal.audit.service import record_event
+from portal.auth.roles import SYSTEM, Role
+from tests.apptest import run_script, texts
+
+
+@pytest.mark.parametrize("role", [None, Role.COMMISSIONER])
+def test_anyone_sees_the_keys_and_every_checkpoint(session: Session, role: Role | None) -> None:
+    record_event(session, actor=SYSTEM, action="test.write", entity_type="thing")
+    session.commit()
+    at = run_script("app_pages/audit_checkpoints.py", role)
+    assert not at.exception
+    keys, checkpoints = (frame.value for frame in at.dataframe)
+    assert list(keys["Key id"]) == list(public_keys())
+    assert list(checkpoints["Why"]) == ["Daily"]
+    assert list(checkpoints["Events"]) == [1]
+    assert any(b.label == "All checkpoints (JSON)" for b in at.get("download_button"))
+    assert "portal audit verify --checkpoint FILE" in texts(at)
