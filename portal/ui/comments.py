@@ -64,16 +64,37 @@ def show_published(target_type: str, target_id: int | None, actor: Actor) -> Non
                 )
 
 
+def _sent_before(key: str, text: str) -> str:
+    """What identifies "the same comment again" in this browser session: target and text."""
+    return f"{key}\n{' '.join(text.split())}"
+
+
 def _send(key: str, actor: Actor, target_type: str, target_id: int | None, draft: dict[str, Any],
           confirmed: bool) -> None:
+    """Store the comment once: the same text sent again in this session (a second press, a
+    dropped connection) answers with the first receipt. Then draw an empty form."""
+    sent: dict[str, str] = st.session_state.setdefault("comments_sent", {})
+    again = _sent_before(key, draft.get("text") or "")
+    if again in sent:
+        st.session_state[f"{key}_receipt"] = sent[again]
+        st.session_state[f"{key}_repeat"] = True
+        st.session_state.pop(f"{key}_draft", None)
+        return
+    done = False
     with reported(), db() as session:
         receipt = submit_comment(
             session=session, actor=actor, target_type=target_type, target_id=target_id,
             personal_data_confirmed=confirmed, session_token=_session_token(),
             network=_network(), **draft,
         )
+        sent[again] = receipt.code
         st.session_state[f"{key}_receipt"] = receipt.code
         st.session_state.pop(f"{key}_draft", None)
+        done = True
+    if done:
+        # A new form (new widget keys) on the next run: the sent text does not linger.
+        st.session_state[f"{key}_generation"] = st.session_state.get(f"{key}_generation", 0) + 1
+        st.rerun()
 
 
 def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
@@ -86,7 +107,7 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
     )
     with db() as session:
         districts = {d.id: d.name for d in list_districts(session=session, actor=actor)}
-    with st.form(key):
+    with st.form(f"{key}_{st.session_state.get(f'{key}_generation', 0)}"):
         text = st.text_area("Your comment (required)", max_chars=policy.MAX_TEXT_CHARS, height=150)
         position = st.selectbox(
             "Your position (optional)", [_NO_CHOICE, *POSITIONS],
@@ -108,6 +129,7 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
         draft = {"text": text, "position": position or None, "district_id": district,
                  "name": name, "email": email, "website": website}
         st.session_state.pop(f"{key}_receipt", None)
+        st.session_state.pop(f"{key}_repeat", None)
         with reported():
             with db() as session:
                 preview = preview_comment(session=session, actor=actor, text=text)
@@ -141,7 +163,10 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
             st.info("Your comment has not been sent. Edit it above and choose “Check and send”.")
 
     code = st.session_state.get(f"{key}_receipt")
-    if code:
+    if code and st.session_state.get(f"{key}_repeat"):
+        st.info(f"You already sent this comment; it was stored once. Its receipt code is **{code}**.",
+                icon=":material/check_circle:")
+    elif code:
         st.success(
             "Thank you. Your comment was received and is **awaiting moderation**. Keep this "
             f"receipt code to check its status later without giving your name: **{code}**",

@@ -84,3 +84,20 @@ def test_signed_in_staff_can_comment_too(session: Session) -> None:
     _write(at, "Staff are residents too: publish the audit.")
     [comment] = session.exec(select(Comment)).all()
     assert comment.author_ref == "staff@alder-county.example"
+
+
+def test_a_sent_comment_clears_the_form_and_a_repeat_keeps_the_first_receipt(session: Session) -> None:
+    text = "Please hold the drone hearing in the evening so that working people can come."
+    at = run_script("app_pages/have_your_say.py")
+    _write(at, text)
+    assert not at.exception
+    [comment] = session.exec(select(Comment)).all()
+    box = next(t for t in at.text_area if t.label.startswith("Your comment"))
+    assert box.value == ""  # the sent text does not linger in the form
+    _write(at, text)  # pressed again, or sent again after a dropped connection
+    assert not at.exception
+    assert len(session.exec(select(Comment)).all()) == 1
+    assert any("already sent this comment" in i.value and comment.receipt_code in i.value
+               for i in at.info)
+    _write(at, text + " Thank you.")  # a different text is a new comment
+    assert len(session.exec(select(Comment)).all()) == 2
