@@ -4,8 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from portal.audit.queries import list_events, verify
+from portal.timefmt import format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
+from portal.wording import plural
 
 actor = current_actor()
 st.title("Audit log")
@@ -20,7 +22,7 @@ with reported():
         report = verify(session=session, actor=actor)
         events = list_events(session=session, actor=actor, limit=500)
     if report.ok:
-        st.success(f"The chain of {report.events:,} entries is intact.")
+        st.success(f"The chain of {plural(report.events, 'entry', 'entries')} is intact.")
     else:
         st.error(
             f"The chain is broken at entry {report.first_broken_id}: it {report.reason}. "
@@ -31,7 +33,7 @@ with reported():
             [
                 {
                     "Entry": e.id,
-                    "When (UTC)": e.occurred_at,
+                    "When": format_datetime(e.occurred_at),
                     "Who": e.actor,
                     "Role": e.actor_roles,
                     "Action": e.action,

@@ -59,7 +59,7 @@ with reported():
                 "Received": format_datetime(c.submitted_at),
                 "Waiting": waited((now - c.submitted_at).total_seconds() / 3600),
                 "State": COMMENT_STATES.get(c.state, c.state),
-                "About": TARGET_TYPES.get(c.target_type, c.target_type),
+                "About": c.about,
                 "Flags": ", ".join(sorted({f.get("kind", "?") for f in c.flags})) or "none",
                 "Campaign": c.campaign_key or "",
                 "Text": (c.raw_text or c.redacted_text)[:500],
@@ -72,7 +72,8 @@ with reported():
         by_id = {c.id: c for c in queue}
         chosen = st.selectbox(
             "Comment", list(by_id),
-            format_func=lambda i: f"#{i} · {(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
+            format_func=lambda i: f"#{i} · {by_id[i].about} · "
+                                  f"{(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
         )
         comment = by_id[chosen]
         # The version this moderator read: a decision on anything newer is refused.

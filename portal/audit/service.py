@@ -105,7 +105,7 @@ def verify_chain(session: Session) -> ChainReport:
         if event.prev_hash != prev:
             return ChainReport(False, count, event.id, "does not point at the event before it")
         if compute_hash(prev, event) != event.hash:
-            return ChainReport(False, count, event.id, "content does not match its hash")
+            return ChainReport(False, count, event.id, "has content that does not match its hash")
         prev = event.hash
     return ChainReport(True, count)
 

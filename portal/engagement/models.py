@@ -93,6 +93,8 @@ class CommentQueueItem(SQLModel):
     campaign_key: str | None
     submitted_at: datetime
     lock_version: int
+    # What it is about, named ("Surveillance technology notice: Drones"): not a column.
+    about: str = ""
 
 
 class ModerationDecision(SQLModel, table=True):

@@ -8,8 +8,10 @@ from sqlmodel import Session, select
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.engagement.models import Comment, CommentQueueItem
+from portal.engagement.targets import target_titles
 
-_QUEUE_COLUMNS = [getattr(Comment, name) for name in CommentQueueItem.model_fields]
+_QUEUE_COLUMNS = [getattr(Comment, name) for name in CommentQueueItem.model_fields
+                  if name != "about"]
 _QUEUE_ORDER = (Comment.urgency.desc(), Comment.submitted_at, Comment.id)
 
 
@@ -44,7 +46,9 @@ def moderation_queue(
     if not chosen:
         return []
     rows = session.execute(select(*_QUEUE_COLUMNS).where(Comment.id.in_(chosen))).all()
-    by_id = {row.id: CommentQueueItem.model_validate(row._mapping) for row in rows}
+    titles = target_titles(session, {(row.target_type, row.target_id) for row in rows})
+    by_id = {row.id: CommentQueueItem.model_validate(
+        {**row._mapping, "about": titles[(row.target_type, row.target_id)]}) for row in rows}
     return [by_id[i] for i in chosen]
 
 

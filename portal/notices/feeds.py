@@ -7,7 +7,7 @@ library's ElementTree (RFC 4287 needs nothing more); iCalendar with the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
@@ -72,7 +72,8 @@ def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 
 @service("notices.feed_ics")
 def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
                           now: datetime | None = None) -> bytes:
-    """One event per comment period that has not ended, from opening to the deadline."""
+    """One event per comment deadline still ahead: the half hour before comments close, on
+    the deadline's own day (not a weeks-long block), with a reminder the day before."""
     now = now or utcnow()
     techs = session.exec(
         select(SurveillanceTechnology)
@@ -91,12 +92,18 @@ def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
         opens = tech.comment_opens_at or now
         event.add("uid", f"comment-period-{tech.slug}-{int(opens.timestamp())}@{host}")
         event.add("dtstamp", now.astimezone(UTC))
-        event.add("dtstart", opens.astimezone(UTC))
-        event.add("dtend", tech.comment_closes_at.astimezone(UTC))  # type: ignore[union-attr]
-        event.add("summary", f"Public comment period: {tech.name}")
+        closes = tech.comment_closes_at.astimezone(UTC)  # type: ignore[union-attr]
+        event.add("dtstart", closes - timedelta(minutes=30))
+        event.add("dtend", closes)
+        event.add("summary", f"Comments close: {tech.name}")
         event.add("description",
-                  f"Comments on the {tech.name} notice close "
-                  f"{format_datetime(tech.comment_closes_at)}.")
+                  f"Public comments on the {tech.name} notice opened "
+                  f"{format_datetime(opens)} and close {format_datetime(tech.comment_closes_at)}.")
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Comments on {tech.name} close tomorrow")
+        alarm.add("trigger", timedelta(days=-1))
+        event.add_component(alarm)
         event.add("url", notice_url(base_url, tech.slug))
         calendar.add_component(event)
     return calendar.to_ical()

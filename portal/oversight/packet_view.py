@@ -12,6 +12,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from portal.wording import plural
+
 POSITIONS = ("support", "neutral", "oppose", "unstated")
 QUOTES_PER_THEME = 3
 RECORD_KINDS = {
@@ -101,11 +103,6 @@ def figure(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
     return str(value)
-
-
-def plural(n: object, one: str, many: str | None = None) -> str:
-    word = one if n == 1 else (many or one + "s")
-    return f"{figure(n)} {word}"
 
 
 def is_hex(value: object) -> bool:

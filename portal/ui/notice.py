@@ -13,6 +13,7 @@ from portal.maps import add_areas, add_points, base_map
 from portal.notices.service import NoticePage, diff_versions
 from portal.ui.context import db
 from portal.ui.text import inert
+from portal.wording import plural
 
 if TYPE_CHECKING:
     from portal.geography.models import District
@@ -68,7 +69,7 @@ def version_changes(actor: Actor, page: NoticePage, numbers: list[int], version:
         elif not changes:
             st.write("These versions say the same thing.")
         else:
-            st.write(f"{len(changes)} parts differ between version {min(old, new)} "
+            st.write(f"{plural(len(changes), 'part differs', 'parts differ')} between version {min(old, new)} "
                      f"and version {max(old, new)}:")
             st.dataframe(
                 pd.DataFrame([{"Part": c.label, f"Version {min(old, new)}": c.before,

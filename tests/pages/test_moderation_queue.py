@@ -2,6 +2,7 @@ from sqlmodel import Session
 
 from portal.auth.roles import Role
 from portal.engagement.models import Comment
+from tests import factories
 from tests.apptest import run_script, texts
 
 
@@ -99,3 +100,17 @@ def test_log_download_is_offered(session: Session) -> None:
     at = run_script("app_pages/moderation_queue.py", Role.ADMIN)
     assert not at.exception
     assert any("Download the moderation log" in str(getattr(el, "label", "")) for el in at.get("download_button"))
+
+
+def test_the_queue_names_the_record_each_comment_is_about(session: Session) -> None:
+    tech = factories.technology(session, name="Gunshot sensors", open_days=5)
+    session.commit()
+    factories.submitted_comment(session, "The sensors misfire every fireworks night.",
+                                target_type="notice", target_id=tech.id)
+    session.commit()
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["About"]) == ["Surveillance technology notice: Gunshot sensors"]
+    picker = next(s for s in at.selectbox if s.label == "Comment")
+    assert "Surveillance technology notice: Gunshot sensors" in picker.options[0]

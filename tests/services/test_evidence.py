@@ -178,7 +178,7 @@ def test_a_tampered_audit_event_breaks_security(session: Session) -> None:
     dm6 = _evidence(session)["DM6"]
     assert dm6.status == NOT_YET
     assert f"hash chain is broken at event {events[1].id}" in _text(dm6)
-    assert "content does not match its hash" in _text(dm6)
+    assert "it has content that does not match its hash" in _text(dm6)
 
 
 def test_community_input_needs_a_published_comment_a_meeting_and_a_packet(session: Session) -> None:

@@ -287,8 +287,13 @@ def test_feed_and_calendar_parse_back(session: Session) -> None:
 
     ics = comment_deadlines_ics(session=session, actor=RESIDENT, base_url="https://portal.example.gov")
     (event,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
-    assert str(event["summary"]) == "Public comment period: Drones & <b>cams</b>"
-    assert event.decoded("dtend") == tech.comment_closes_at.replace(microsecond=0)
+    assert str(event["summary"]) == "Comments close: Drones & <b>cams</b>"
+    closes = tech.comment_closes_at.replace(microsecond=0)
+    # The deadline on its own day, not a block over the whole period.
+    assert event.decoded("dtend") == closes
+    assert closes - event.decoded("dtstart") == timedelta(minutes=30)
+    (alarm,) = event.walk("VALARM")
+    assert alarm.decoded("trigger") == -timedelta(days=1)
     assert hidden.name not in ics.decode()
 
 

@@ -1,0 +1,12 @@
+"""Small pieces of English that pages, packets and commands share."""
+
+from __future__ import annotations
+
+
+def plural(n: object, one: str, many: str | None = None) -> str:
+    """``"1 entry"``, ``"3 entries"``: a count with the noun that agrees with it.
+
+    Integers get thousands separators; anything else is shown as given."""
+    word = one if n == 1 else (many or one + "s")
+    shown = f"{n:,}" if isinstance(n, int) and not isinstance(n, bool) else str(n)
+    return f"{shown} {word}"
