@@ -11,7 +11,7 @@ st.title("Definitions")
 st.write(
     "The portal uses these words the same way on every page, so that a department describing "
     "its practice and a resident reading it mean the same thing. The same definitions appear "
-    "as help (the ⓘ mark) wherever a term is used."
+    "as help (the question-mark icon beside a label) wherever a term is used."
 )
 
 for term in TERMS:

@@ -26,7 +26,9 @@ def figures(session: Session, now: datetime) -> list[HomeFigure]:
         ).select_from(SharingPractice).where(current)
     ).one()
     return [
-        HomeFigure("inventory.practices", "Data-sharing practices", practices),
+        # The inventory lists retired practices too; the label says these are the current ones.
+        HomeFigure("inventory.practices", "Current data-sharing practices", practices,
+                   help="Practices in force or planned; the inventory also lists retired ones."),
         HomeFigure(
             "inventory.sensitive", "Involving sensitive data", sensitive,
             help="Immigration or citizenship status, SSN/ITIN, nationality, religion, language, "

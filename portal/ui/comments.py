@@ -122,8 +122,13 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
             "Your e-mail (optional, never published; only if you want staff to be able to reply)",
             max_chars=policy.MAX_EMAIL_CHARS,
         )
-        with st.expander("For automated checks only — leave this closed"):
-            website = st.text_input("Leave this field empty", key=f"{key}_website")
+        # A field only bots fill in: drawn (so a bot filling every input finds it) but hidden
+        # from people and from screen readers (display: none takes it out of the page's
+        # accessibility tree too).
+        with st.container(key=f"{key}_trap"):
+            website = st.text_input("Leave this field empty", key=f"{key}_website",
+                                    autocomplete="off")
+        st.html(f"<style>.st-key-{key}_trap {{display: none !important}}</style>")
         sent = st.form_submit_button("Check and send", type="primary")
     if sent:
         draft = {"text": text, "position": position or None, "district_id": district,

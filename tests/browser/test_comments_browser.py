@@ -38,6 +38,10 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     wait_for_app(page, "Alder County Data Transparency Portal")
     nav_link(page, "Have your say").click()
     wait_for_app(page, "Have your say")
+    # The bots' field is in the page, but neither a person nor a screen reader meets it.
+    expect(page.get_by_label("Leave this field empty")).to_have_count(1)
+    expect(page.get_by_label("Leave this field empty")).to_be_hidden()
+    expect(page.get_by_text("For automated checks only")).to_have_count(0)
     page.get_by_label("Your comment (required)").fill(TEXT)
     page.get_by_role("button", name="Check and send").click()
     expect(page.get_by_text(re.compile("contains personal data: a phone number"))).to_be_visible(timeout=30_000)

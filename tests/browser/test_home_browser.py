@@ -31,7 +31,7 @@ def test_home_shows_the_demo_county(page: Page, live_server: LiveServer) -> None
 
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    metric = page.get_by_test_id("stMetric").filter(has_text="Data-sharing practices")
+    metric = page.get_by_test_id("stMetric").filter(has_text="Current data-sharing practices")
     expect(metric).to_contain_text(f"{summary.value('inventory.practices'):,}")
     sensitive = page.get_by_test_id("stMetric").filter(has_text="Involving sensitive data")
     expect(sensitive).to_contain_text(f"{summary.value('inventory.sensitive'):,}")
