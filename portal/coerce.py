@@ -21,16 +21,25 @@ TRUE = {"yes", "y", "true", "1", "x"}
 FALSE = {"no", "n", "false", "0", ""}
 
 
+def _either(vocab: Mapping[str, str]) -> str:
+    """The choices as people read them ("Federal agency, State agency or Vendor"); files may
+    give either these words or the codes."""
+    words = [f"“{label}”" for label in vocab.values()]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 class Collector:
     """Gathers every problem of one record instead of stopping at the first."""
 
-    def __init__(self, raw: Mapping[str, Any], row: int | None = None) -> None:
+    def __init__(self, raw: Mapping[str, Any], row: int | None = None,
+                 labels: Mapping[str, str] | None = None) -> None:
         self.raw = raw
         self.row = row
+        self.labels = labels or {}
         self.errors: list[FieldError] = []
 
     def fail(self, field: str, message: str) -> None:
-        self.errors.append(FieldError(field, message, self.row))
+        self.errors.append(FieldError(field, message, self.row, self.labels.get(field)))
 
     def _value(self, field: str) -> Any:
         value = self.raw.get(field)
@@ -55,13 +64,13 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required and default is None:
-                self.fail(field, "required; one of: " + ", ".join(vocab))
+                self.fail(field, "required: choose " + _either(vocab))
             return default
         text = str(value)
         by_label = {label.lower(): key for key, label in vocab.items()}
         key = text if text in vocab else by_label.get(text.lower(), text.lower().replace(" ", "_"))
         if key not in vocab:
-            self.fail(field, f"{text!r} is not one of: " + ", ".join(vocab))
+            self.fail(field, f"{text!r} is not one of the choices: " + _either(vocab))
             return None
         return key
 

@@ -26,10 +26,14 @@ class FieldError:
     field: str
     message: str
     row: int | None = None
+    #: The field's name as people see it on the form ("Recipient type"); the column name
+    #: (``recipient_type``) is kept in ``field`` for files and scripts.
+    label: str | None = None
 
     def __str__(self) -> str:
-        where = f"row {self.row}, " if self.row is not None else ""
-        return f"{where}{self.field}: {self.message}"
+        if self.row is not None:  # a file's row: its column, as the file names it
+            return f"row {self.row}, {self.field}: {self.message}"
+        return f"{self.label or self.field}: {self.message}"
 
 
 class ValidationFailed(PortalError):

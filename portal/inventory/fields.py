@@ -63,7 +63,7 @@ def clean_practice(
     raw: Mapping[str, Any], *, dataset_ids: Mapping[str, int], row: int | None = None
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """Typed values for a ``SharingPractice`` (without department), and every problem found."""
-    c = Collector(raw, row)
+    c = Collector(raw, row, {name: label for name, (label, _what) in COLUMNS.items()})
     out: dict[str, Any] = {}
     identifier = c.text("dataset", required=True)
     if identifier is not None:

@@ -58,7 +58,7 @@ VOCABULARIES = {
 
 def clean_request(raw: Mapping[str, Any], *, departments: Mapping[str, int],
                   row: int | None = None) -> tuple[dict[str, Any], list[FieldError]]:
-    c = Collector(raw, row)
+    c = Collector(raw, row, LABELS)
     out: dict[str, Any] = {}
     out["reference"] = c.text("reference", required=True, max_length=40)
     out["received_date"] = c.day("received_date", required=True)

@@ -47,7 +47,10 @@ def test_missing_fields_get_clear_messages(session: Session) -> None:
     at = run_script("app_pages/manage_inventory.py", Role.STAFF)
     by_label(at.button, "Save practice").click().run()
     message = at.error[0].value
-    for field in ("dataset: required", "title: required", "recipient_type: required", "purpose: required"):
+    # The form's own labels and the vocabulary's words, not column names and codes.
+    assert "recipient_type" not in message and "federal_agency" not in message
+    assert "Recipient type: required: choose “Federal agency”" in message
+    for field in ("Dataset: required", "Title: required", "Purpose: required"):
         assert field in message
     assert session.exec(select(func.count()).select_from(SharingPractice)).one() == 0
 
