@@ -18,12 +18,16 @@ pytestmark = pytest.mark.browser
 TEXT = "The drone flew over the school on Ash Street twice last week; who decided that?"
 
 
-def _state(live_server: LiveServer, code: str) -> str:
+def _comment(live_server: LiveServer, code: str) -> Comment:
     engine = make_engine(live_server.database_url)
     with Session(engine) as session:
-        state = session.exec(select(Comment.state).where(Comment.receipt_code == code)).one()
+        comment = session.exec(select(Comment).where(Comment.receipt_code == code)).one()
     engine.dispose()
-    return state
+    return comment
+
+
+def _state(live_server: LiveServer, code: str) -> str:
+    return _comment(live_server, code).state
 
 
 def _settled(page: Page) -> None:
@@ -59,7 +63,8 @@ def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_i
     wait_for_app(page, "Moderation queue")
     picker = page.get_by_label("Comment", exact=True)
     picker.click()
-    page.keyboard.type("Ash Street")
+    # By its id, as moderators pick: other queued comments may match words of the text.
+    page.keyboard.type(f"#{_comment(live_server, code).id} ")
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("stText").filter(has_text="Ash Street")).to_be_visible(timeout=30_000)
     _settled(page)
