@@ -92,13 +92,21 @@ def _get_open(session: Session, comment_id: int, actor: Actor, action: str) -> C
     return comment
 
 
+_CONFLICT = ("Another moderator decided or changed this comment while you were reading it. "
+             "The queue has been refreshed; check it again.")
+
+
 def _apply(
     session: Session, actor: Actor, comment: Comment, lock_version: int, action: str,
     public_reason: str | None, log_reason: str | None, redacted_text: str | None, now: datetime,
+    *, state: str | None = None, from_states: tuple[str, ...] = OPEN_STATES,
+    conflict: str = _CONFLICT,
 ) -> Comment:
+    """Record one decision on a comment: the one way a comment's state changes after
+    submission, for moderators and (with its own actions and ``from_states``) the commission."""
     table = Comment.__table__
     values: dict[str, Any] = {
-        "state": _RESULT_STATE[action],
+        "state": state or _RESULT_STATE[action],
         "lock_version": table.c.lock_version + 1,
         "public_reason": public_reason,
     }
@@ -110,15 +118,12 @@ def _apply(
     result = session.execute(
         sa.update(table)
         .where(table.c.id == comment.id, table.c.lock_version == lock_version,
-               table.c.state.in_(OPEN_STATES))
+               table.c.state.in_(from_states))
         .values(**values)
     )
     if result.rowcount != 1:
         session.expire(comment)
-        raise Conflict(
-            "Another moderator decided or changed this comment while you were reading it. "
-            "The queue has been refreshed; check it again."
-        )
+        raise Conflict(conflict)
     session.add(ModerationDecision(
         comment_id=comment.id, moderator=actor.subject, action=action, reason=log_reason,
         decided_at=now,

@@ -15,19 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from portal.audit.service import record_event
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.engagement.decisions import _check_decision, _note
+from portal.engagement.decisions import _apply, _check_decision, _note
 from portal.engagement.models import Comment, ModerationDecision
 from portal.engagement.targets import target_titles
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
 
 #: What the commission may do with a referred comment → (decision action, resulting state).
@@ -109,26 +107,11 @@ def commission_decide(
     comment = session.get(Comment, comment_id)
     if comment is None:
         raise NotFound(f"There is no comment {comment_id}.")
-    now = now or utcnow()
     decision, state = COMMISSION_ACTIONS[action]
-    table = Comment.__table__
-    values: dict[str, Any] = {"state": state, "lock_version": table.c.lock_version + 1,
-                              "public_reason": public_reason}
-    if state == "published":
-        values["published_at"] = now
-    result = session.execute(
-        sa.update(table).where(table.c.id == comment_id, table.c.lock_version == lock_version,
-                               table.c.state == "escalated").values(**values))
-    if result.rowcount != 1:
-        session.expire(comment)
-        raise Conflict("Someone decided or changed this comment while you were reading it. "
-                       "The list has been refreshed; check it again.")
-    session.add(ModerationDecision(comment_id=comment_id, moderator=actor.subject,
-                                   action=decision, reason=log_reason, decided_at=now))
-    session.flush()
-    session.refresh(comment)
-    record_event(session, actor=actor, action=f"engagement.{decision}", entity_type="comment",
-                 entity_id=comment_id, detail={"state": state, "reason": log_reason})
+    _apply(session, actor, comment, lock_version, decision, public_reason, log_reason, None,
+           now or utcnow(), state=state, from_states=("escalated",), conflict=(
+               "Someone decided or changed this comment while you were reading it. "
+               "The list has been refreshed; check it again."))
     return state
 
 
