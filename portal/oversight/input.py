@@ -10,7 +10,7 @@ the same queue, so they pass the same filter.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -44,13 +44,13 @@ class InputComment:
 @dataclass(frozen=True)
 class ItemSources:
     """What an agenda item's input is drawn from: its published record, the surveys attached
-    to it, the period, and the published input itself (``published_input``)."""
+    to it, the period, and (from ``item_sources``) the published input itself."""
 
     record: Any  # portal.oversight.records.Record, or None for an item about no record
     survey_ids: list[int]
     start: datetime | None
     end: datetime | None
-    comments: list[InputComment]
+    comments: list[InputComment] = field(default_factory=list)
 
     @property
     def about(self) -> dict[str, Any]:
@@ -58,9 +58,9 @@ class ItemSources:
                 "survey_ids": self.survey_ids, "start": self.start, "end": self.end}
 
 
-def item_sources(session: Session, item: Any, meeting: Any) -> ItemSources:
-    """The one way the packet and the commission's reading page find an item's input, so
-    their counts always agree. A record unpublished since the item was added counts as none."""
+def item_scope(session: Session, item: Any, meeting: Any) -> ItemSources:
+    """Where an item's input comes from, without reading it (for cache keys). A record
+    unpublished since the item was added counts as none."""
     from portal.errors import ValidationFailed
     from portal.oversight.records import linked_survey_ids, published_record
     from portal.oversight.service import input_period
@@ -71,11 +71,17 @@ def item_sources(session: Session, item: Any, meeting: Any) -> ItemSources:
     except ValidationFailed:
         record = None
     if record is None:
-        return ItemSources(None, [], start, end, [])
-    surveys = linked_survey_ids(session, record.type, record.id)
-    comments = published_input(session, target_type=record.type, target_id=record.id,
-                               survey_ids=surveys, start=start, end=end)
-    return ItemSources(record, surveys, start, end, comments)
+        return ItemSources(None, [], start, end)
+    return ItemSources(record, linked_survey_ids(session, record.type, record.id), start, end)
+
+
+def item_sources(session: Session, item: Any, meeting: Any) -> ItemSources:
+    """The one way the packet and the commission's reading page find an item's input, so
+    their counts always agree."""
+    scope = item_scope(session, item, meeting)
+    if scope.record is None:
+        return scope
+    return replace(scope, comments=published_input(session, **scope.about))
 
 
 def summarize_input(comments: list[InputComment]) -> Any:

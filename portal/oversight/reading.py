@@ -19,7 +19,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
-from portal.oversight.input import input_fingerprint, item_sources, summarize_input
+from portal.oversight.input import input_fingerprint, item_scope, item_sources, summarize_input
 from portal.oversight.models import AgendaItem, InputRead, Meeting
 
 
@@ -66,19 +66,12 @@ def _item(session: Session, agenda_item_id: int) -> tuple[AgendaItem, Meeting]:
 def item_input_version(*, session: Session, actor: Actor, agenda_item_id: int) -> tuple[str, ...]:
     """A cheap key that changes whenever ``item_input`` would (not counting read marks)."""
     item, meeting = _item(session, agenda_item_id)
-    sources_key: tuple[str, ...] = (str(item.target_type), str(item.target_id),
-                                    str(item.input_from), str(item.input_to),
-                                    str(meeting.scheduled_at))
-    from portal.oversight.records import linked_survey_ids
-    from portal.oversight.service import input_period
-
-    if item.target_type is None or item.target_id is None:
-        return sources_key
-    start, end = input_period(item, meeting)
-    surveys = linked_survey_ids(session, item.target_type, item.target_id)
-    return sources_key + (str(surveys),) + input_fingerprint(
-        session, target_type=item.target_type, target_id=item.target_id, survey_ids=surveys,
-        start=start, end=end)
+    scope = item_scope(session, item, meeting)
+    key = (str(scope.start), str(scope.end))
+    if scope.record is None:
+        return key
+    return key + (scope.record.type, str(scope.record.id), scope.record.title,
+                  str(scope.survey_ids)) + input_fingerprint(session, **scope.about)
 
 
 @service("oversight.get_read_marks")
