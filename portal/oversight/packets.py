@@ -40,6 +40,7 @@ from portal.oversight.input import (
     summarize_input,
 )
 from portal.oversight.models import AgendaItem, CommissionNote, Meeting, Packet
+from portal.oversight.service import meeting_or_404
 from portal.settings import get_settings
 from portal.timefmt import local
 
@@ -232,18 +233,11 @@ def _content(session: Session, actor: Actor, meeting: Meeting, version: int, now
     }
 
 
-def _meeting(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound(f"No meeting {meeting_id}.")
-    return meeting
-
-
 @service("oversight.preview_packet")
 def preview_packet(*, session: Session, actor: Actor, meeting_id: int,
                    now: datetime | None = None) -> dict[str, Any]:
     """The content the next version would hold, built and not stored (nothing is audited)."""
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_or_404(session, meeting_id)
     return _content(session, actor, meeting, _next_version(session, meeting_id), now or utcnow(),
                     lambda _f, _m: None)
 
@@ -262,7 +256,7 @@ def build_packet(*, session: Session, actor: Actor, meeting_id: int, now: dateti
     from portal.oversight.packet_pdf import packet_pdf
 
     report = progress or (lambda _f, _m: None)
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_or_404(session, meeting_id)
     if meeting.status == "cancelled":
         raise ValidationFailed([FieldError("meeting", "this meeting was cancelled: no packet")])
     lock_chain(session)  # the head printed is the head the publication event follows

@@ -37,7 +37,7 @@ class AgendaEntry:
     record: Record | None
 
 
-def _meeting(session: Session, meeting_id: int) -> Meeting:
+def meeting_or_404(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound(f"No meeting {meeting_id}.")
@@ -60,7 +60,7 @@ def list_meetings(*, session: Session, actor: Actor) -> list[Meeting]:
 
 @service("oversight.get_meeting")
 def get_meeting(*, session: Session, actor: Actor, meeting_id: int) -> tuple[Meeting, list[AgendaItem]]:
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_or_404(session, meeting_id)
     items = session.exec(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
     ).all()
@@ -74,7 +74,7 @@ def agenda(*, session: Session, actor: Actor, meeting_id: int) -> list[AgendaEnt
     A record unpublished since the item was added is shown as no record rather than
     leaking a draft.
     """
-    _meeting(session, meeting_id)
+    meeting_or_404(session, meeting_id)
     entries = []
     for item in session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
                              .order_by(AgendaItem.position)).all():
@@ -129,7 +129,7 @@ def update_meeting(
     location: str | None = None, link: str | None = None,
 ) -> Meeting:
     """Mark a meeting held or cancelled, or change where it is; audited field by field."""
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_or_404(session, meeting_id)
     errors: list[FieldError] = []
     changes: dict[str, list[str]] = {}
     if status is not None:
@@ -179,7 +179,7 @@ def add_agenda_item(
     input_from: datetime | None = None,
     input_to: datetime | None = None,
 ) -> AgendaItem:
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_or_404(session, meeting_id)
     errors: list[FieldError] = []
     title = title.strip()
     if not title:
