@@ -9,6 +9,7 @@ belongs to the notices area (``portal.notices.window``) and is asked there.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -17,6 +18,7 @@ from portal.engagement.vocab import TARGET_TYPES
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.inventory.models import SharingPractice
+from portal.notices.models import SurveillanceTechnology
 from portal.notices.window import ensure_open_for_comment
 
 
@@ -47,9 +49,10 @@ def ensure_target_accepts_comments(
         raise NotFound(f"That {TARGET_TYPES[target_type].lower()} does not exist.")
 
 
-#: The meetings table by name: the oversight area reads comments for its packets, so
-#: engagement may not import oversight back (tests/meta: no import cycles between areas).
-_MEETING = sa.table("meeting", sa.column("id"), sa.column("status"))
+#: Meetings and surveys by table name: the oversight and surveys areas read comments, so
+#: engagement may not import them back (tests/meta: no import cycles between areas).
+_MEETING = sa.table("meeting", sa.column("id"), sa.column("title"), sa.column("status"))
+_SURVEY = sa.table("survey", sa.column("id"), sa.column("title"))
 
 
 def _meeting_open(session: Session, meeting_id: int) -> None:
@@ -60,13 +63,13 @@ def _meeting_open(session: Session, meeting_id: int) -> None:
         raise ValidationFailed([FieldError("target", "this meeting was cancelled")])
 
 
-#: What each kind of record is called, read by table name for the same reason as _MEETING.
-_TITLES = {
-    "notice": sa.table("surveillance_technology", sa.column("id"), sa.column("name")).c,
-    "practice": sa.table("sharing_practice", sa.column("id"), sa.column("title")).c,
-    "indicator": sa.table("indicator", sa.column("id"), sa.column("name")).c,
-    "meeting": sa.table("meeting", sa.column("id"), sa.column("title")).c,
-    "survey": sa.table("survey", sa.column("id"), sa.column("title")).c,
+#: What each kind of record is called: (its id column, its name column).
+_TITLES: dict[str, tuple[Any, Any]] = {
+    "notice": (SurveillanceTechnology.id, SurveillanceTechnology.name),
+    "practice": (SharingPractice.id, SharingPractice.title),
+    "indicator": (Indicator.id, Indicator.name),
+    "meeting": (_MEETING.c.id, _MEETING.c.title),
+    "survey": (_SURVEY.c.id, _SURVEY.c.title),
 }
 
 
@@ -78,7 +81,7 @@ def target_titles(session: Session, targets: set[tuple[str, int | None]]) -> dic
         columns = _TITLES.get(kind)
         names: dict[int, str] = {}
         if columns is not None and ids:
-            id_column, name_column = list(columns)
+            id_column, name_column = columns
             names = dict(session.execute(sa.select(id_column, name_column)
                                          .where(id_column.in_(ids))).all())
         for k, i in targets:
