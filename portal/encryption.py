@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +67,7 @@ def _key_file_contents(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def create_key_file(path: Path, key: str | None = None) -> None:
+def create_key_file(path: Path, key: str) -> None:
     """Create the development key file once, even when threads or processes race.
 
     The key is written to a private temporary file first and then linked into
@@ -76,7 +77,7 @@ def create_key_file(path: Path, key: str | None = None) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
-        handle.write((key or Fernet.generate_key().decode()) + "\n")
+        handle.write(key + "\n")
     try:
         os.link(temporary, path)
     except FileExistsError:
@@ -85,25 +86,40 @@ def create_key_file(path: Path, key: str | None = None) -> None:
         temporary.unlink()
 
 
+def keys_in_force(listed: str | None, key_file: Path, *, production: bool,
+                  refusal: PortalError, new_key: Callable[[], str]) -> tuple[list[str], Path | None]:
+    """Keys from a ``PORTAL_*_KEYS`` setting (comma-separated, newest first) or, outside
+    production, from a development key file created with ``new_key()`` on first use.
+
+    The one rule for every key the portal holds (encryption, checkpoint signing); returns the
+    keys and the file they came from, if any.
+    """
+    if listed:
+        keys = [k.strip() for k in listed.split(",") if k.strip()]
+        if keys:
+            return keys, None
+    if production:
+        raise refusal
+    if not key_file.exists():
+        create_key_file(key_file, new_key())
+    keys = _read_key_file(key_file)
+    if not keys:
+        raise type(refusal)(f"the key file {key_file} is empty")
+    return keys, key_file
+
+
 def configured_keys(settings: Settings | None = None) -> tuple[list[str], Path | None]:
     """The keys in force (newest first) and the key file they came from, if any."""
     settings = settings or get_settings()
-    if settings.encryption_keys:
-        keys = [k.strip() for k in settings.encryption_keys.split(",") if k.strip()]
-        if keys:
-            return keys, None
-    if settings.environment == "production":
-        raise KeyMissing(
+    keys, path = keys_in_force(
+        settings.encryption_keys, default_key_file(settings),
+        production=settings.environment == "production",
+        refusal=KeyMissing(
             "PORTAL_ENCRYPTION_KEYS is not set. In production the portal refuses to start "
-            "without a key: generate one with `portal keys generate`."
-        )
-    path = default_key_file(settings)
-    if not path.exists():
-        create_key_file(path)
-    _warn_once(str(path))
-    keys = _read_key_file(path)
-    if not keys:
-        raise KeyMissing(f"the key file {path} is empty")
+            "without a key: generate one with `portal keys generate`."),
+        new_key=lambda: Fernet.generate_key().decode())
+    if path is not None:
+        _warn_once(str(path))
     return keys, path
 
 

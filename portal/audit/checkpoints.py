@@ -55,20 +55,17 @@ def new_key() -> str:
 
 
 def _configured(settings: Settings) -> list[str]:
-    if settings.checkpoint_keys:
-        keys = [k.strip() for k in settings.checkpoint_keys.split(",") if k.strip()]
-        if keys:
-            return keys
-    if settings.environment == "production":
-        raise CheckpointKeyMissing(
-            "PORTAL_CHECKPOINT_KEYS is not set: in production the audit log's checkpoints must "
-            "be signed with a key of their own (`portal audit keygen` prints one).")
-    from portal.encryption import create_key_file
+    from portal.encryption import keys_in_force
 
-    path = settings.checkpoint_key_file or PROJECT_ROOT / "var" / "checkpoint.key"
-    if not path.exists():
-        create_key_file(Path(path), new_key())
-    return [line.strip() for line in Path(path).read_text().splitlines() if line.strip()]
+    keys, _path = keys_in_force(
+        settings.checkpoint_keys,
+        Path(settings.checkpoint_key_file or PROJECT_ROOT / "var" / "checkpoint.key"),
+        production=settings.environment == "production",
+        refusal=CheckpointKeyMissing(
+            "PORTAL_CHECKPOINT_KEYS is not set: in production the audit log's checkpoints must "
+            "be signed with a key of their own (`portal audit keygen` prints one)."),
+        new_key=new_key)
+    return keys
 
 
 def _private(text: str) -> Ed25519PrivateKey:
