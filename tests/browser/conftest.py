@@ -223,6 +223,50 @@ def nav_link(page: Page, name: str) -> Locator:
     return page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True)
 
 
+def comment_with_receipt(live_server: LiveServer, code: str):  # type: ignore[no-untyped-def]
+    """The comment a resident's receipt code names, read from the live server's database."""
+    from sqlmodel import Session, select
+
+    from portal.db import make_engine
+    from portal.engagement.models import Comment
+
+    engine = make_engine(live_server.database_url)
+    with Session(engine) as session:
+        comment = session.exec(select(Comment).where(Comment.receipt_code == code)).one()
+    engine.dispose()
+    return comment
+
+
+def settle(page: Page) -> None:
+    """Wait until the script run has ended and the previous run's faded elements are gone.
+
+    axe measures contrast on what is drawn, so an element still fading back in after a rerun
+    would be reported; wait for full opacity instead of sleeping.
+    """
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')
+                 && [...document.querySelectorAll('[data-testid="stElementContainer"]')]
+                      .every(e => getComputedStyle(e).opacity === '1')""",
+        timeout=30_000,
+    )
+
+
+def use_demo_role(page: Page, role: str) -> None:
+    """Take ``role`` (its label, "Privacy commissioner") through the demo sign-in, in this
+    session, and wait until the sidebar says so: leaving for a page every role may open
+    before then would interrupt the run that takes the role."""
+    from playwright.sync_api import expect
+
+    nav_link(page, "Demo sign-in").click()
+    wait_for_app(page, "Demo sign-in")
+    page.get_by_text(role, exact=True).click()
+    page.get_by_role("button", name="Use this role").click()
+    expect(page.get_by_test_id("stSidebar").get_by_text(f"Roles: {role}")).to_be_visible(
+        timeout=30_000)
+    settle(page)
+
+
 def wait_for_app(page: Page, heading: str) -> None:
     """Wait until Streamlit has drawn ``heading`` and finished running the script."""
     page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)

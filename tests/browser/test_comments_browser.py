@@ -6,13 +6,11 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlmodel import Session, select
 
-from portal.db import make_engine
-from portal.engagement.models import Comment
 from tests.browser.conftest import (
     ARTIFACTS,
     LiveServer,
+    comment_with_receipt,
     nav_link,
     serious_violations,
     wait_for_app,
@@ -21,14 +19,6 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 TEXT = "Please stop the drone flights over Eastgate park. Call me at 503-248-7731 to talk."
-
-
-def _comment(live_server: LiveServer, code: str) -> Comment:
-    engine = make_engine(live_server.database_url)
-    with Session(engine) as session:
-        comment = session.exec(select(Comment).where(Comment.receipt_code == code)).one()
-    engine.dispose()
-    return comment
 
 
 def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
@@ -54,7 +44,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     success = page.get_by_test_id("stAlert").filter(has_text="awaiting moderation")
     expect(success).to_be_visible(timeout=30_000)
     code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", success.inner_text()).group(0)
-    comment = _comment(live_server, code)
+    comment = comment_with_receipt(live_server, code)
     assert comment.state == "pending" and "503-248-7731" not in comment.redacted_text
 
     nav_link(page, "Demo sign-in").click()
@@ -76,7 +66,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     assert serious_violations(page) == []
     page.get_by_role("button", name="Record decision").click()
     expect(page.get_by_text(f"Comment #{comment.id}: publish — recorded.")).to_be_visible(timeout=30_000)
-    assert _comment(live_server, code).state == "published"
+    assert comment_with_receipt(live_server, code).state == "published"
 
     nav_link(page, "Have your say").click()
     wait_for_app(page, "Have your say")

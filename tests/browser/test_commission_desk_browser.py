@@ -7,42 +7,24 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlmodel import Session, select
 
-from portal.db import make_engine
-from portal.engagement.models import Comment
-from tests.browser.conftest import LiveServer, nav_link, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    LiveServer,
+    comment_with_receipt,
+    nav_link,
+    serious_violations,
+    settle,
+    use_demo_role,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
 TEXT = "The drone flew over the school on Ash Street twice last week; who decided that?"
 
 
-def _comment(live_server: LiveServer, code: str) -> Comment:
-    engine = make_engine(live_server.database_url)
-    with Session(engine) as session:
-        comment = session.exec(select(Comment).where(Comment.receipt_code == code)).one()
-    engine.dispose()
-    return comment
-
-
 def _state(live_server: LiveServer, code: str) -> str:
-    return _comment(live_server, code).state
-
-
-def _settled(page: Page) -> None:
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && [...document.querySelectorAll('[data-testid="stElementContainer"]')]
-                      .every(e => getComputedStyle(e).opacity === '1')""", timeout=30_000)
-
-
-def _role(page: Page, role: str) -> None:
-    nav_link(page, "Demo sign-in").click()
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text(role, exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
-    _settled(page)
+    return comment_with_receipt(live_server, code).state
 
 
 def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_it(
@@ -58,16 +40,16 @@ def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_i
     expect(success).to_be_visible(timeout=30_000)
     code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", success.inner_text()).group(0)
 
-    _role(page, "Moderator")
+    use_demo_role(page, "Moderator")
     nav_link(page, "Moderation queue").click()
     wait_for_app(page, "Moderation queue")
     picker = page.get_by_label("Comment", exact=True)
     picker.click()
     # By its id, as moderators pick: other queued comments may match words of the text.
-    page.keyboard.type(f"#{_comment(live_server, code).id} ")
+    page.keyboard.type(f"#{comment_with_receipt(live_server, code).id} ")
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("stText").filter(has_text="Ash Street")).to_be_visible(timeout=30_000)
-    _settled(page)
+    settle(page)
     page.get_by_text("Refer to the commission", exact=True).click()
     page.get_by_label(re.compile("Note for the moderation log")).fill(
         "A school and a drone: for the commission.")
@@ -75,17 +57,17 @@ def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_i
     expect(page.get_by_text(re.compile("refer to the commission — recorded"))).to_be_visible(timeout=30_000)
     assert _state(live_server, code) == "escalated"
 
-    _role(page, "Privacy commissioner")
+    use_demo_role(page, "Privacy commissioner")
     nav_link(page, "Referred to the commission").click()
     wait_for_app(page, "Referred to the commission")
     card = page.get_by_test_id("stVerticalBlock").filter(
         has=page.get_by_test_id("stText").filter(has_text="Ash Street")).filter(
         has=page.get_by_role("button", name="Record the decision")).last
     expect(card.get_by_text("A school and a drone: for the commission.")).to_be_visible()
-    _settled(page)
+    settle(page)
     assert serious_violations(page) == []
     card.get_by_role("button", name="Record the decision").click()  # "Publish it" is the default
-    _settled(page)
+    settle(page)
     expect(page.get_by_test_id("stText").filter(has_text="Ash Street")).to_have_count(0, timeout=30_000)
     assert _state(live_server, code) == "published"
 
@@ -96,5 +78,5 @@ def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_i
     expect(page.get_by_text(re.compile("referred it to the Privacy Commission"))).to_be_visible(
         timeout=30_000)
     expect(page.get_by_text(re.compile("Published by the commission"))).to_be_visible()
-    _settled(page)
+    settle(page)
     assert serious_violations(page) == []

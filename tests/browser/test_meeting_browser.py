@@ -12,7 +12,14 @@ from playwright.sync_api import Download, Page, expect
 from pypdf import PdfReader
 
 from portal.settings import PROJECT_ROOT
-from tests.browser.conftest import LiveServer, nav_link, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    LiveServer,
+    nav_link,
+    serious_violations,
+    settle,
+    use_demo_role,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,21 +35,6 @@ def upcoming_meeting() -> dict:
 def words(text: str) -> str:
     """``text`` with every run of whitespace made one space: PDF extraction breaks lines."""
     return " ".join(text.split())
-
-
-def settle(page: Page) -> None:
-    """Wait until the script run has ended and the previous run's faded elements are gone.
-
-    axe measures contrast on what is drawn, so an element still fading back in after a rerun
-    would be reported; wait for full opacity instead of sleeping.
-    """
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')
-                 && [...document.querySelectorAll('[data-testid="stElementContainer"]')]
-                      .every(e => getComputedStyle(e).opacity === '1')""",
-        timeout=30_000,
-    )
 
 
 def open_meeting(page: Page, title: str) -> None:
@@ -96,15 +88,7 @@ def test_commissioner_publishes_the_packet_and_the_pdf_holds_agenda_and_quotes(
     titles = [item["title"] for item in meeting["agenda"]]
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    nav_link(page, "Demo sign-in").click()
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text("Privacy commissioner", exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
-    # The meetings page is open to residents too: leaving before the role is taken would
-    # interrupt the run that takes it. Wait for the sidebar to say so.
-    expect(page.get_by_test_id("stSidebar").get_by_text("Roles: Privacy commissioner")) \
-        .to_be_visible(timeout=30_000)
-    settle(page)
+    use_demo_role(page, "Privacy commissioner")
     # Within the session (a fresh page load would start a new one, signed out).
     nav_link(page, "Commission meetings").click()
     wait_for_app(page, MEETINGS)
