@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from moderation.textview import reveal_bidi
 from portal.engagement.policy import REJECTION_REASONS
 from portal.engagement.referrals import commission_decide, list_referred
 from portal.engagement.vocab import POSITIONS
@@ -36,7 +37,8 @@ for comment in referred:
                    + (f" · position: {POSITIONS.get(comment.position, comment.position)}"
                       if comment.position else "")
                    + (f" · {inert(comment.district)}" if comment.district else ""))
-        st.text(comment.text)
+        # Direction controls written out, not applied: the text reads as it was sent.
+        st.text(reveal_bidi(comment.text))
         if comment.referred_at:
             st.text(f"Referred {format_datetime(comment.referred_at)} by {comment.referred_by}.")
         if comment.moderator_note:

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from moderation.textview import reveal_bidi
 from portal.base import utcnow
 from portal.engagement.decisions import (
     LOG_COLUMNS,
@@ -18,7 +19,7 @@ from portal.exports import to_csv
 from portal.timefmt import format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
-from portal.ui.text import inert
+from portal.ui.text import inert, strip_invisible
 
 actor = current_actor()
 st.title("Moderation queue")
@@ -28,7 +29,8 @@ st.write(
 )
 
 STATE_FILTERS = {"open": ("pending", "escalated"), "pending": ("pending",), "escalated": ("escalated",)}
-FLAG_FILTERS = {"": "Any", "pii": "Personal data", "profanity": "Profanity", "spam": "Spam"}
+FLAG_FILTERS = {"": "Any", "pii": "Personal data", "profanity": "Profanity", "spam": "Spam",
+                "bidi": "Hidden direction controls"}
 
 
 def waited(hours: float) -> str:
@@ -62,7 +64,7 @@ with reported():
                 "About": c.about,
                 "Flags": ", ".join(sorted({f.get("kind", "?") for f in c.flags})) or "none",
                 "Campaign": c.campaign_key or "",
-                "Text": (c.raw_text or c.redacted_text)[:500],
+                "Text": reveal_bidi(c.raw_text or c.redacted_text)[:500],
             }
             for c in queue
         ])
@@ -73,13 +75,16 @@ with reported():
         chosen = st.selectbox(
             "Comment", list(by_id),
             format_func=lambda i: f"#{i} · {by_id[i].about} · "
-                                  f"{(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
+                                  f"{reveal_bidi(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
         )
         comment = by_id[chosen]
         # The version this moderator read: a decision on anything newer is refused.
         seen = st.session_state.setdefault(f"seen_version_{comment.id}", comment.lock_version)
+        # Bidi controls written out by name, not applied: the public pages drop them, so a
+        # moderator must read the text in the order it was typed (the ``bidi`` flag says so).
         st.caption("What the resident wrote (moderators only)")
-        st.text(comment.raw_text or "(raw text purged after the retention period)")
+        st.text(reveal_bidi(comment.raw_text) if comment.raw_text
+                else "(raw text purged after the retention period)")
         for flag in comment.flags:
             spans = ", ".join(f"{a}–{b}" for a, b in flag.get("spans", []))
             st.caption(inert(f"{flag.get('kind')} (score {flag.get('score')}) at {spans} {flag.get('detail') or ''}"))
@@ -88,8 +93,9 @@ with reported():
                 "Decision", ["publish", "publish_redacted", "reject", "escalate"],
                 format_func=MODERATION_ACTIONS.get,
             )
+            # Without invisible and direction characters: what the public pages would show.
             redacted = st.text_area("Text to publish (edit the redaction if needed)",
-                                    value=comment.redacted_text, height=150)
+                                    value=strip_invisible(comment.redacted_text), height=150)
             reason = st.selectbox("Reason from the moderation policy (when not publishing)",
                                   ["", *REJECTION_REASONS],
                                   format_func=lambda r: REJECTION_REASONS[r].public_text if r else "—")
@@ -114,7 +120,7 @@ with reported():
         for group, ids in suggestions.items():
             with st.container(border=True):
                 st.markdown(f"Possible copy-paste campaign: **{len(ids)} comments** (#{', #'.join(map(str, ids))})")
-                st.text((by_id[ids[0]].raw_text or by_id[ids[0]].redacted_text)[:300])
+                st.text(reveal_bidi(by_id[ids[0]].raw_text or by_id[ids[0]].redacted_text)[:300])
                 if st.button("Mark as one campaign", key=f"mark_{group}_{ids[0]}"):
                     with reported(), db() as session:
                         key = mark_campaign(session=session, actor=actor, comment_ids=ids)

@@ -3,9 +3,10 @@
 Each comment is screened automatically and then decided by a human moderator.
 :func:`screen` runs the per-text checks — personal data, profanity, spam,
 language — and produces the redacted text that is the only form ever
-published. :func:`screen_batch` does the same for many comments and also finds
-copy-paste campaigns across them. :func:`to_json_row` is the ``portal screen``
-CLI's output format.
+published; bidirectional controls, which make a text display in another order than
+it was typed, are flagged as ``bidi``. :func:`screen_batch` does the same for many
+comments and also finds copy-paste campaigns across them. :func:`to_json_row` is the
+``portal screen`` CLI's output format.
 """
 
 from __future__ import annotations
@@ -19,8 +20,34 @@ from moderation.language import detect_language
 from moderation.pii import detect_spans, flags_from_spans, redact_with
 from moderation.profanity import find_profanity
 from moderation.spam import find_spam
-from moderation.textview import TextView, view
+from moderation.textview import BIDI_CONTROLS, TextView, bidi_spans, view
 from moderation.types import Flag, ScreeningResult
+
+#: Marks only nudge neutral characters and are common in honest mixed Hebrew or Arabic
+#: and English text; embeddings, overrides and isolates reorder everything that follows.
+_BIDI_MARKS = frozenset("\u200e\u200f\u061c")
+
+
+def find_bidi(text: str) -> Flag | None:
+    """A ``bidi`` flag when ``text`` holds bidirectional controls, naming each kind found.
+
+    The public pages remove these characters, while a moderator's screen applies them, so
+    a moderator could approve words that display differently from what is published:
+    flagging them tells the moderator to read the text with the controls written out.
+    """
+    spans = bidi_spans(text)
+    if not spans:
+        return None
+    found: dict[str, int] = {}
+    for start, end in spans:
+        for ch in text[start:end]:
+            found[ch] = found.get(ch, 0) + 1
+    detail = "direction controls: " + ", ".join(
+        f"U+{ord(ch):04X} {BIDI_CONTROLS[ch]}" + (f" ×{n:,}" if n > 1 else "")
+        for ch, n in sorted(found.items())
+    )
+    score = 0.5 if _BIDI_MARKS.issuperset(found) else 1.0
+    return Flag(kind="bidi", score=score, spans=spans, detail=detail)
 
 
 def _screen_view(tv: TextView) -> ScreeningResult:
@@ -32,6 +59,9 @@ def _screen_view(tv: TextView) -> ScreeningResult:
     spam = find_spam(tv)
     if spam is not None:
         flags.append(spam)
+    bidi = find_bidi(tv.original)
+    if bidi is not None:
+        flags.append(bidi)
     return ScreeningResult(
         flags=flags,
         redacted=redact_with(tv.original, spans),

@@ -12,6 +12,10 @@ the resident actually wrote, because that is what gets redacted.
 (digits, full-width forms, surrogates) or dropped (invisible format
 characters); a position map translates analysis offsets back to the original.
 Texts that are plain ASCII — most comments — take a fast path with no copy.
+
+Bidi controls are dropped from the analysis text like any invisible character, but
+they also change how the original *displays*; :func:`bidi_spans` finds them for the
+``bidi`` screening flag and :func:`reveal_bidi` writes them out by name for moderators.
 """
 
 from __future__ import annotations
@@ -121,6 +125,42 @@ def printable(text: str) -> str:
     if text.isascii():
         return text
     return SURROGATE_RE.sub("\ufffd", text)
+
+
+#: The bidirectional formatting characters (Unicode's Bidi_Control property), by name:
+#: embeddings and overrides, isolates, and the implicit marks. They change the order in
+#: which a text is *displayed*, not what it says, so "\u202edevorppa" reads "approved" on
+#: screen; the public pages drop them, and moderators are shown them by name.
+BIDI_CONTROLS: dict[str, str] = {
+    chr(cp): unicodedata.name(chr(cp))
+    for cp in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+               0x200E, 0x200F, 0x061C)
+}
+_BIDI_SET = frozenset(BIDI_CONTROLS)
+_BIDI_RE = re.compile("[" + "".join(BIDI_CONTROLS) + "]+")
+
+
+def _has_bidi(text: str) -> bool:
+    # Most comments are ASCII, and a set test is cheaper than a regex scan for the rest.
+    return not text.isascii() and not _BIDI_SET.isdisjoint(text)
+
+
+def bidi_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds bidi controls: ``(start, end)`` offsets, one per run of them."""
+    if not _has_bidi(text):
+        return []
+    return [m.span() for m in _BIDI_RE.finditer(text)]
+
+
+def reveal_bidi(text: str) -> str:
+    """``text`` with each bidi control written out (``⟨U+202E RIGHT-TO-LEFT OVERRIDE⟩``)
+    instead of applied, so a moderator reads the characters in the order they were typed,
+    and sees that something was meant to reorder them. Never use it for published text."""
+    if not _has_bidi(text):
+        return text
+    return _BIDI_RE.sub(
+        lambda m: "".join(f"⟨U+{ord(c):04X} {BIDI_CONTROLS[c]}⟩" for c in m.group()), text
+    )
 
 
 def windows(length: int, size: int, overlap: int) -> Iterator[tuple[int, int]]:

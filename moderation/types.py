@@ -24,8 +24,10 @@ PII_KINDS: tuple[str, ...] = (
     "pii:name",
 )
 
-#: Every kind of flag that screening can raise.
-KINDS: tuple[str, ...] = (*PII_KINDS, "profanity", "spam", "campaign")
+#: Every kind of flag that screening can raise. ``bidi``: the text holds bidirectional
+#: controls (a right-to-left override…), so it displays in an order other than the one it
+#: was typed in, and differently where they are removed.
+KINDS: tuple[str, ...] = (*PII_KINDS, "profanity", "spam", "bidi", "campaign")
 
 #: What replaces a detected span in published text. Bracketed, and free of
 #: digits and "@", so that a redacted text never looks like personal data to

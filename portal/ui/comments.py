@@ -97,18 +97,44 @@ def _send(key: str, actor: Actor, target_type: str, target_id: int | None, draft
         st.rerun()
 
 
+def _keep_what_fits(key: str, text_key: str) -> None:
+    """On "Check and send", before the page runs: cut an over-long comment to the limit, in
+    the box itself, and remember how long it was, so the form says so and sends nothing.
+
+    The box has no ``max_chars``: with one, a browser drops a longer paste whole and says
+    nothing. The service refuses over-long text too; this keeps the resident's words.
+    """
+    st.session_state.pop(f"{key}_too_long", None)
+    text = st.session_state.get(text_key) or ""
+    if len(text) > policy.MAX_TEXT_CHARS:
+        st.session_state[text_key] = text[: policy.MAX_TEXT_CHARS]
+        st.session_state[f"{key}_too_long"] = len(text)
+        st.session_state.pop(f"{key}_draft", None)  # a screened earlier draft is not this text
+
+
 def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
     key = f"comment_{target_type}_{target_id or 0}"
+    generation = st.session_state.get(f"{key}_generation", 0)
+    text_key = f"{key}_{generation}_text"
+    limit = policy.MAX_TEXT_CHARS
     st.subheader("Add your comment", anchor=False)
     st.write(
-        f"Only the comment is required. Comments are limited to {policy.MAX_TEXT_CHARS:,} "
+        f"Only the comment is required. Comments are limited to {limit:,} "
         "characters. Every comment is read by a moderator before it is published; personal "
         "data is removed first. Nothing about your device or network is kept."
     )
     with db() as session:
         districts = {d.id: d.name for d in list_districts(session=session, actor=actor)}
-    with st.form(f"{key}_{st.session_state.get(f'{key}_generation', 0)}"):
-        text = st.text_area("Your comment (required)", max_chars=policy.MAX_TEXT_CHARS, height=150)
+    too_long = st.session_state.get(f"{key}_too_long")
+    with st.form(f"{key}_{generation}"):
+        if too_long:
+            st.warning(
+                f"Your comment was {too_long:,} characters; comments can be up to {limit:,}. "
+                f"The first {limit:,} are kept below: shorten it and send again.",
+                icon=":material/content_cut:",
+            )
+        text = st.text_area("Your comment (required)", key=text_key, height=150,
+                            help=f"Up to {limit:,} characters.")
         position = st.selectbox(
             "Your position (optional)", [_NO_CHOICE, *POSITIONS],
             format_func=lambda p: POSITIONS.get(p, "No position given"),
@@ -129,12 +155,14 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
             website = st.text_input("Leave this field empty", key=f"{key}_website",
                                     autocomplete="off")
         st.html(f"<style>.st-key-{key}_trap {{display: none !important}}</style>")
-        sent = st.form_submit_button("Check and send", type="primary")
+        sent = st.form_submit_button("Check and send", type="primary", on_click=_keep_what_fits,
+                                     args=(key, text_key))
     if sent:
         draft = {"text": text, "position": position or None, "district_id": district,
                  "name": name, "email": email, "website": website}
         st.session_state.pop(f"{key}_receipt", None)
         st.session_state.pop(f"{key}_repeat", None)
+    if sent and not too_long:
         with reported():
             with db() as session:
                 preview = preview_comment(session=session, actor=actor, text=text)

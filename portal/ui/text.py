@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from moderation.textview import BIDI_CONTROLS
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=])")
-# Zero-width and bidirectional-override characters can disguise what text says.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Zero-width characters and every direction control screening flags (one list,
+# moderation/textview.py) can disguise what text says.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060-\u2064\ufeff" + "".join(BIDI_CONTROLS) + "]")
 
 
 def strip_invisible(text: str) -> str:

@@ -62,3 +62,16 @@ def test_others_are_refused_by_the_service(session: Session, role: Role | None) 
     assert f"Comment #{comment.id}" not in texts(at)
     assert not at.button
     assert session.exec(select(Comment.state)).all() == ["escalated"]
+
+
+def test_direction_controls_are_written_out_for_the_commission(session: Session) -> None:
+    """A right-to-left override would show the commission a reversed text; they read it
+    with the controls named, as moderators do."""
+    comment = factories.submitted_comment(session, "Keep the footage \u202eyad eno\u202c only.")
+    decide(session=session, actor=MODERATOR, comment_id=comment.id,
+           lock_version=comment.lock_version, action="escalate", note="Odd text.")
+    session.commit()
+    at = run_script(PAGE, Role.COMMISSIONER)
+    shown = "\n".join(t.value for t in at.text)
+    assert "\u202e" not in shown
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in shown

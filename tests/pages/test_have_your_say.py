@@ -58,7 +58,8 @@ def test_too_long_and_honeypot_get_plain_messages(session: Session) -> None:
     at = run_script("app_pages/have_your_say.py")
     assert "limited to 5,000 characters" in texts(at)
     box = next(t for t in at.text_area if t.label.startswith("Your comment"))
-    assert box.max_chars == 5_000  # the browser stops typing there; the service refuses more
+    # No max_chars: the browser would drop a longer paste whole, silently (issue 15).
+    assert not box.max_chars and "Up to 5,000 characters" in (box.help or "")
     next(t for t in at.text_input if t.label == "Leave this field empty").set_value("http://x.example")
     _write(at, "Cheap watches for sale")
     assert any("meant to stay empty" in e.value for e in at.error)
@@ -101,3 +102,23 @@ def test_a_sent_comment_clears_the_form_and_a_repeat_keeps_the_first_receipt(ses
                for i in at.info)
     _write(at, text + " Thank you.")  # a different text is a new comment
     assert len(session.exec(select(Comment)).all()) == 2
+
+
+def test_a_paste_over_the_limit_keeps_the_first_5000_characters_and_says_so(session: Session) -> None:
+    """Streamlit's max_chars made the browser drop a longer paste whole and say nothing: the
+    form now keeps what fits, says what the limit is, and sends nothing until it is shortened."""
+    sentence = "Please publish the licence plate reader audit every year, with its error rates. "
+    pasted = (sentence * 80)[:6_120]
+    at = run_script("app_pages/have_your_say.py")
+    _write(at, pasted)
+    assert not at.exception
+    assert session.exec(select(Comment)).all() == []
+    told = " ".join(w.value for w in at.warning)
+    assert "6,120 characters" in told and "up to 5,000" in told and "first 5,000" in told
+    box = next(t for t in at.text_area if t.label.startswith("Your comment"))
+    assert box.value == pasted[:5_000]
+    _button(at, "Check and send").click().run()  # sent again as kept: within the limit now
+    assert not at.exception
+    [comment] = session.exec(select(Comment)).all()
+    assert comment.raw_text == pasted[:5_000].strip()
+    assert not any("characters; comments can be up to" in w.value for w in at.warning)

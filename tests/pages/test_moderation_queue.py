@@ -114,3 +114,25 @@ def test_the_queue_names_the_record_each_comment_is_about(session: Session) -> N
     assert list(frame["About"]) == ["Surveillance technology notice: Gunshot sensors"]
     picker = next(s for s in at.selectbox if s.label == "Comment")
     assert "Surveillance technology notice: Gunshot sensors" in picker.options[0]
+
+
+def test_bidi_controls_are_flagged_and_shown_visible_not_applied(session: Session) -> None:
+    """A right-to-left override shows "devorppa" as "approved"; the public sees it removed,
+    so the moderator must see it named, not applied, and the queue must say why."""
+    _queued(session, "The camera audit was \u202edevorppa\u202c by the board.")
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["Flags"]) == ["bidi"]
+    [cell] = list(frame["Text"])
+    comment_picker = next(s for s in at.selectbox if s.label == "Comment")
+    shown = [cell, *(t.value for t in at.text), *comment_picker.options]
+    assert all("\u202e" not in s and "\u202c" not in s for s in shown)
+    assert "⟨U+202E RIGHT-TO-LEFT OVERRIDE⟩devorppa⟨U+202C POP DIRECTIONAL FORMATTING⟩" in cell
+    assert any("⟨U+202E RIGHT-TO-LEFT OVERRIDE⟩devorppa" in t.value for t in at.text)
+    reasons = [c.value for c in at.caption if c.value.startswith("bidi")]
+    assert reasons and "RIGHT\\-TO\\-LEFT OVERRIDE" in reasons[0]
+    box = next(t for t in at.text_area if t.label.startswith("Text to publish"))
+    assert "\u202e" not in box.value  # what would be published, as the public would see it
+    flag_filter = next(s for s in at.selectbox if s.label == "Flag")
+    assert any("direction" in o.lower() for o in flag_filter.options)
