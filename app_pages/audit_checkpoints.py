@@ -1,11 +1,13 @@
 """The audit log's signed checkpoints: what anyone can keep to check the log later."""
 
 import json
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from portal.audit.queries import published_checkpoints
+from portal.timefmt import county_zone, format_datetime
 from portal.ui.context import current_actor, db
 
 actor = current_actor()
@@ -35,8 +37,11 @@ else:
         file_name="audit-checkpoints.json", mime="application/json", on_click="ignore",
         icon=":material/download:")
     why = {"daily": "Daily", "packet": "Packet published", "manual": "Signed on request"}
+    zone = county_zone()
+    # The JSON keeps the signed UTC instant; people read it on the county's clock.
     st.dataframe(pd.DataFrame([
-        {"Signed (UTC)": d["signed_at"], "Why": why.get(r, r), "Events": d["events"],
+        {"Signed": format_datetime(datetime.fromisoformat(d["signed_at"]), zone),
+         "Why": why.get(r, r), "Events": d["events"],
          "Last event": d["event_id"], "Its hash": d["event_hash"], "Key id": d["key_id"]}
         for d, r in zip(published.documents, published.reasons, strict=True)]),
         hide_index=True, width="stretch")

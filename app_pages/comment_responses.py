@@ -4,11 +4,11 @@ import streamlit as st
 
 from portal.engagement.decisions import awaiting_response, respond
 from portal.engagement.policy import MAX_RESPONSE_CHARS
-from portal.engagement.vocab import TARGET_TYPES
 from portal.timefmt import format_date
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
-from portal.ui.text import inert
+from portal.ui.text import inert, strip_invisible
+from portal.wording import first_words
 
 actor = current_actor()
 st.title("Official responses")
@@ -22,13 +22,16 @@ with reported():
     if not comments:
         st.info("No comment has been published yet.")
     else:
+        # What each comment is about, named as the moderation queue names it.
         labels = {
-            c.id: f"#{c.id} · {TARGET_TYPES.get(c.target_type, c.target_type)} · "
-                  f"{format_date(c.published_at)}{' · answered' if c.official_response else ''}"
+            c.id: f"#{c.id} · about: {c.about} · {first_words(strip_invisible(c.redacted_text))}"
+                  f"{' · answered' if c.official_response else ''}"
             for c in comments
         }
         chosen = st.selectbox("Comment", list(labels), format_func=labels.get)
         comment = next(c for c in comments if c.id == chosen)
+        st.caption(f"About: {inert(comment.about)} · published {format_date(comment.published_at)}"
+                   f"{' · answered' if comment.official_response else ''}")
         st.markdown(inert(comment.redacted_text))
         with st.form("response"):
             text = st.text_area("Official response", value=comment.official_response or "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from portal.settings import get_settings
@@ -30,3 +30,8 @@ def format_date(dt: datetime | None, zone: ZoneInfo | None = None) -> str:
         return "—"
     value = local(dt, zone)
     return f"{value.strftime('%B')} {value.day}, {value.year}"
+
+
+def day_start(day: date, zone: ZoneInfo | None = None) -> datetime:
+    """The instant the county's calendar ``day`` begins (midnight there, whatever UTC says)."""
+    return datetime.combine(day, time(), tzinfo=zone or county_zone())

@@ -10,3 +10,12 @@ def plural(n: object, one: str, many: str | None = None) -> str:
     word = one if n == 1 else (many or one + "s")
     shown = f"{n:,}" if isinstance(n, int) and not isinstance(n, bool) else str(n)
     return f"{shown} {word}"
+
+
+def first_words(text: str, limit: int = 60) -> str:
+    """The opening of ``text`` on one line, cut at a word and marked "…" when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit + 1].rsplit(" ", 1)[0] if " " in flat[:limit + 1] else flat[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from portal.audit.models import AuditEvent
@@ -15,11 +17,36 @@ from portal.auth.roles import Actor
 
 @service("audit.list_events")
 def list_events(
-    *, session: Session, actor: Actor, limit: int = 200, action_prefix: str | None = None
+    *,
+    session: Session,
+    actor: Actor,
+    limit: int = 200,
+    action_prefix: str | None = None,
+    kind: str | None = None,
+    by: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[AuditEvent]:
+    """The newest events first, at most ``limit``, filtered in the query (before the limit).
+
+    ``kind`` is an event type (``"engagement.publish"``) or a whole area (``"engagement"``);
+    ``by`` is part of who acted, any case; ``since`` and ``until`` are instants, ``until``
+    excluded (pages turn the county's calendar days into them).
+    """
     query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(1, min(limit, 5000)))
     if action_prefix:
-        query = query.where(AuditEvent.action.startswith(action_prefix))
+        query = query.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
+    if kind and kind.strip():
+        kind = kind.strip()
+        query = query.where(sa.or_(AuditEvent.action == kind,
+                                   AuditEvent.action.startswith(f"{kind}.", autoescape=True)))
+    if by and by.strip():
+        query = query.where(sa.func.lower(AuditEvent.actor)
+                            .contains(by.strip().lower(), autoescape=True))
+    if since is not None:
+        query = query.where(AuditEvent.occurred_at >= since)
+    if until is not None:
+        query = query.where(AuditEvent.occurred_at < until)
     return list(session.exec(query).all())
 
 

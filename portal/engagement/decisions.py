@@ -23,6 +23,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.engagement import policy
 from portal.engagement.models import Comment, ModerationDecision
+from portal.engagement.targets import target_titles
 from portal.engagement.vocab import MODERATION_ACTIONS
 from portal.errors import (
     Conflict,
@@ -277,6 +278,9 @@ class AwaitingResponse:
     published_at: datetime | None
     official_response: str | None
     lock_version: int
+    # What it is about, named as the moderation queue names it ("Surveillance technology
+    # notice: Drones"): not a column.
+    about: str = ""
 
 
 @service("engagement.awaiting_response")
@@ -288,7 +292,9 @@ def awaiting_response(*, session: Session, actor: Actor, limit: int = 200) -> li
     ).where(Comment.state == "published").order_by(
         Comment.official_response.is_not(None), Comment.published_at.desc()
     ).limit(limit)
-    return [AwaitingResponse(*row) for row in session.exec(query).all()]
+    rows = session.exec(query).all()
+    titles = target_titles(session, {(row.target_type, row.target_id) for row in rows})
+    return [AwaitingResponse(*row, about=titles[(row.target_type, row.target_id)]) for row in rows]
 
 
 LOG_COLUMNS = ("decided_at", "comment_id", "about", "action", "reason", "moderator", "state_now")

@@ -17,6 +17,7 @@ from portal.inventory import vocab
 from portal.inventory.compliance import RULES_BY_ID, SEVERITIES
 from portal.inventory.service import PracticeDetail
 from portal.timefmt import format_date, format_datetime
+from portal.ui.changes import show_changes
 from portal.ui.text import inert
 
 
@@ -205,8 +206,7 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
                          f"{entry.changed_by}", expanded=entry is d.history[0] and bool(entry.changes)):
             st.text(entry.summary or "—")
             if entry.changes:
-                st.dataframe(pd.DataFrame([{"Field": c.label, "Before": c.before, "After": c.after}
-                                           for c in entry.changes]), hide_index=True, width="stretch")
+                show_changes(entry.changes, "Before", "After")
             elif entry.version > 1:
                 st.write("No field changed.")
             else:

@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 from portal.auth.roles import Actor
 from portal.maps import add_areas, add_points, base_map
 from portal.notices.service import NoticePage, diff_versions
+from portal.ui.changes import show_changes
 from portal.ui.context import db
 from portal.ui.text import inert
 from portal.wording import plural
@@ -49,7 +50,7 @@ def deployments(page: NoticePage, districts: list[District]) -> None:
 
 
 def version_changes(actor: Actor, page: NoticePage, numbers: list[int], version: int) -> None:
-    """Two versions side by side, field by field, so residents see what the county changed."""
+    """Two versions field by field, each changed text in full, so residents see what the county changed."""
     st.subheader("What changed")
     if len(numbers) < 2:
         st.write("This notice has one published version.")
@@ -71,8 +72,4 @@ def version_changes(actor: Actor, page: NoticePage, numbers: list[int], version:
         else:
             st.write(f"{plural(len(changes), 'part differs', 'parts differ')} between version {min(old, new)} "
                      f"and version {max(old, new)}:")
-            st.dataframe(
-                pd.DataFrame([{"Part": c.label, f"Version {min(old, new)}": c.before,
-                               f"Version {max(old, new)}": c.after} for c in changes]),
-                hide_index=True, width="stretch",
-            )
+            show_changes(changes, f"Version {min(old, new)}", f"Version {max(old, new)}")

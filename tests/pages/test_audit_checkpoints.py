@@ -23,3 +23,13 @@ def test_anyone_sees_the_keys_and_every_checkpoint(session: Session, role: Role 
     assert list(checkpoints["Events"]) == [1]
     assert any(b.label == "All checkpoints (JSON)" for b in at.get("download_button"))
     assert "portal audit verify --checkpoint FILE" in texts(at)
+
+
+def test_checkpoints_are_dated_in_the_county_time(session: Session) -> None:
+    record_event(session, actor=SYSTEM, action="test.write", entity_type="thing")
+    session.commit()
+    at = run_script("app_pages/audit_checkpoints.py", Role.COMMISSIONER)
+    assert not at.exception
+    frame = at.dataframe[1].value
+    assert "Signed (UTC)" not in frame.columns
+    assert frame["Signed"].iloc[0].endswith(("PST", "PDT"))

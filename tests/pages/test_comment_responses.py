@@ -39,3 +39,20 @@ def test_other_roles_are_refused(session: Session) -> None:
         assert not at.exception
         assert not at.text_area
         assert any("may not do this" in e.value for e in at.error)
+
+
+def test_the_picker_says_what_each_comment_is_about(session: Session) -> None:
+    tech = factories.technology(session, name="Automated license plate readers", open_days=5)
+    c = factories.submitted_comment(
+        session, "Please keep plate reads for no more than a day, and say who reads them.",
+        target_type="notice", target_id=tech.id)
+    decide(session=session, actor=Actor(subject="m@x", roles=frozenset({Role.MODERATOR})),
+           comment_id=c.id, lock_version=c.lock_version, action="publish")
+    session.commit()
+    at = run_script("app_pages/comment_responses.py", Role.STAFF)
+    assert not at.exception
+    [label] = at.selectbox[0].options
+    assert label.startswith(
+        f"#{c.id} · about: Surveillance technology notice: Automated license plate readers · "
+        "Please keep plate reads")
+    assert label.endswith("…")  # the first words only; the whole text is shown below

@@ -73,3 +73,30 @@ def test_staff_see_the_same_public_page(session: Session) -> None:
     assert {m.label: m.value for m in at.metric}["Practices shown"] == "2"
     assert [b.label for b in at.get("download_button")] == [
         "Inventory (CSV)", "Inventory (JSON)", "Dataset catalog (data.json)"]
+
+
+def test_the_change_history_shows_a_long_field_in_full(session: Session) -> None:
+    """About 3,000 characters, changed at the end: the history shows the change, whole."""
+    from portal.auth.roles import Actor
+    from portal.inventory.service import create_practice, update_practice
+
+    clerk = Actor(subject="clerk@x.example", roles=frozenset({Role.STAFF}))
+    ds = factories.dataset(session, identifier="ds-cases")
+    opening = " ".join(f"Counts for week {n} are sent with the *district* code [D{n}]."
+                       for n in range(1, 60))
+    before, after = opening + " Cells under 11 are sent.", opening + " Cells under 11 are withheld."
+    assert len(before) > 3_000
+    made = create_practice(session=session, actor=clerk,
+                           values=factories.practice_values(ds.identifier, purpose=before))
+    update_practice(session=session, actor=clerk, practice_id=made.id, summary="Suppression",
+                    values=factories.practice_values(ds.identifier, purpose=after))
+    session.commit()
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/inventory.py"), default_timeout=30)
+    at.user = user_for(None)  # type: ignore[attr-defined]
+    at.query_params["practice"] = str(made.id)
+    at.run()
+    assert not at.exception
+    plain = [t.value for t in at.text]
+    assert before in plain and after in plain
+    change = next(m.value for m in at.markdown if "withheld" in m.value)
+    assert "sent" in change

@@ -77,10 +77,14 @@ def test_no_comment_form_once_the_period_has_closed(session: Session) -> None:
 def test_what_changed_between_versions(session: Session) -> None:
     tech = two_versions(session)
     at = open_notice(tech.slug)
-    changes = at.dataframe[-1].value
-    assert {"Purpose", "How long data is kept", "Where it is deployed"} <= set(changes["Part"])
-    row = changes[changes["Part"] == "How long data is kept"].iloc[0]
-    assert (row["Version 1"], row["Version 2"]) == ("", "30 days.")
+    shown = texts(at)
+    assert "4 parts differ between version 1 and version 2" in shown
+    for part in ("Purpose", "How long data is kept", "Where it is deployed"):
+        assert f"**{part}**" in [m.value for m in at.markdown]
+    assert r"Added “30 days\.”" in shown
+    assert "30 days." in [t.value for t in at.text]
+    # A record's words stay inert in the comparison too.
+    assert r"Added “Main St \[x\]\(http\://evil\.example\) \(45\.50000, \-122\.50000\)”" in shown
 
 
 def test_an_earlier_version_is_kept_and_marked(session: Session) -> None:
@@ -89,7 +93,7 @@ def test_an_earlier_version_is_kept_and_marked(session: Session) -> None:
     assert not at.exception
     shown = texts(at)
     assert "You are reading an earlier version" in shown
-    assert r"30 days\." not in shown
+    assert r"30 days\." not in [m.value for m in at.markdown]  # (only in "What changed")
     version_box = next(s for s in at.selectbox if s.label == "Version")
     version_box.set_value(2).run()
     assert "earlier version" not in texts(at)
@@ -128,3 +132,30 @@ def test_an_open_survey_about_the_notice_is_offered(session: Session) -> None:
     at = open_notice(tech.slug)
     assert "Answer the survey" in texts(at)
     assert "Plate readers: your view" in texts(at) + "".join(str(p.proto) for p in at.get("page_link"))
+
+
+def test_a_long_field_changed_at_its_end_shows_the_change_in_full(session: Session) -> None:
+    """About 3,000 characters, one sentence changed at the end: a resident sees the change."""
+    tech = factories.technology(session, name="Body cameras")
+    opening = "\n\n".join(
+        f"Rule {n}: officers record *every* public contact [see policy {n}] and keep the "
+        "camera switched on until the contact ends, except where the law says otherwise."
+        for n in range(1, 20))
+    before = opening + "\n\nFootage is deleted after thirty days."
+    after = opening + "\n\nFootage is deleted after ninety days, unless a court orders otherwise."
+    assert len(before) > 3_000
+    for n, policy in enumerate((before, after)):
+        save_draft(session=session, actor=STAFF, technology_id=tech.id,
+                   content={"purpose": "Evidence.", "data_collected": "Video.",
+                            "use_policy": policy, "change_summary": f"Policy, edit {n}."})
+        publish(session=session, actor=STAFF, technology_id=tech.id)
+    session.commit()
+    at = open_notice(tech.slug)
+    assert not at.exception
+    # Each version's whole text, as plain text (never Markdown), cut nowhere.
+    plain = [t.value for t in at.text]
+    assert before in plain and after in plain
+    # And the change itself, word for word, in a sentence.
+    change = next(m.value for m in at.markdown if "thirty" in m.value)
+    assert "ninety" in change and "court orders otherwise" in change
+    assert not any("*every*" in m.value for m in at.markdown)  # Markdown stays inert

@@ -1,0 +1,86 @@
+"""What changed between two versions of a record, shown whole: a notice's versions and a
+practice's history both use it.
+
+Each changed field gets the changed passages in words ("Replaced “thirty days.” with
+“ninety days.”"), then the whole of each version's text, wrapped, so a change at the end
+of a long text is as visible as one at its start. Everything a person wrote stays inert:
+Markdown only through ``inert``, the full texts through ``st.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Protocol
+
+import streamlit as st
+
+from portal.ui.text import inert, strip_invisible
+
+if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
+
+#: Beyond this many changed passages a field reads as rewritten: the texts say it better.
+MAX_PASSAGES = 12
+#: Words of unchanged text before a passage, to find it in a long text.
+CONTEXT_WORDS = 5
+
+
+class FieldChange(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def before(self) -> str: ...
+    @property
+    def after(self) -> str: ...
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return f"“{' '.join(words)}”"
+
+
+def word_changes(before: str, after: str) -> list[str]:
+    """The passages that differ, word by word, each as a sentence; [] if only spacing changed."""
+    old, new = strip_invisible(before).split(), strip_invisible(after).split()
+    sentences = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            what = f"added {_quoted(new[j1:j2])}"
+        elif tag == "delete":
+            what = f"removed {_quoted(old[i1:i2])}"
+        else:
+            what = f"replaced {_quoted(old[i1:i2])} with {_quoted(new[j1:j2])}"
+        if i1 > 0:
+            lead = " ".join(old[max(0, i1 - CONTEXT_WORDS):i1])
+            where = f"After “{'…' if i1 > CONTEXT_WORDS else ''}{lead}”: "
+        elif old:
+            where = "At the start: "
+        else:
+            where = ""
+        sentences.append(where + what if where else what[0].upper() + what[1:])
+    return sentences
+
+
+def _whole(column: DeltaGenerator, name: str, text: str) -> None:
+    column.caption(name)
+    column.text(strip_invisible(text) or "(empty)", width="stretch")
+
+
+def show_changes(changes: Sequence[FieldChange], before_name: str, after_name: str) -> None:
+    """Each changed field: its changed passages in words, then both versions in full."""
+    for change in changes:
+        with st.container(border=True):
+            st.markdown(f"**{inert(change.label)}**")
+            passages = word_changes(change.before, change.after)
+            if not passages:
+                st.write("Only spacing or line breaks changed.")
+            elif len(passages) > MAX_PASSAGES:
+                st.write(f"Changed in {len(passages)} places: both versions are shown in full.")
+            else:
+                for passage in passages:
+                    st.markdown(inert(passage))
+            left, right = st.columns(2)
+            _whole(left, before_name, change.before)
+            _whole(right, after_name, change.after)
