@@ -15,7 +15,8 @@ st.title("Map of deployments")
 st.write(
     "Where each published surveillance technology is deployed now, according to the current "
     "version of its notice. Equipment carried by staff, and software, has no fixed place and "
-    "is not shown. District boundaries are drawn for reference."
+    "is not shown. District boundaries and names are drawn for reference; the key in the "
+    "map's corner says what each mark means, and the list below the map holds the same places."
 )
 
 with db() as session:

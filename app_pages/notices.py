@@ -6,13 +6,13 @@ import streamlit as st
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
 from portal.notices.feeds import comment_deadlines_ics, notices_atom
-from portal.oversight.service import meetings_ics
 from portal.notices.present import period_cell
 from portal.notices.service import list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES
+from portal.oversight.service import meetings_ics
 from portal.timefmt import county_zone, format_date, format_datetime
 from portal.ui.context import current_actor, db, site_url
-from portal.ui.links import link_to
+from portal.ui.lists import LinkedItem, linked_items
 from portal.ui.text import inert
 
 actor = current_actor()
@@ -32,9 +32,11 @@ open_rows = [r for r in rows if r.comment_state == "open"]
 SOONEST = 10
 st.header("Open for public comment")
 if open_rows:
-    for r in open_rows[:SOONEST]:
-        link_to("notice", actor, f"{inert(r.name)} — comments close {format_datetime(r.closes_at, zone)}",
-                query_params={"technology": r.slug}, icon=":material/campaign:")
+    linked_items("open-for-comment", "notice", actor, [
+        LinkedItem(inert(r.name), f"Comments close {format_datetime(r.closes_at, zone)}",
+                   {"technology": r.slug})
+        for r in open_rows[:SOONEST]
+    ], icon=":material/campaign:")
     if len(open_rows) > SOONEST:
         st.write(f"These close soonest; {len(open_rows) - SOONEST:,} more are open. Tick "
                  "“Only notices open for comment” below to see them all.")
@@ -65,10 +67,11 @@ if shown:
             {
                 "Technology": r.name,
                 "Notice": f"/notice?technology={r.slug}",
-                "Department": r.department,
-                "Category": CATEGORIES.get(r.category, r.category),
-                "Status": STATUSES.get(r.status, r.status),
+                # Next to the name, so a phone shows it without scrolling the table sideways.
                 "Comment period": period_cell(r.comment_state, r.opens_at, r.closes_at, zone),
+                "Status": STATUSES.get(r.status, r.status),
+                "Category": CATEGORIES.get(r.category, r.category),
+                "Department": r.department,
                 "Version": r.latest_version,
                 "Last updated": format_date(r.last_published_at, zone),
             }

@@ -24,7 +24,6 @@ from portal.requests.service import RequestStatistics, request_statistics, stati
 from portal.settings import get_settings
 from portal.ui.context import db, engine
 
-
 _WORD = re.compile(r"\w+")
 
 
@@ -83,15 +82,18 @@ def datasets() -> list[dict[str, Any]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _request_statistics(url: str, fingerprint: tuple[Any, ...]) -> RequestStatistics:
+def _request_statistics(url: str, fingerprint: tuple[Any, ...], k: int) -> RequestStatistics:
     with session_scope(engine()) as session:
         return request_statistics(session=session, actor=RESIDENT)
 
 
 def statistics() -> RequestStatistics:
+    """The public figures, kept until the requests or the suppression threshold k change
+    (a figure suppressed at an old k must never sit beside a note that states the new one)."""
     with db() as session:
         fingerprint = statistics_version(session=session, actor=RESIDENT)
-    return _request_statistics(get_settings().database_url, fingerprint)
+    settings = get_settings()
+    return _request_statistics(settings.database_url, fingerprint, settings.suppression_k)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -10,7 +10,6 @@ a zero has a bar of height 0 labelled "0".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import Any
 
 import folium
@@ -25,7 +24,7 @@ from portal.indicators.figures import unit_label
 from portal.indicators.service import IndicatorData, data_version, indicator_data
 from portal.indicators.tables import Cell
 from portal.indicators.vocab import ALL, dimension_label
-from portal.maps import _bounds, base_map
+from portal.maps import Legend, _bounds, add_labels, base_map, legend
 from portal.settings import get_settings
 from portal.ui.context import db, engine
 
@@ -158,7 +157,7 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
             continue
         cell = cells.get(d.code)
         features.append({"type": "Feature", "geometry": d.geometry, "properties": {
-            "name": f"{d.name} ({d.code})", "value": text(data, cell),
+            "name": f"{d.name} ({d.code})", "label": d.name, "value": text(data, cell),
             "people": "" if cell is None or cell.denominator is None else f"{cell.denominator:,}",
             "status": STATUS_WORDS[cell.status] if cell else "no data",
             "fill": _fill(cell, bounds),
@@ -178,7 +177,10 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
     box = _bounds(features, [])
     if box:
         fmap.fit_bounds(box)
-    fmap.get_root().html.add_child(folium.Element(_legend(data, bounds)))
+    # Each district's name and its figure in words, so no reading rests on colour alone.
+    add_labels(fmap, [(f["geometry"], [f["properties"]["label"], f["properties"]["value"]])
+                      for f in features])
+    _legend(data, bounds, legend(fmap))
     return fmap
 
 
@@ -206,27 +208,17 @@ def _style(feature: dict[str, Any]) -> dict[str, Any]:
     return {"fillColor": fill, "color": "#333333", "weight": 1, "fillOpacity": 0.85}
 
 
-def _legend(data: IndicatorData, bounds: Sequence[float]) -> str:
+def _legend(data: IndicatorData, bounds: Sequence[float], key: Legend) -> None:
     d = digits(data)
-    rows, low = [], None
+    key.title = unit_label(data.indicator.unit, data.indicator.rate_per)
+    low = None
     for colour, top in zip(CLASSES, bounds, strict=False):
-        label = f"up to {top:,.{d}f}" if low is None else f"{low:,.{d}f} – {top:,.{d}f}"
-        rows.append(f'<div><span style="background:{colour}"></span>{escape(label)}</div>')
+        key.add(f"background:{colour}",
+                f"up to {top:,.{d}f}" if low is None else f"{low:,.{d}f} – {top:,.{d}f}")
         low = top
-    rows.append('<div><span style="background:#9e9e9e;border:2px dashed #333"></span>'
-                'suppressed</div>')
-    rows.append('<div><span style="background:#fff;border:2px dotted #333"></span>no data</div>')
-    rows.append(f'<div><span style="background:#f2e6d9"></span>{EMPTY_GROUP}</div>')
-    unit = escape(unit_label(data.indicator.unit, data.indicator.rate_per))
-    return (
-        '<style>.portal-legend{position:absolute;top:10px;right:10px;z-index:1000;background:#fff;'
-        'padding:6px 8px;border:1px solid #777;font:13px sans-serif;color:#111}'
-        '@media (max-width:500px){.portal-legend{font-size:11px;padding:3px 5px}}'
-        '.portal-legend span{display:inline-block;width:16px;height:12px;margin-right:6px;'
-        'vertical-align:middle;border:1px solid #333}</style>'
-        f'<div class="portal-legend" role="note" aria-label="Map legend"><strong>{unit}</strong>'
-        + "".join(rows) + "</div>"
-    )
+    key.add("background:#9e9e9e;border:2px dashed #333", "suppressed (grey, dashed outline)")
+    key.add("background:#fff;border:2px dotted #333", "no data (white, dotted outline)")
+    key.add("background:#f2e6d9", EMPTY_GROUP)
 
 
 # ---------------------------------------------------------------------------------------------

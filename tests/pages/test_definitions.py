@@ -2,6 +2,7 @@ from sqlmodel import Session
 
 from portal.auth.roles import Role
 from portal.glossary import TERMS
+from portal.settings import PROJECT_ROOT
 from tests import factories
 from tests.apptest import run_script, texts
 
@@ -19,3 +20,18 @@ def test_every_term_and_the_classification_of_each_dataset(session: Session) -> 
         frame = at.dataframe[0].value
         assert list(frame["Classification"]) == ["Restricted"]
         assert list(frame["Dataset"]) == ["Voter file"]
+
+
+def test_the_page_names_the_help_icon_as_it_is_drawn(database_url: str) -> None:
+    # "ⓘ" (U+24D8) is in none of the fonts the portal is read with: it showed as an empty box.
+    at = run_script("app_pages/definitions.py")
+    assert not at.exception
+    shown = texts(at)
+    assert "\u24d8" not in shown
+    assert "the question-mark icon beside a label" in shown
+
+
+def test_no_page_refers_to_a_glyph_that_renders_as_an_empty_box() -> None:
+    sources = [*PROJECT_ROOT.glob("app_pages/*.py"), *PROJECT_ROOT.glob("portal/**/*.py")]
+    assert sources
+    assert [p.name for p in sources if "\u24d8" in p.read_text(encoding="utf-8")] == []

@@ -9,6 +9,7 @@ from portal.geography.models import District
 from portal.notices.editing import publish, save_draft
 from tests import factories
 from tests.apptest import run_script, texts
+from tests.mapview import folium_maps, labels, legend_rows, links
 
 STAFF = Actor(subject="clerk@x.example", roles=frozenset({Role.STAFF}))
 SQUARE = {"type": "Polygon", "coordinates": [[[-123.0, 45.0], [-122.0, 45.0], [-122.0, 46.0],
@@ -41,3 +42,46 @@ def test_staff_see_the_same_public_map(session: Session) -> None:
     at = run_script("app_pages/deployment_map.py", Role.STAFF)
     assert not at.exception
     assert "No location matches these filters." in texts(at)
+
+
+SOUTH = {"type": "Polygon", "coordinates": [[[-123.0, 44.0], [-122.0, 44.0], [-122.0, 45.0],
+                                             [-123.0, 45.0], [-123.0, 44.0]]]}
+ZONE = {"type": "Polygon", "coordinates": [[[-122.8, 45.2], [-122.6, 45.2], [-122.6, 45.4],
+                                            [-122.8, 45.4], [-122.8, 45.2]]]}
+
+
+def test_the_map_names_each_district_and_has_a_key(session: Session) -> None:
+    session.add(District(code="D1", name="North", geometry=SQUARE))
+    session.add(District(code="D2", name="South <b>Bay</b>", geometry=SOUTH))
+    tech = factories.technology(session, name="Readers", status="in_use")
+    save_draft(session=session, actor=STAFF, technology_id=tech.id,
+               content={"purpose": "p", "data_collected": "d", "change_summary": "placed"},
+               locations=[{"label": "Main St", "latitude": 45.5, "longitude": -122.5},
+                          {"label": "Patrol zone", "geometry": ZONE}])
+    publish(session=session, actor=STAFF, technology_id=tech.id)
+    session.commit()
+
+    at = run_script("app_pages/deployment_map.py")
+    assert not at.exception
+    [fmap] = folium_maps(at)
+    # Each district's name is written on it, as text (the markup in a name stays inert).
+    assert sorted(labels(fmap)) == [["North"], ["South <b>Bay</b>"]]
+    assert "<b>Bay</b>" not in fmap["script"]
+    # The key names every kind of mark in words; the marks differ by more than colour.
+    key = legend_rows(fmap)
+    assert key[0] == "Key"
+    assert "District, its name written on it" in key
+    assert "Area where it is deployed (dashed outline)" in key
+    assert "One location (circle)" in key
+    assert "Several locations: the number says how many (zoom in)" in key
+    # Still the portal's own copies of Leaflet and its plugins, nothing from a CDN.
+    assert links(fmap) and all(link.startswith("/app/static/vendor/") for link in links(fmap))
+
+
+def test_a_map_without_areas_does_not_explain_them(session: Session) -> None:
+    session.add(District(code="D1", name="North", geometry=SQUARE))
+    session.commit()
+    at = run_script("app_pages/deployment_map.py")
+    [fmap] = folium_maps(at)
+    assert legend_rows(fmap) == ["Key", "District, its name written on it"]
+    assert labels(fmap) == [["North"]]

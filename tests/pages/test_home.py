@@ -47,3 +47,20 @@ def test_hostile_titles_are_shown_as_text(session: Session) -> None:
     markdown = "\n".join(m.value for m in at.markdown)
     assert "](https://evil.example)" not in markdown
     assert r"\[click\]" in markdown
+
+
+def test_open_for_comment_items_link_to_their_notices(session: Session) -> None:
+    readers = factories.technology(session, name="Licence plate readers on Route 9", open_days=10)
+    drones = factories.technology(session, name="Police drones", open_days=3)
+    session.commit()
+
+    at = run_script("app_pages/home.py")
+
+    assert not at.exception
+    # Run on its own the page has no navigation, so link_to writes the same address as a link.
+    markdown = "\n".join(m.value for m in at.markdown)
+    for tech in (readers, drones):
+        assert f"[{tech.name}](/notice?technology={tech.slug})" in markdown
+        assert f"**{tech.name}**" not in markdown
+    captions = [c.value for c in at.caption]
+    assert sum(c.startswith("Comments close ") for c in captions) == 2

@@ -10,6 +10,7 @@ from portal.indicators.values import import_values
 from portal.settings import PROJECT_ROOT
 from tests import factories
 from tests.apptest import TIMEOUT, run_script, texts, user_for
+from tests.mapview import folium_maps, labels, legend_rows, links
 
 TABLE = {
     ("D1", "all", "all"): (120, 400), ("D1", "age", "Young"): (70, 200), ("D1", "age", "Old"): (50, 200),
@@ -104,3 +105,28 @@ def test_residents_can_comment_on_an_indicator(session: Session) -> None:
     at = _open({"indicator": "evictions"})
     assert any(b.label == "Check and send" for b in at.button)
     assert any(h.value == "Comments" for h in at.header)
+
+
+def _square(west: float, south: float) -> dict[str, object]:
+    return {"type": "Polygon", "coordinates": [[[west, south], [west + 1, south], [west + 1, south + 1],
+                                                [west, south + 1], [west, south]]]}
+
+
+def test_the_map_names_each_district_with_its_figure_and_has_a_key(session: Session) -> None:
+    factories.district(session, "D1", name="North Harbor", geometry=_square(-123, 45))
+    factories.district(session, "D2", name="Millrace", geometry=_square(-122, 45))
+    factories.indicator(session, "evictions", name="Eviction filings")
+    import_values(session=session, actor=SYSTEM, rows=factories.value_rows("evictions", TABLE))
+    session.commit()
+
+    at = _open({"indicator": "evictions", "dimension": "age", "group": "Old"})
+    assert not at.exception
+    [fmap] = folium_maps(at)
+    table = at.dataframe[0].value.set_index("District")["Value (percent)"]
+    # Name and figure in words on each district: the small group's is not a colour to decode.
+    assert sorted(labels(fmap)) == sorted([["North Harbor", table["North Harbor (D1)"]],
+                                           ["Millrace", "fewer than 11"]])
+    key = legend_rows(fmap)
+    assert key[0] == "percent"
+    assert "suppressed (grey, dashed outline)" in key and "no data (white, dotted outline)" in key
+    assert all(link.startswith("/app/static/vendor/") for link in links(fmap))

@@ -17,7 +17,10 @@ def test_residents_see_published_technologies_open_periods_first(session: Sessio
     at = run_script("app_pages/notices.py")
     assert not at.exception
     shown = texts(at)
-    assert "Plate readers — comments close" in shown
+    # Each open notice is a link to it, its closing date on the line under it.
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "[Plate readers](/notice?technology=" in markdown
+    assert any(c.value.startswith("Comments close ") for c in at.caption)
     frame = at.dataframe[0].value
     assert list(frame["Technology"]) == ["Plate readers", "Body cameras"]
     assert "Hidden draft" not in shown and "Hidden draft" not in set(frame["Technology"])

@@ -1,8 +1,10 @@
 from datetime import date
 
+import pytest
 from sqlmodel import Session
 
 from portal.auth.roles import Role
+from portal.disclosure import SUPPRESSION_NOTE
 from tests import factories
 from tests.apptest import run_script, texts
 
@@ -35,3 +37,31 @@ def test_staff_on_an_empty_log(database_url: str) -> None:
     at = run_script("app_pages/request_log.py", Role.STAFF)
     assert not at.exception
     assert any("No request has been published yet" in i.value for i in at.info)
+
+
+def _quarters(session: Session, people: list[int]) -> None:
+    dept = factories.department(session)
+    for month, covered in zip((1, 4, 7, 10), people, strict=True):
+        factories.info_request(session, department_id=dept.id, received_date=date(2025, month, 5),
+                               people_covered=covered)
+    session.commit()
+
+
+def test_small_quarterly_people_counts_are_hidden_and_the_page_says_why(
+    session: Session, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The figures issue 15 found published: 1, 2, 5 and 6 people in four quarters.
+    _quarters(session, [1, 2, 5, 6])
+    for k in (11, 7):
+        monkeypatch.setenv("PORTAL_SUPPRESSION_K", str(k))
+        at = run_script("app_pages/request_log.py")
+        assert not at.exception
+        quarters = at.dataframe[0].value
+        assert list(quarters["Quarter"]) == ["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"]
+        # Each quarter's count is a word, never the number (nor one worked out from the total).
+        assert set(quarters["People covered"]) <= {f"fewer than {k}", "hidden"}
+        assert not {"1", "2", "5", "6"} & {str(v) for v in quarters["People covered"]}
+        # Why, in the portal's one wording, with the threshold in force.
+        note = SUPPRESSION_NOTE.format(k=k)
+        assert f"Counts of fewer than {k} people are not shown, so that no one can be singled out" in note
+        assert any(c.value == note for c in at.caption)
