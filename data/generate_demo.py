@@ -3698,8 +3698,8 @@ C("general", None,
   "Rd, Port Alder. I don't have internet at home, I'm writing this at the library.",
   days=20.3, district="D2")
 C("general", None,
-  "Gracias por tener esta página en español. Sería bueno explicar en palabras sencillas qué "
-  "es un 'acuerdo de intercambio de datos'.",
+  "Por favor pongan esta página también en español. Usé un traductor y no entendí qué es un "
+  "'acuerdo de intercambio de datos'; sería bueno explicarlo en palabras sencillas.",
   days=18.8, state="published", district="D6", language="es", published_after=0.8)
 C("general", None,
   "Why the hell does the Elections office need to check my citizenship with DHS? I was born "
@@ -3712,8 +3712,9 @@ C("general", None,
   redacted="Is there a way to get notified when a new surveillance notice is posted? I'd "
   "sign up: [email removed]", moderation_reason="E-mail address removed.",
   published_after=0.7,
-  response=("Thank you for the suggestion. E-mail alerts are planned for next year; until "
-            "then, new notices are announced in the county's weekly newsletter.",
+  response=("Yes: the Surveillance technologies page offers a feed of new and updated "
+            "notices for a feed reader, and a calendar of comment deadlines. The portal does "
+            "not send e-mail alerts, so that it does not have to keep residents' addresses.",
             f"tec-privacy@{DOMAIN}", 3.0))
 C("general", None,
   "Pago mis impuestos con mi ITIN 912-83-4471 desde hace 12 años. ¿El condado comparte ese "
@@ -3727,7 +3728,7 @@ C("general", None,
   published_after=0.5)
 C("general", None,
   "Good work on the request log. Please add the months when each request came in to the "
-  "chart, not just the year, so we can see if ICE requests are going up.",
+  "chart, not just the quarter, so we can see if ICE requests are going up.",
   days=6.9, district="D3")
 C("general", None,
   "Do vendors like Corvane and Brightline have to tell the county when they get hacked? The "

@@ -6,6 +6,13 @@ dataset identifier, practice dataset + title, technology slug, notice version
 number, request reference, indicator slug + cell, comment receipt code, survey
 slug, meeting title), so loading twice adds nothing the second time.
 
+What people decided about those records — a moderator publishing, rejecting or referring
+a comment, staff answering one — is not written as rows: each seed hands it to
+``SeedContext.later`` and it is made, after every seed has loaded and oldest first, through
+the service real use goes through, as a demo staff actor. So the audit log holds an event
+for each decision the moderation log shows, appended to its chain in the order the
+decisions were made (the events themselves are dated when the demo is loaded).
+
 Every file is read and checked before anything is written; the load itself
 only adds and flushes, in the caller's transaction, so an error leaves nothing
 behind once the caller rolls back (``portal.db.session_scope`` does).
@@ -103,6 +110,8 @@ def load_demo(
     ctx.counts = {table.__tablename__: 0 for seed in order for table in seed.tables}
     for seed in order:
         seed.load(ctx)
+    # The decisions made on those records, oldest first, each audited by its own service.
+    ctx.run_later()
     if any(ctx.counts.values()):
         record_event(session, actor=actor, action="demo.load", entity_type="demo",
                      detail=ctx.counts)

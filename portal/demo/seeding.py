@@ -16,8 +16,15 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from portal.auth.roles import Actor, Role
 from portal.errors import FieldError
 from portal.settings import get_settings
+
+#: Who made the demo's moderation decisions: the moderation log names them, and so does the
+#: audit log, because the decisions go through the moderators' own service.
+DEMO_MODERATOR = Actor(subject="moderator@aldercounty.example",
+                       roles=frozenset({Role.MODERATOR}), display_name="Demo moderator",
+                       is_demo=True)
 
 
 class Checker:
@@ -59,6 +66,9 @@ class SeedContext:
         # Natural key → id, per kind of record ("district", "department", "practice"...).
         self.ids: dict[str, dict[Any, int]] = {}
         self.contact: dict[str, str] = {}
+        # What people did to the records after they were written (a moderator publishing a
+        # comment, staff answering one): run after every seed, oldest first (see ``later``).
+        self._actions: list[tuple[datetime, int, Callable[[], None]]] = []
 
     def ago(self, days: float | None) -> datetime | None:
         return None if days is None else self.now - timedelta(days=days)
@@ -83,6 +93,20 @@ class SeedContext:
 
     def target_id(self, kind: str | None, value: Any) -> int | None:
         return self.ids.get(kind or "", {}).get(value)
+
+    def later(self, when: datetime, action: Callable[[], None]) -> None:
+        """Do ``action`` once every seed has written its rows, in the order of ``when``.
+
+        A decision is made through the service real use goes through, which records it in
+        the audit log; the log is a hash chain appended to in the order things happen, so
+        every area's decisions are taken together, oldest first (ties keep their order).
+        """
+        self._actions.append((when, len(self._actions), action))
+
+    def run_later(self) -> None:
+        actions, self._actions = sorted(self._actions, key=lambda a: a[:2]), []
+        for _when, _n, action in actions:
+            action()
 
 
 def iso_date(value: str | None) -> date | None:

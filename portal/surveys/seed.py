@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import time, timedelta
 from typing import Any
 
-import moderation
 from sqlmodel import select
 
+import moderation
 from portal.demo.seeding import Checker, Seed, SeedContext
 from portal.engagement import vocab as ev
 from portal.engagement.comments import flags_json, new_receipt_code
-from portal.engagement.models import Comment
+from portal.engagement.models import Comment, ModerationDecision
+from portal.engagement.seed import check_decision, moderate
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
 from portal.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import QUESTION_KINDS, STATUSES, TEXT_KINDS
+
+#: The moderator's note when a published survey excerpt was edited.
+EXCERPT_NOTE = "Personal data removed from the survey answer."
 
 
 def check(c: Checker) -> None:
@@ -38,6 +42,9 @@ def check(c: Checker) -> None:
                 c.vocab(r["district"], districts, w + "responses.district", n)
             for a in r["answers"]:
                 c.vocab(a["question"], positions, w + "responses.question", n)
+                if a.get("redacted_value") and a["redacted_value"] != a["value"]:
+                    check_decision(c, "publish_redacted", EXCERPT_NOTE, a["redacted_value"],
+                                   w + "responses.answers", n)
 
 
 def _day(moment: Any) -> Any:
@@ -91,8 +98,9 @@ def load(ctx: SeedContext) -> None:
                 language=r["language"], submitted_at=_day(ctx.ago(r["submitted_days_ago"])),
             )))
     ctx.add([row for _, _, row in pending])
-    # Free text is stored as comments, screened, as the answering service stores it; the
-    # demo's excerpts were published by a moderator.
+    # Free text is stored as comments, screened, as the answering service stores it, and
+    # waits for a moderator; the demo's excerpts (``redacted_value``) are published by the
+    # demo moderator through the moderation service, so the decision is audited.
     texts = [(r, survey_id, row, a) for r, survey_id, row in pending for a in r["answers"]
              if question[(survey_id, a["question"])][1] in TEXT_KINDS and a["value"].strip()]
     comments = []
@@ -101,12 +109,17 @@ def load(ctx: SeedContext) -> None:
         comments.append(Comment(
             target_type="survey", target_id=survey_id, raw_text=a["value"],
             redacted_text=a.get("redacted_value") or screened.redacted,
-            district_id=row.district_id, language=screened.language,
-            state="published" if a.get("redacted_value") else "pending",
+            district_id=row.district_id, language=screened.language, state="pending",
             receipt_code=new_receipt_code(), flags=flags_json(screened),
-            submitted_at=row.submitted_at, published_at=row.submitted_at if a.get("redacted_value") else None,
+            submitted_at=row.submitted_at,
         ))
     ctx.add(comments)
+    for (_, _, row, a), comment in zip(texts, comments, strict=True):
+        if a.get("redacted_value"):
+            edited = a["redacted_value"] != a["value"]
+            moderate(ctx, comment, min(ctx.now, row.submitted_at + timedelta(days=1)),
+                     "publish_redacted" if edited else "publish",
+                     EXCERPT_NOTE if edited else None, a["redacted_value"])
     comment_of = {id(a): c.id for (_, _, _, a), c in zip(texts, comments, strict=True)}
     ctx.add([SurveyAnswer(
         response_id=row.id, question_id=question[(survey_id, a["question"])][0],
@@ -117,6 +130,6 @@ def load(ctx: SeedContext) -> None:
 
 SEED = Seed(
     files={"surveys": "surveys.json"}, check=check, load=load,
-    tables=(Survey, SurveyQuestion, SurveyResponse, SurveyAnswer, Comment),
+    tables=(Survey, SurveyQuestion, SurveyResponse, SurveyAnswer, Comment, ModerationDecision),
     provides=("survey",), uses=("district", "notice", "practice", "indicator"),
 )
