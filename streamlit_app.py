@@ -1,11 +1,11 @@
-"""Entry point: builds the navigation from the signed-in person's roles (DESIGN.md §3)."""
+"""Entry point: the site's chrome around the page the address names (DESIGN.md §3)."""
 
 import streamlit as st
 
-from portal.registry import navigation_for
 from portal.settings import PROJECT_ROOT, get_settings
-from portal.ui.chrome import render_chrome
+from portal.ui.chrome import render_chrome, render_footer
 from portal.ui.context import current_actor
+from portal.ui.navigation import site_navigation
 from portal.ui.signin import refuse_unsafe_configuration
 from portal.ui.warmup import warm_up_screening
 
@@ -21,24 +21,10 @@ st.set_page_config(
 refuse_unsafe_configuration()
 warm_up_screening()
 actor = current_actor()
-sections = navigation_for(actor)
-# One flat list: Streamlit's sectioned sidebar puts section headings directly
-# inside its <ul>, which screen readers announce wrongly (axe "list", serious).
-navigation = st.navigation(
-    [
-        st.Page(
-            str(page.path),
-            title=page.title,
-            icon=page.icon,
-            url_path=page.url_path,
-            default=page.url_path == "home",
-        )
-        for pages in sections.values()
-        for page in pages
-    ],
-    # Every page a role may open stays listed: past ten pages Streamlit would fold the
-    # rest (an administrator's own work) behind "View N more".
-    expanded=True,
-)
+navigation = site_navigation(actor)
 render_chrome(actor)
-navigation.run()
+try:
+    navigation.run()
+finally:
+    # Also after a page stops early (st.stop): every page has the footer's links.
+    render_footer(actor)

@@ -4,6 +4,9 @@ import streamlit as st
 
 from portal.auth.roles import ROLE_LABELS, Role
 from portal.settings import get_settings
+from portal.ui.context import current_actor
+from portal.ui.links import same_tab_links
+from portal.web.demo import SIGN_IN
 
 st.title("Demo sign-in")
 if not get_settings().demo_signin:
@@ -12,16 +15,14 @@ if not get_settings().demo_signin:
 
 st.write(
     "This lets you try the portal as each kind of user on your own machine. It checks "
-    "nobody's identity: never enable it on a public server."
+    "nobody's identity: never enable it on a public server. The role you pick is kept in "
+    "this browser until you sign out, so a reload or a link keeps it."
 )
-current = st.session_state.get("demo_role", Role.RESIDENT.value)
-choices = [r.value for r in Role]
-role = st.radio(
-    "Act as", choices, index=choices.index(current), format_func=lambda r: ROLE_LABELS[Role(r)]
-)
-if st.button("Use this role", type="primary"):
-    if role == Role.RESIDENT.value:
-        st.session_state.pop("demo_role", None)
-    else:
-        st.session_state["demo_role"] = role
-    st.rerun()
+actor = current_actor()
+current = next(iter(actor.roles), Role.RESIDENT) if actor.is_demo else Role.RESIDENT
+st.subheader("Act as")
+same_tab_links([
+    (f"{SIGN_IN}?role={role.value}&next=/demo-sign-in",
+     ROLE_LABELS[role] + (" (current)" if role is current else ""))
+    for role in Role
+])

@@ -8,6 +8,7 @@ from portal.settings import get_settings
 from portal.timefmt import format_date, format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.links import link_to
+from portal.ui.lists import LinkedItem, linked_items
 from portal.ui.text import inert
 
 settings = get_settings()
@@ -26,18 +27,20 @@ st.markdown(
 with db() as session:
     summary = home_summary(session=session, actor=actor)
 
-for column, figure in zip(st.columns(len(summary.figures) or 1), summary.figures):
-    column.metric(figure.label, f"{figure.value:,}", help=figure.help)
+# Three to a row: five side by side cut their labels short ("Current data-sharin…").
+PER_ROW = 3
+for start in range(0, len(summary.figures), PER_ROW):
+    row = summary.figures[start:start + PER_ROW]
+    for column, figure in zip(st.columns(PER_ROW), row, strict=False):
+        column.metric(figure.label, f"{figure.value:,}", help=figure.help)
 
 st.header("Open for public comment")
 if summary.open_periods:
-    st.markdown(
-        "\n".join(
-            f"- **{inert(period.name)}** — comments close {format_datetime(period.closes_at)}"
-            for period in summary.open_periods
-        ),
-        unsafe_allow_html=False,
-    )
+    linked_items("open-for-comment", "notice", actor, [
+        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at)}",
+                   {"technology": period.slug})
+        for period in summary.open_periods
+    ], icon=":material/campaign:")
 else:
     st.write("No surveillance technology notice is open for comment right now.")
 

@@ -57,14 +57,19 @@ c4.metric("With compliance findings", f"{sum(1 for r in shown if r['findings']):
 if not shown:
     st.info("No practice matches these filters.")
 else:
+    # A row picked stays picked in the table's state: coming back (the Back button, the
+    # browser's Back, the menu) would reopen the same practice. Each opening retires the
+    # table's key, so the list always comes back with nothing selected.
+    generation = st.session_state.setdefault("inventory_table_generation", 0)
     selection = st.dataframe(
         inventory.frame.iloc[positions], hide_index=True, width="stretch", height=420,
         column_config=view.TABLE_CONFIG, on_select="rerun", selection_mode="single-row",
-        key="inventory_table",
+        key=f"inventory_table_{generation}",
     )
     st.markdown("Select a row, or use its Details link, to open the practice.")
     picked = selection.selection.rows if selection is not None else []
     if picked:
+        st.session_state["inventory_table_generation"] = generation + 1
         st.query_params["practice"] = str(shown[picked[0]]["id"])
         st.rerun()
 

@@ -82,7 +82,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         load_demo_county()
     engine.dispose()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "streamlit_app.py"),
+        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "web_app.py"),
         "--server.port", str(args.port),
         "--server.address", args.address,
         "--server.headless", "true",

@@ -189,3 +189,19 @@ class EncryptedText(sa.types.TypeDecorator):
 
     def process_result_value(self, value: Any, dialect: Any) -> str | None:
         return unseal(value)
+
+
+def encrypted_columns() -> list[tuple[str, str]]:
+    """Every ``(table, column)`` stored encrypted, read from the tables themselves, so the
+    privacy notice names what the code really encrypts rather than a list kept by hand."""
+    from sqlmodel import SQLModel
+
+    from portal.registry import import_models
+
+    import_models()
+    return sorted(
+        (table.name, column.name)
+        for table in SQLModel.metadata.tables.values()
+        for column in table.columns
+        if isinstance(column.type, EncryptedText)
+    )

@@ -34,6 +34,10 @@ def resolve(ref: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
+WORK_SECTION = "Your work"
+ABOUT_SECTION = "About this portal"
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One screen. Who sees it follows from the services it needs, never from a role list.
@@ -51,6 +55,9 @@ class PageSpec:
     demo_only: bool = False
     # Listed under "Explore" on the home page (for those who may open it).
     home_link: bool = False
+    # A page reached from another (one notice, one meeting) is no menu entry: "Technology
+    # notice" in the menu opened whichever technology sorted first.
+    in_menu: bool = True
 
     @property
     def path(self) -> Path:
@@ -62,6 +69,13 @@ class PageSpec:
         from portal.auth.roles import RESIDENT
 
         return not self.demo_only and all(allowed(RESIDENT, s) for s in self.requires)
+
+    @property
+    def menu_section(self) -> str:
+        """Where the menu lists it: public pages under what residents come to do, the rest
+        together under "Your work", so a role's own work is never folded among pages it
+        shares with everyone."""
+        return self.section if self.is_public or self.demo_only else WORK_SECTION
 
     def visible_to(self, actor: Actor) -> bool:
         from portal.auth.permissions import allowed

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1)
     timezone: str = "America/Los_Angeles"
     county_name: str = "Alder County"
+    # Shown in every page's header and footer: the county's logo (an image file on the
+    # server; none by default) and where residents reach its privacy office.
+    logo_path: Path | None = None
+    contact_email: str = "privacy@alder-county.example"
     # The local demo sign-in: off unless explicitly enabled.
     demo_signin: bool = False
     # Which ID-token claim carries roles, and how its values map to portal roles.

@@ -1,7 +1,7 @@
 """Sign-in and roles: grants an administrator makes, and the local demo sign-in."""
 
 from portal.auth.roles import ADMINS
-from portal.manifest import Area, PageSpec
+from portal.manifest import ABOUT_SECTION, Area, PageSpec
 
 AREA = Area(
     name="auth",
@@ -16,6 +16,6 @@ AREA = Area(
         PageSpec("app_pages/admin_roles.py", "Roles", "roles", ":material/admin_panel_settings:",
                  "Administration", requires=("auth.list_grants",), home_link=True),
         PageSpec("app_pages/demo_signin.py", "Demo sign-in", "demo-sign-in", ":material/login:",
-                 "Administration", demo_only=True),
+                 ABOUT_SECTION, demo_only=True),
     ),
 )

@@ -30,9 +30,9 @@ AREA = Area(
               "portal.engagement.referrals"),
     pages=(
         PageSpec("app_pages/have_your_say.py", "Have your say", "have-your-say",
-                 ":material/forum:", "Resident voice", requires=("engagement.submit_comment",)),
+                 ":material/forum:", "Have your say", requires=("engagement.submit_comment",)),
         PageSpec("app_pages/moderation_policy.py", "Moderation policy", "moderation-policy",
-                 ":material/policy:", "Resident voice",
+                 ":material/policy:", "Have your say",
                  requires=("engagement.monthly_statistics",)),
         PageSpec("app_pages/moderation_queue.py", "Moderation queue", "moderation",
                  ":material/rule:", "Moderation", requires=("engagement.moderation_queue",),

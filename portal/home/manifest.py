@@ -1,14 +1,19 @@
 """The home page: what the portal is and where to go; its figures come from the areas."""
 
 from portal.auth.roles import EVERYONE
-from portal.manifest import Area, PageSpec
+from portal.manifest import ABOUT_SECTION, Area, PageSpec
 
 AREA = Area(
     name="home",
     permissions={"home.summary": EVERYONE},
     services=("portal.home.service",),
     pages=(
-        PageSpec("app_pages/home.py", "Home", "home", ":material/home:", "Portal",
+        # No section: Home stands on its own at the head of the menu.
+        PageSpec("app_pages/home.py", "Home", "home", ":material/home:", "",
                  requires=("home.summary",)),
+        PageSpec("app_pages/privacy_notice.py", "Privacy notice", "privacy",
+                 ":material/shield_person:", ABOUT_SECTION, requires=("home.summary",)),
+        PageSpec("app_pages/accessibility.py", "Accessibility statement", "accessibility",
+                 ":material/accessibility_new:", ABOUT_SECTION, requires=("home.summary",)),
     ),
 )

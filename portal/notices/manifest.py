@@ -30,7 +30,7 @@ AREA = Area(
         PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
                  ":material/videocam:", SECTION, requires=("notices.list",), home_link=True),
         PageSpec("app_pages/notice.py", "Technology notice", "notice", ":material/description:",
-                 SECTION, requires=("notices.get",)),
+                 SECTION, requires=("notices.get",), in_menu=False),
         PageSpec("app_pages/deployment_map.py", "Map of deployments", "deployment-map",
                  ":material/map:", SECTION, requires=("notices.deployments",), home_link=True),
         PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",

@@ -4,7 +4,7 @@ suppressed results."""
 from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
 from portal.manifest import Area, Command, PageSpec
 
-SECTION = "Resident voice"
+SECTION = "Have your say"
 
 AREA = Area(
     name="surveys",

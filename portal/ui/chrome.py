@@ -1,4 +1,4 @@
-"""What surrounds every page: the demo warning, the account menu and staff sign-in."""
+"""What surrounds every page: the header, the footer, the demo warning, the account menu."""
 
 from __future__ import annotations
 
@@ -19,37 +19,57 @@ NO_ROLE = (
     "resident: you see what the public sees. If you work for the county, ask an administrator "
     "to grant you a role."
 )
+# Streamlit's breakpoint for phones (its sidebar becomes a drawer below it). Above it the
+# menu is the sidebar; below it, the folded "Menu" at the top of the page. The page also
+# starts higher than Streamlit's default: no toolbar row needs the room.
+SITE_STYLE = """
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
+@media (min-width: 768px) { .st-key-phone_menu { display: none; } }
+@media (max-width: 767.98px) {
+  [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"] { display: none; }
+}
+"""
 EXPIRED = "Your sign-in has expired, so you are browsing as a resident. Sign in again to continue."
 
 
 def render_chrome(actor: Actor) -> None:
+    """The header row (county name, account), then the warnings a person must not miss."""
     settings = get_settings()
+    expired = sign_in_expired()
+    if settings.logo_path is not None and settings.logo_path.is_file():
+        st.logo(str(settings.logo_path))
+    st.html(f"<style>{SITE_STYLE}</style>")
+    name, account = st.columns([3, 2], vertical_alignment="top")
+    with name, st.container(key="site_header"):
+        st.markdown(f"**{inert(settings.county_name)}** · Data Transparency Portal")
+    with account:
+        account_menu(actor, expired=expired)
     if settings.demo_signin:
         st.warning(DEMO_BANNER, icon=":material/warning:")
     if actor.authenticated and not actor.roles:
         st.info(NO_ROLE, icon=":material/person:")
-    expired = sign_in_expired()
     if expired:
         st.warning(EXPIRED, icon=":material/schedule:")
-    with st.sidebar:
-        account_menu(actor, expired=expired)
 
 
 def account_menu(actor: Actor, *, expired: bool = False) -> None:
     """Who is signed in, with which roles, and the way out (or in)."""
-    container = st.container(border=True, key="account")
+    container = st.container(key="account")
     with container:
         if actor.is_signed_in:
             name = inert(actor.display_name or actor.subject)
-            st.caption(f"Signed in as **{name}**")
-            if actor.subject != actor.display_name and not actor.is_demo:
-                st.caption(inert(actor.subject))
             roles = ", ".join(ROLE_LABELS[r] for r in sorted(actor.roles)) or ROLE_LABELS[Role.RESIDENT]
-            st.caption(f"Roles: {roles}")
+            who = f"Signed in as **{name}**"
+            if actor.subject != actor.display_name and not actor.is_demo:
+                who += f" ({inert(actor.subject)})"
+            # Full-strength text, not a caption: Markdown makes an e-mail address a link
+            # even escaped, and a link in a caption's faded text fails contrast (axe).
+            st.markdown(f"{who} · Roles: {roles}")
             if actor.is_demo:
-                if st.button("Sign out", key="demo_sign_out", icon=":material/logout:"):
-                    st.session_state.pop("demo_role", None)
-                    st.rerun()
+                from portal.ui.links import same_tab_links
+                from portal.web.demo import SIGN_OUT
+
+                same_tab_links([(f"{SIGN_OUT}?next=/", "Sign out of the demo role")], inline=True)
             elif st.button("Sign out", key="sign_out", icon=":material/logout:"):
                 st.logout()
         else:
@@ -57,3 +77,34 @@ def account_menu(actor: Actor, *, expired: bool = False) -> None:
             if expired and st.button("Sign out", key="sign_out_expired", icon=":material/logout:"):
                 st.logout()
             sign_in_buttons("sign_in")
+
+
+def render_footer(actor: Actor) -> None:
+    """Below every page: what the portal stores, how to reach the county, the open data."""
+    from portal.ui.links import link_to
+
+    settings = get_settings()
+    footer = st.container(key="site_footer")
+    with footer:
+        st.divider()
+        about, data, contact = st.columns(3)
+        with about:
+            link_to("privacy", actor)
+            link_to("accessibility", actor)
+        with data:
+            from portal.web.addresses import CALENDAR_ICS, CHECKPOINTS_JSON, DATA_JSON, NOTICES_ATOM
+
+            # Stable addresses to subscribe to or harvest (docs/api.md), not downloads.
+            # Links in full-strength text: a caption's faded links fail contrast (axe).
+            st.markdown(
+                f"Open data: [dataset catalog (data.json)]({DATA_JSON}) · "
+                f"[notices feed (Atom)]({NOTICES_ATOM}) · "
+                f"[comment deadlines and meetings (calendar)]({CALENDAR_ICS}) · "
+                f"[signed audit checkpoints (JSON)]({CHECKPOINTS_JSON})"
+            )
+        with contact:
+            email = settings.contact_email
+            address = email.replace(")", "%29").replace(" ", "%20")
+            st.markdown(f"{inert(settings.county_name)} privacy office: "
+                        f"[{inert(email)}](mailto:{address})")
+            st.caption("This portal sets no tracking cookies and loads nothing from other sites.")

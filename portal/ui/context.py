@@ -86,9 +86,10 @@ def current_actor() -> Actor:
             authenticated=True,
         )
     if settings.demo_signin:
-        role = st.session_state.get("demo_role")
-        if role in Role._value2member_map_ and role != Role.RESIDENT.value:
-            chosen = Role(role)
+        from portal.web.demo import demo_role
+
+        chosen = demo_role(dict(st.context.cookies))
+        if chosen is not None:
             return Actor(
                 subject=f"demo-{chosen.value}@localhost",
                 roles=frozenset({chosen}),

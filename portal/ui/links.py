@@ -33,3 +33,19 @@ def link_to(
     except StreamlitPageNotFoundError:
         query = f"?{urlencode(query_params)}" if query_params else ""
         st.markdown(f"[{label or page.title}](/{page.url_path}{query})")
+
+
+def same_tab_links(links: list[tuple[str, str]], *, inline: bool = False) -> None:
+    """A list of links to the portal's own routes (not pages) that open in this tab.
+
+    Streamlit's link widgets and Markdown open every address in a new tab; a route
+    that sets a cookie and returns to the portal must replace the page instead.
+    ``href`` values are the portal's own, labels are escaped.
+    """
+    from html import escape
+
+    anchors = [f'<a href="{escape(href, quote=True)}">{escape(label)}</a>' for href, label in links]
+    if inline:
+        st.html(f"<p>{' · '.join(anchors)}</p>")
+    else:
+        st.html("<ul>" + "".join(f"<li>{a}</li>" for a in anchors) + "</ul>")

@@ -13,6 +13,7 @@ from tests.browser.conftest import (
     comment_with_receipt,
     nav_link,
     serious_violations,
+    use_demo_role,
     wait_for_app,
 )
 
@@ -32,7 +33,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     expect(page.get_by_label("Leave this field empty")).to_have_count(1)
     expect(page.get_by_label("Leave this field empty")).to_be_hidden()
     expect(page.get_by_text("For automated checks only")).to_have_count(0)
-    page.get_by_label("Your comment (required)").fill(TEXT)
+    page.get_by_role("textbox", name="Your comment (required)").fill(TEXT)
     page.get_by_role("button", name="Check and send").click()
     expect(page.get_by_text(re.compile("contains personal data: a phone number"))).to_be_visible(timeout=30_000)
     expect(page.get_by_text("[phone removed]").first).to_be_visible()
@@ -47,10 +48,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     comment = comment_with_receipt(live_server, code)
     assert comment.state == "pending" and "503-248-7731" not in comment.redacted_text
 
-    nav_link(page, "Demo sign-in").click()
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text("Moderator", exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
+    use_demo_role(page, "Moderator")
     nav_link(page, "Moderation queue").click()
     wait_for_app(page, "Moderation queue")
     picker = page.get_by_label("Comment", exact=True)

@@ -34,7 +34,7 @@ def test_a_referred_comment_is_decided_by_the_commission_and_the_resident_sees_i
     wait_for_app(page, "Alder County Data Transparency Portal")
     nav_link(page, "Have your say").click()
     wait_for_app(page, "Have your say")
-    page.get_by_label("Your comment (required)").fill(TEXT)
+    page.get_by_role("textbox", name="Your comment (required)").fill(TEXT)
     page.get_by_role("button", name="Check and send").click()
     success = page.get_by_test_id("stAlert").filter(has_text="awaiting moderation")
     expect(success).to_be_visible(timeout=30_000)

@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     LiveServer,
     nav_link,
     serious_violations,
+    use_demo_role,
     wait_for_app,
 )
 
@@ -50,19 +51,23 @@ def test_home_has_no_serious_accessibility_violation(page: Page, live_server: Li
 
 
 def test_demo_sign_in_opens_the_commissioners_pages(page: Page, live_server: LiveServer) -> None:
-    page.goto(live_server.url + "/demo-sign-in")
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text("Privacy commissioner", exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
+    page.goto(live_server.url)
+    wait_for_app(page, "Alder County Data Transparency Portal")
+    use_demo_role(page, "Privacy commissioner")
     nav_link(page, "Audit log").click()
     wait_for_app(page, "Audit log")
     expect(page.get_by_text(re.compile(r"The chain of [\d,]+ entr(y|ies) is intact"))).to_be_visible()
 
 
-def test_a_hidden_page_is_not_reachable_by_url(page: Page, live_server: LiveServer) -> None:
+def test_a_page_outside_the_role_answers_not_available_with_a_way_on(
+    page: Page, live_server: LiveServer
+) -> None:
     page.goto(live_server.url + "/roles")
-    wait_for_app(page, "Alder County Data Transparency Portal")
+    wait_for_app(page, "This page is not available")
     expect(page.get_by_role("heading", name="Roles")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    page.get_by_role("link", name="Sharing inventory").first.click()
+    wait_for_app(page, "Sharing inventory")
 
 
 def test_a_deep_link_on_a_fresh_server_goes_through_the_entry_script(
@@ -80,11 +85,12 @@ def test_a_deep_link_on_a_fresh_server_goes_through_the_entry_script(
         wait_for_app(page, "Demo sign-in")
         expect(page.get_by_text("Page not found")).to_have_count(0)
         page.goto(server.url + "/audit_log")
-        wait_for_app(page, "Alder County Data Transparency Portal")
+        wait_for_app(page, "This page is not available")
         expect(page.get_by_text("no real authentication is in place")).to_be_visible()
         expect(page.get_by_role("heading", name="Audit log")).to_have_count(0)
-        nav = page.get_by_test_id("stSidebarNav")
-        expect(nav.get_by_text("Roles", exact=True)).to_have_count(0)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        nav = page.get_by_test_id("stTopNav")
+        expect(nav.get_by_text("Your work", exact=True)).to_have_count(0)
         context.close()
     finally:
         stop_server(server)

@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     LiveServer,
     nav_link,
     serious_violations,
+    use_demo_role,
     wait_for_app,
 )
 
@@ -92,10 +93,7 @@ def test_public_pages_are_accessible(page: Page, live_server: LiveServer, path: 
 def test_commissioner_sees_findings(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    nav_link(page, "Demo sign-in").click()
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text("Privacy commissioner", exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
+    use_demo_role(page, "Privacy commissioner")
     nav_link(page, "Compliance findings").click()
     wait_for_app(page, "Compliance findings")
     expect(page.get_by_test_id("stMetric").filter(has_text="Open findings")).to_be_visible()

@@ -24,6 +24,7 @@ from tests.browser.conftest import (
     ARTIFACTS,
     LiveServer,
     OidcProvider,
+    account,
     nav_link,
     serious_violations,
     start_oidc_provider,
@@ -96,7 +97,7 @@ def page(browser: Browser, server: LiveServer, provider: OidcProvider,
 def sign_in(page: Page, server: LiveServer, provider: OidcProvider, sub: str) -> None:
     page.goto(server.url)
     wait_for_app(page, HOME)
-    sidebar = page.get_by_test_id("stSidebar")
+    sidebar = account(page)
     expect(sidebar.get_by_text("You are browsing as a resident")).to_be_visible()
     sidebar.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{provider.url}/oauth2/authorize**")
@@ -115,7 +116,7 @@ def test_round_trip_signs_in_with_the_claims_roles_and_out_again(
     })
     sign_in(page, server, provider, "pat-1")
 
-    sidebar = page.get_by_test_id("stSidebar")
+    sidebar = account(page)
     expect(sidebar.get_by_text("Signed in as Pat Okafor")).to_be_visible()
     expect(sidebar.get_by_text("Roles: Privacy commissioner")).to_be_visible()
     expect(nav_link(page, "Audit log")).to_be_visible()
@@ -129,6 +130,14 @@ def test_round_trip_signs_in_with_the_claims_roles_and_out_again(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "signed-in-commissioner.png"), full_page=True)
 
+    # A reload and a direct link keep the person signed in, on the page they asked for.
+    page.reload()
+    wait_for_app(page, "Audit log")
+    expect(sidebar.get_by_text("Roles: Privacy commissioner")).to_be_visible()
+    page.goto(server.url + "/commission-desk")
+    wait_for_app(page, "Referred to the commission")
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+
     sidebar.get_by_role("button", name="Sign out").click()
     # The provider ends its session too, then sends the browser back to the portal.
     page.wait_for_url(f"{provider.url}/oauth2/end_session**")
@@ -139,8 +148,9 @@ def test_round_trip_signs_in_with_the_claims_roles_and_out_again(
     expect(nav_link(page, "Audit log")).to_have_count(0)
 
     page.goto(server.url + "/audit-log")
-    wait_for_app(page, HOME)
+    wait_for_app(page, "This page is not available")
     expect(page.get_by_role("heading", name="Audit log")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
 
 
 def test_signed_in_without_a_role_is_told_they_are_treated_as_a_resident(
@@ -150,7 +160,7 @@ def test_signed_in_without_a_role_is_told_they_are_treated_as_a_resident(
                                 "groups": ["grp-unrelated"]})
     sign_in(page, server, provider, "sam-2")
     expect(page.get_by_text("you are treated as a resident")).to_be_visible()
-    sidebar = page.get_by_test_id("stSidebar")
+    sidebar = account(page)
     expect(sidebar.get_by_text("Signed in as Sam Reyes")).to_be_visible()
     expect(sidebar.get_by_text("Roles: Resident")).to_be_visible()
     expect(sidebar.get_by_role("button", name="Sign out")).to_be_visible()
@@ -205,7 +215,7 @@ def test_an_expired_id_token_counts_as_signed_out(
             wait_for_app(page, "Privacy Commission meetings")
             expect(page.get_by_text("Your sign-in has expired")).to_be_visible()
             expect(nav_link(page, "Audit log")).to_have_count(0)
-            sidebar = page.get_by_test_id("stSidebar")
+            sidebar = account(page)
             expect(sidebar.get_by_role("button", name="Sign in")).to_be_visible()
             context.close()
         finally:

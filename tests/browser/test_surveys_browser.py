@@ -7,7 +7,14 @@ import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, expect
 
 from portal.db import make_engine
-from tests.browser.conftest import ARTIFACTS, LiveServer, nav_link, serious_violations, wait_for_app
+from tests.browser.conftest import (
+    ARTIFACTS,
+    LiveServer,
+    nav_link,
+    serious_violations,
+    use_demo_role,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -47,10 +54,7 @@ def add_question(page: Page, kind: str, text: str, options: str = "") -> None:
 def build(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url)
     wait_for_app(page, "Alder County Data Transparency Portal")
-    nav_link(page, "Demo sign-in").click()
-    wait_for_app(page, "Demo sign-in")
-    page.get_by_text("City staff", exact=True).click()
-    page.get_by_role("button", name="Use this role").click()
+    use_demo_role(page, "City staff")
     nav_link(page, "Build surveys").click()
     wait_for_app(page, "Build surveys")
     page.get_by_role("textbox", name="Address name (slug)").fill(SLUG)

@@ -1,0 +1,157 @@
+"""Stable addresses machines poll: the catalog, the feeds and the audit checkpoints.
+
+A harvester expects ``/data.json``; a feed reader or a calendar subscribes to an
+address rather than a download button; a commissioner's script fetches the
+checkpoints it keeps. Each answer is what a resident sees (the services are
+called as an anonymous resident, so their permission rows apply), carries an
+``ETag`` and ``Last-Modified``, and answers a repeated poll with ``304 Not
+Modified`` and no body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
+
+import icalendar
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from portal.auth.roles import RESIDENT
+from portal.base import utcnow
+from portal.db import make_engine, session_scope
+from portal.settings import get_settings
+
+DATA_JSON = "/data.json"
+NOTICES_ATOM = "/feeds/notices.atom"
+CALENDAR_ICS = "/feeds/calendar.ics"
+CHECKPOINTS_JSON = "/audit/checkpoints.json"
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    media_type: str
+
+
+# When each body (by its ETag) was first served by this process: its honest Last-Modified.
+# A restart forgets, which only makes pollers fetch once more, never miss a change.
+_FIRST_SERVED: OrderedDict[str, datetime] = OrderedDict()
+_REMEMBERED = 256
+
+
+def first_served(etag: str, now: datetime) -> datetime:
+    if etag in _FIRST_SERVED:
+        _FIRST_SERVED.move_to_end(etag)
+        return _FIRST_SERVED[etag]
+    _FIRST_SERVED[etag] = now.replace(microsecond=0)
+    while len(_FIRST_SERVED) > _REMEMBERED:
+        _FIRST_SERVED.popitem(last=False)
+    return _FIRST_SERVED[etag]
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str) -> Engine:
+    return make_engine(url)
+
+
+def _hour(now: datetime) -> datetime:
+    """Calendars stamp each event with the time they were made; made on the hour, the
+    file (and its ETag) stays the same for an hour of polls instead of changing on each."""
+    return now.replace(minute=0, second=0, microsecond=0)
+
+
+def catalog(session: Session, base_url: str) -> Answer:
+    from portal.inventory.downloads import catalog_bytes, export_catalog
+
+    body = catalog_bytes(export_catalog(session=session, actor=RESIDENT))
+    return Answer(body, "application/json")
+
+
+def notices_feed(session: Session, base_url: str) -> Answer:
+    from portal.notices.feeds import notices_atom
+
+    body = notices_atom(session=session, actor=RESIDENT, base_url=base_url)
+    return Answer(body, "application/atom+xml; charset=utf-8")
+
+
+def calendar(session: Session, base_url: str) -> Answer:
+    """Comment deadlines and commission meetings in one calendar to subscribe to."""
+    from portal.notices.feeds import comment_deadlines_ics
+    from portal.oversight.service import meetings_ics
+
+    now = _hour(utcnow())
+    merged = icalendar.Calendar()
+    merged.add("prodid", "-//Civic data transparency portal//Calendar//EN")
+    merged.add("version", "2.0")
+    merged.add("x-wr-calname",
+               f"{get_settings().county_name}: comment deadlines and Privacy Commission meetings")
+    for part in (comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base_url, now=now),
+                 meetings_ics(session=session, actor=RESIDENT, base_url=base_url, now=now)):
+        for event in icalendar.Calendar.from_ical(part).walk("VEVENT"):
+            merged.add_component(event)
+    return Answer(merged.to_ical(), "text/calendar; charset=utf-8")
+
+
+def checkpoints(session: Session, base_url: str) -> Answer:
+    """Oldest first, as ``portal audit verify --checkpoint URL`` reads it (the last is newest)."""
+    from portal.audit.queries import published_checkpoints
+
+    published = published_checkpoints(session=session, actor=RESIDENT)
+    return Answer(json.dumps(published.documents[::-1], indent=2).encode(), "application/json")
+
+
+def _not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
+    asked = request.headers.get("if-none-match")
+    if asked is not None:
+        return etag in {tag.strip() for tag in asked.split(",")} or asked.strip() == "*"
+    since = request.headers.get("if-modified-since")
+    if since:
+        try:
+            return last_modified <= parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def endpoint(build: Callable[[Session, str], Answer]) -> Callable[[Request], object]:
+    async def answer(request: Request) -> Response:
+        base_url = str(request.base_url).rstrip("/")
+
+        def read() -> Answer:
+            with session_scope(_engine(get_settings().database_url)) as session:
+                return build(session, base_url)
+
+        result = await run_in_threadpool(read)
+        etag = '"' + hashlib.sha256(result.body).hexdigest()[:32] + '"'
+        last_modified = first_served(etag, datetime.now(UTC))
+        headers = {
+            "ETag": etag,
+            "Last-Modified": format_datetime(last_modified, usegmt=True),
+            # Revalidate with the ETag after five minutes: cheap for the server and the poller.
+            "Cache-Control": "public, max-age=300",
+        }
+        if _not_modified(request, etag, last_modified):
+            return Response(status_code=304, headers=headers)
+        return Response(result.body, media_type=result.media_type, headers=headers)
+
+    return answer
+
+
+def routes() -> list[Route]:
+    return [
+        Route(DATA_JSON, endpoint(catalog), methods=["GET", "HEAD"]),
+        Route(NOTICES_ATOM, endpoint(notices_feed), methods=["GET", "HEAD"]),
+        Route(CALENDAR_ICS, endpoint(calendar), methods=["GET", "HEAD"]),
+        Route(CHECKPOINTS_JSON, endpoint(checkpoints), methods=["GET", "HEAD"]),
+    ]

@@ -1,0 +1,22 @@
+"""What ``portal serve`` runs: the Streamlit app, and on the same port the portal's stable
+addresses (``/data.json``, the feeds, the audit checkpoints; docs/api.md), the demo
+sign-in's cookie and the response headers every answer carries (``st.App``, DESIGN.md §4a).
+AppTest and ``streamlit run streamlit_app.py`` still run the app alone."""
+
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.routing import Route
+
+from portal.settings import PROJECT_ROOT
+from portal.web import addresses, demo
+from portal.web.headers import SecurityHeaders
+
+app = st.App(
+    str(PROJECT_ROOT / "streamlit_app.py"),
+    routes=[
+        *addresses.routes(),
+        Route(demo.SIGN_IN, demo.sign_in),
+        Route(demo.SIGN_OUT, demo.sign_out),
+    ],
+    middleware=[Middleware(SecurityHeaders)],
+)
