@@ -8,7 +8,7 @@ of a signed-in person's comment are encrypted at rest (portal/encryption.py).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -126,6 +126,21 @@ class SubmissionBucket(SQLModel, table=True):
     key_hash: str = Field(max_length=64)
     window_start: datetime = Field(sa_type=UTCDateTime, index=True)
     count: int = 0
+
+
+class RateLimitSecret(SQLModel, table=True):
+    """The day's random secret that the abuse-limit counters are keyed with.
+
+    Random, not derived from the encryption keys: whoever holds the database and those
+    keys could otherwise rebuild the key and recover an IPv4 address by trying all 2³².
+    Each secret is deleted once its day is over, so a past day's counters can no longer be
+    linked to anyone, even by someone who later holds everything.
+    """
+
+    __tablename__ = "rate_limit_secret"
+
+    day: date = Field(primary_key=True)
+    secret: str = Field(max_length=64)  # 32 random bytes, hex
 
 
 @sa.event.listens_for(Comment, "before_insert")

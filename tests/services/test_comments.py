@@ -199,10 +199,23 @@ def test_rate_limits_per_session_and_network_store_only_salted_hashes(
     stored = " ".join(str(v) for row in session.execute(sa.select(SubmissionBucket.__table__)).all() for v in row)
     for raw in ("tab-1", "tab-2", "198.51.100.7", "203.0.113.9"):
         assert raw not in stored
-    # Tomorrow the same session hashes differently: buckets cannot be linked across days.
     from portal.encryption import salted_hash
+    from portal.engagement.limits import bucket_key, purge_buckets
+    from portal.engagement.models import RateLimitSecret
 
-    assert salted_hash("session:tab-1", now.date()) != salted_hash("session:tab-1", (now + timedelta(days=1)).date())
+    keys = {row.key_hash for row in session.exec(select(SubmissionBucket)).all()}
+    today = bucket_key(session, "network:198.51.100.7", now.date())
+    assert today in keys
+    # Keyed with a random secret of its own, not one derived from the encryption keys: whoever
+    # holds the database and the keys cannot try all IPv4 addresses against the buckets.
+    assert salted_hash("network:198.51.100.7", now.date()) not in keys
+    # Tomorrow the same network keys differently, and today's secret is gone with the day:
+    # nobody can link the buckets across days, or recompute today's, afterwards.
+    tomorrow = (now + timedelta(days=1)).date()
+    assert bucket_key(session, "network:198.51.100.7", tomorrow) != today
+    assert session.exec(select(RateLimitSecret.day)).all() == [tomorrow]
+    purge_buckets(session, now=now + timedelta(days=2))
+    assert session.exec(select(RateLimitSecret)).all() == []
 
 
 def test_a_meeting_takes_comments_unless_cancelled_or_unknown(session: Session) -> None:
