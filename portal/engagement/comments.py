@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 import moderation
@@ -138,6 +139,32 @@ def new_receipt_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+def _given_receipt(code: str) -> str:
+    """A receipt code the form fixed before its first attempt: only the portal's own shape."""
+    normal = normalise_receipt(code)
+    letters = normal.replace("-", "")
+    if len(letters) != 12 or any(c not in _RECEIPT_ALPHABET for c in letters):
+        raise ValidationFailed([FieldError("receipt_code", "not a receipt code this portal makes")])
+    return normal
+
+
+def _replayed(session: Session, code: str, target_type: str, target_id: int | None,
+              text: str) -> Receipt | None:
+    """The comment already stored under ``code``, when this is the same comment sent again.
+
+    A code names one comment: the same code with another text or record is refused, never
+    answered with somebody else's receipt.
+    """
+    stored = session.exec(select(Comment).where(Comment.receipt_code == code)).first()
+    if stored is None:
+        return None
+    same = (stored.target_type == target_type and stored.target_id == target_id
+            and (stored.raw_text is None or stored.raw_text == text))
+    if not same:
+        raise ValidationFailed([FieldError("receipt_code", "this receipt code belongs to another comment")])
+    return Receipt(code=stored.receipt_code, state=stored.state)
+
+
 def normalise_receipt(code: str) -> str:
     letters = re.sub(r"[^A-Z0-9]", "", (code or "").upper())
     if len(letters) == 12:
@@ -178,14 +205,16 @@ def store_comment(
     email: str | None = None,
     author_ref: str | None = None,
     now: datetime,
+    receipt_code: str | None = None,
 ) -> Comment:
     """A screened text, pending moderation: raw text encrypted, redacted text for publication.
 
     The one way text from residents is stored — a comment, or a survey's free-text answer
     (which the moderators then see in the same queue) — after its caller has checked it.
     """
-    code = new_receipt_code()
-    while session.exec(select(Comment.id).where(Comment.receipt_code == code)).first() is not None:
+    code = receipt_code or new_receipt_code()
+    while receipt_code is None and session.exec(
+            select(Comment.id).where(Comment.receipt_code == code)).first() is not None:
         code = new_receipt_code()
     comment = Comment(
         target_type=target_type, target_id=target_id, raw_text=text,
@@ -215,20 +244,28 @@ def submit_comment(
     network: str | None = None,
     website: str = "",
     now: datetime | None = None,
+    receipt_code: str | None = None,
 ) -> Receipt:
     """Store a comment as pending moderation and return its receipt.
 
-    ``session_token`` and ``network`` only feed the abuse limits as daily-salted
-    hashes; they are never stored. ``website`` is the hidden trap field that
-    only bots fill in. Nothing about the device or network is kept.
+    ``session_token`` and ``network`` only feed the abuse limits as keyed hashes; they
+    are never stored. ``website`` is the hidden trap field that only bots fill in.
+    Nothing about the device or network is kept.
+
+    ``receipt_code``, fixed by the form before its first attempt, makes the submission
+    idempotent: a resident whose connection dropped and who presses Send again gets the
+    first attempt's receipt, and one comment is stored, even when both attempts race.
     """
     now = now or utcnow()
+    code = _given_receipt(receipt_code) if receipt_code is not None else None
     if website.strip():
         raise SubmissionRefused(
             "Your comment was not accepted because a field meant to stay empty was filled in, "
             "which automated spam does. If you are a person, reload the page and try again."
         )
     text = _validate_text(text)
+    if code is not None and (again := _replayed(session, code, target_type, target_id, text)):
+        return again
     position, name, email = _validate_details(session, position, name, email, district_id)
     ensure_target_accepts_comments(session, target_type, target_id, now)
     result, preview = _preview(text)
@@ -246,11 +283,21 @@ def submit_comment(
         per_session=settings.comments_per_session_hour,
         per_network=settings.comments_per_network_hour,
     )
-    comment = store_comment(
-        session, target_type=target_type, target_id=target_id, text=text, result=result,
-        position=position, name=name, email=email,
-        author_ref=actor.subject if actor.is_signed_in else None, district_id=district_id, now=now,
-    )
+    try:
+        # A savepoint: on PostgreSQL a refused insert would otherwise end the transaction.
+        with session.begin_nested():
+            comment = store_comment(
+                session, target_type=target_type, target_id=target_id, text=text, result=result,
+                position=position, name=name, email=email,
+                author_ref=actor.subject if actor.is_signed_in else None,
+                district_id=district_id, now=now, receipt_code=code,
+            )
+    except IntegrityError:
+        # The other attempt of the same submission stored it a moment ago.
+        again = _replayed(session, code, target_type, target_id, text) if code else None
+        if again is None:
+            raise
+        return again
     return Receipt(code=comment.receipt_code, state=comment.state)
 
 

@@ -17,6 +17,7 @@ from portal.auth.roles import Actor
 from portal.engagement import policy
 from portal.engagement.comments import (
     comment_status,
+    new_receipt_code,
     preview_comment,
     published_comments,
     submit_comment,
@@ -81,11 +82,15 @@ def _send(key: str, actor: Actor, target_type: str, target_id: int | None, draft
         st.session_state.pop(f"{key}_draft", None)
         return
     done = False
+    # Fixed before the first attempt, for this form: a second press after a dropped
+    # connection carries the same code, and the service stores the comment once.
+    generation = st.session_state.get(f"{key}_generation", 0)
+    code = st.session_state.setdefault(f"{key}_{generation}_receipt_code", new_receipt_code())
     with reported(), db() as session:
         receipt = submit_comment(
             session=session, actor=actor, target_type=target_type, target_id=target_id,
             personal_data_confirmed=confirmed, session_token=_session_token(),
-            network=_network(), **draft,
+            network=_network(), receipt_code=code, **draft,
         )
         sent[again] = receipt.code
         st.session_state[f"{key}_receipt"] = receipt.code

@@ -229,3 +229,57 @@ def test_a_meeting_takes_comments_unless_cancelled_or_unknown(session: Session) 
                                     target_id=cancelled.id)
     with pytest.raises(NotFound):
         factories.submitted_comment(session, "x y z", target_type="meeting", target_id=987654)
+
+
+def test_a_submission_sent_twice_with_its_receipt_code_is_stored_once(session: Session) -> None:
+    """The form fixes the receipt code before the first attempt: pressing Send again after a
+    dropped connection answers with the first receipt and stores nothing more."""
+    from portal.engagement.comments import new_receipt_code
+
+    code = new_receipt_code()
+
+    def send(text: str = "Please publish the drone flight logs every month.") -> object:
+        return submit_comment(session=session, actor=RESIDENT, target_type="general", text=text,
+                              receipt_code=code.lower(), session_token="tab-9")
+
+    first = send()
+    session.commit()
+    again = send()
+    session.commit()
+    assert first == again and first.code == code
+    assert len(session.exec(select(Comment)).all()) == 1
+    with pytest.raises(ValidationFailed, match="belongs to another comment"):
+        send("A different comment under the same code.")
+    with pytest.raises(ValidationFailed, match="not a receipt code"):
+        submit_comment(session=session, actor=RESIDENT, target_type="general",
+                       text="Made-up code.", receipt_code="AAAA-BBBB-CCC0")
+
+
+def test_two_attempts_racing_with_one_receipt_code_store_one_comment(engine) -> None:  # type: ignore[no-untyped-def]
+    """Both attempts of one submission arrive at once (a retry while the first is still
+    running): each in its own transaction, as two server threads would run them."""
+    import threading
+
+    from portal.engagement.comments import new_receipt_code
+
+    code = new_receipt_code()
+    results: list[object] = []
+    start = threading.Barrier(2)
+
+    def attempt() -> None:
+        with Session(engine) as own:
+            start.wait()
+            receipt = submit_comment(session=own, actor=RESIDENT, target_type="general",
+                                     text="Keep the camera footage for thirty days at most.",
+                                     receipt_code=code)
+            own.commit()
+            results.append(receipt)
+
+    threads = [threading.Thread(target=attempt) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(results) == 2 and results[0] == results[1]
+    with Session(engine) as check:
+        assert len(check.exec(select(Comment).where(Comment.receipt_code == code)).all()) == 1
