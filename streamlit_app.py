@@ -5,6 +5,7 @@ import streamlit as st
 from portal.settings import PROJECT_ROOT, get_settings
 from portal.ui.chrome import render_chrome, render_footer
 from portal.ui.context import current_actor
+from portal.ui.messages import reported
 from portal.ui.navigation import site_navigation
 from portal.ui.signin import refuse_unsafe_configuration
 from portal.ui.warmup import warm_up_screening
@@ -24,7 +25,9 @@ actor = current_actor()
 navigation = site_navigation(actor)
 render_chrome(actor)
 try:
-    navigation.run()
+    # A database out of reach mid-page (stopped, restarting) is a message, not a stack trace.
+    with reported():
+        navigation.run()
 finally:
     # Also after a page stops early (st.stop): every page has the footer's links.
     render_footer(actor)

@@ -42,3 +42,10 @@ def texts(at: AppTest) -> str:
         parts.extend(str(el.value) for el in getattr(at, kind))
     parts.extend(f"{m.label} {m.value}" for m in at.metric)
     return "\n".join(parts)
+
+
+def plain(markdown: str) -> str:
+    """A message as a reader sees it: the backslashes that keep quoted values inert removed."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -128,7 +128,9 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
         "characters. Every comment is read by a moderator before it is published; personal "
         "data is removed first. Nothing about your device or network is kept."
     )
-    with db() as session:
+    # With the database out of reach the form is still drawn, so what was typed is kept.
+    districts: dict[int, str] = {}
+    with reported(), db() as session:
         districts = {d.id: d.name for d in list_districts(session=session, actor=actor)}
     too_long = st.session_state.get(f"{key}_too_long")
     with st.form(f"{key}_{generation}"):

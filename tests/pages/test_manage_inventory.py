@@ -6,7 +6,7 @@ from portal.auth.roles import Role
 from portal.inventory.models import SharingPractice
 from portal.requests.models import InformationRequest
 from tests import factories
-from tests.apptest import run_script
+from tests.apptest import plain, run_script
 
 
 def by_label(widgets, label):
@@ -46,7 +46,7 @@ def test_missing_fields_get_clear_messages(session: Session) -> None:
     session.commit()
     at = run_script("app_pages/manage_inventory.py", Role.STAFF)
     by_label(at.button, "Save practice").click().run()
-    message = at.error[0].value
+    message = plain(at.error[0].value)
     # The form's own labels and the vocabulary's words, not column names and codes.
     assert "recipient_type" not in message and "federal_agency" not in message
     assert "Recipient type: required: choose “Federal agency”" in message
@@ -93,3 +93,22 @@ def test_other_roles_are_refused(session: Session, role: Role | None) -> None:
     assert not at.exception
     assert any("may not do this" in e.value for e in at.error)
     assert not any(b.label == "Save practice" for b in at.button)
+
+
+def test_a_value_quoted_in_a_message_cannot_format_the_message() -> None:
+    """A message quoting a hostile value (from a form or an imported file) is shown as text:
+    no link, image or emphasis made from it."""
+    from streamlit.testing.v1 import AppTest
+
+    def show() -> None:
+        from portal.errors import FieldError, ValidationFailed
+        from portal.ui.messages import show_error
+
+        show_error(ValidationFailed([FieldError(
+            "category", "unknown category '[win](https://evil.example) ![x](https://evil.example/x.png) **now**'")]))
+
+    at = AppTest.from_function(show, default_timeout=30)
+    at.run()
+    shown = at.error[0].value
+    assert "\\[win\\]\\(https\\:" in shown and "\\*\\*now\\*\\*" in shown and "\\!\\[x\\]" in shown
+    assert plain(shown).endswith("'[win](https://evil.example) ![x](https://evil.example/x.png) **now**'")
