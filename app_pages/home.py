@@ -8,7 +8,7 @@ from portal.settings import get_settings
 from portal.timefmt import format_date, format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.links import link_to
-from portal.ui.lists import LinkedItem, linked_items
+from portal.ui.lists import open_for_comment
 from portal.ui.text import inert
 
 settings = get_settings()
@@ -35,14 +35,7 @@ for start in range(0, len(summary.figures), PER_ROW):
         column.metric(figure.label, f"{figure.value:,}", help=figure.help)
 
 st.header("Open for public comment")
-if summary.open_periods:
-    linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at)}",
-                   {"technology": period.slug})
-        for period in summary.open_periods
-    ], icon=":material/campaign:")
-else:
-    st.write("No surveillance technology notice is open for comment right now.")
+open_for_comment(actor, summary.open_periods)
 
 st.header("Privacy Commission")
 if summary.next_meeting is not None:

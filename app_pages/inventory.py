@@ -11,6 +11,7 @@ from portal.inventory.downloads import inventory_file
 from portal.inventory.service import get_practice
 from portal.ui import cached
 from portal.ui import inventory as view
+from portal.ui.comments import comment_section
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -30,6 +31,8 @@ if wanted is not None:
             st.error(f"There is no sharing practice {inert(repr(wanted))}. It may have been mistyped.")
     if detail is not None:
         view.detail(detail)
+        # Residents comment on a practice where they read it, as on a notice or an indicator.
+        comment_section("practice", detail.practice.id)
     st.stop()
 
 st.title("Sharing inventory")

@@ -141,7 +141,7 @@ def _line(label: str, value: str) -> str:
     return f"**{label}:** {value}"
 
 
-def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
+def detail(d: PracticeDetail) -> None:
     p, ds = d.practice, d.dataset
     st.title(inert(p.title), anchor=False)
     st.markdown(f"{inert(d.department.name)} · {vocab.PRACTICE_STATUSES.get(p.status, p.status)} · "
@@ -211,10 +211,6 @@ def detail(d: PracticeDetail, comments_placeholder: bool = True) -> None:
                 st.write("No field changed.")
             else:
                 st.write("First recorded version.")
-
-    if comments_placeholder:
-        st.header("Resident comments", anchor=False)
-        st.write("Comments on this practice will appear here once residents can send them.")
 
 
 def format_date_plain(value: Any) -> str:

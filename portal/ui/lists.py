@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
@@ -54,3 +55,19 @@ def linked_items(key: str, url_path: str, actor: Actor, items: Sequence[LinkedIt
                 else:
                     st.markdown(item.label)
                 st.caption(item.detail)
+
+
+def open_for_comment(actor: Actor, periods: Sequence[Any]) -> None:
+    """The notices open for comment now, each linked with its closing date (home, Have your
+    say): one list, so both pages say the same thing."""
+    from portal.timefmt import format_datetime
+    from portal.ui.text import inert
+
+    if not periods:
+        st.write("No surveillance technology notice is open for comment right now.")
+        return
+    linked_items("open-for-comment", "notice", actor, [
+        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at)}",
+                   {"technology": period.slug})
+        for period in periods
+    ], icon=":material/campaign:")

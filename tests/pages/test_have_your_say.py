@@ -122,3 +122,19 @@ def test_a_paste_over_the_limit_keeps_the_first_5000_characters_and_says_so(sess
     [comment] = session.exec(select(Comment)).all()
     assert comment.raw_text == pasted[:5_000].strip()
     assert not any("characters; comments can be up to" in w.value for w in at.warning)
+
+
+def test_what_is_open_for_comment_is_listed_with_links(session: Session) -> None:
+    open_notice = factories.technology(session, name="Street cameras", slug="street-cameras",
+                                       open_days=9)
+    factories.technology(session, name="Closed pilot", slug="closed-pilot")
+    session.commit()
+    at = run_script("app_pages/have_your_say.py")
+    assert not at.exception
+    # Run on its own the page has no menu, so its links are plain Markdown links.
+    shown = texts(at)
+    assert "[Street cameras](/notice?technology=street-cameras)" in shown
+    assert "Closed pilot" not in shown
+    assert "](/inventory)" in shown and "](/surveys)" in shown
+    assert "Comments close" in shown
+    assert open_notice.id

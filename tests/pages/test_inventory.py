@@ -54,7 +54,7 @@ def test_a_practice_opens_by_its_url(session: Session) -> None:
     assert "Restricted" in shown  # the dataset's classification
     assert "INV-02" in shown and "Immigration or citizenship status shared informally" in shown
     assert "has not been changed since" in shown
-    assert "Comments on this practice will appear here" in shown
+    assert "No comment has been published here yet." in shown and "Add your comment" in shown
 
 
 def test_an_unknown_practice_says_so(database_url: str) -> None:
@@ -100,3 +100,24 @@ def test_the_change_history_shows_a_long_field_in_full(session: Session) -> None
     assert before in plain and after in plain
     change = next(m.value for m in at.markdown if "withheld" in m.value)
     assert "sent" in change
+
+
+def test_a_resident_comments_on_a_practice_from_its_page(session: Session) -> None:
+    from sqlmodel import select
+
+    from portal.engagement.models import Comment
+
+    informal, _ = _seed(session)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/inventory.py"), default_timeout=30)
+    at.user = user_for(None)  # type: ignore[attr-defined]
+    at.query_params["practice"] = str(informal.id)
+    at.run()
+    assert not at.exception
+    assert "once residents can send them" not in texts(at)
+    next(t for t in at.text_area if t.label == "Your comment (required)").input(
+        "Nobody told us the release dates go to ICE by phone. Please stop it.")
+    next(b for b in at.button if b.label == "Check and send").click()
+    at.run()
+    assert any("awaiting moderation" in s.value for s in at.success)
+    stored = session.exec(select(Comment)).one()
+    assert (stored.target_type, stored.target_id) == ("practice", informal.id)
