@@ -36,15 +36,12 @@ def import_values(args: argparse.Namespace) -> int:
 
 def export_values(args: argparse.Namespace) -> int:
     from portal.auth.roles import RESIDENT
-    from portal.exports import to_csv, to_json
-    from portal.indicators.service import export_rows
-    from portal.indicators.vocab import EXPORT_COLUMNS
+    from portal.indicators.service import values_file
 
     fmt = choose_format(args, ("csv", "json"), "indicators")
     # What the public may see: published indicators, suppressed as on the pages.
     with migrated_session() as session:
-        rows = list(export_rows(session=session, actor=RESIDENT))
-    data = to_json(rows) if fmt == "json" else to_csv(rows, list(EXPORT_COLUMNS))
+        data = values_file(session, RESIDENT, fmt)
     write_output(data, args.output)
     return 0
 

@@ -145,3 +145,13 @@ def export_rows(*, session: Session, actor: Actor) -> Iterator[dict[str, Any]]:
                     "value": None if cell.value is None else round(cell.value, 4),
                     "status": cell.status.value,
                 }
+
+
+def values_file(session: Session, actor: Actor, fmt: str) -> bytes:
+    """Every published indicator's cells as CSV or JSON, suppressed as on the pages: what
+    ``portal export indicators`` writes and ``/api/indicators.csv`` answers."""
+    from portal.exports import to_csv, to_json
+    from portal.indicators.vocab import EXPORT_COLUMNS
+
+    rows = list(export_rows(session=session, actor=actor))
+    return to_json(rows) if fmt == "json" else to_csv(rows, list(EXPORT_COLUMNS))

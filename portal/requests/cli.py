@@ -18,11 +18,10 @@ def export_log(args: argparse.Namespace) -> int:
     """The public request log's figures: what the page shows, small numbers suppressed."""
     from portal.auth.roles import RESIDENT
     from portal.cliutil import choose_format, migrated_session, write_output
-    from portal.exports import to_csv, to_json
-    from portal.requests.service import LOG_EXPORT_COLUMNS, request_statistics, statistics_rows
+    from portal.requests.service import log_file
 
     fmt = choose_format(args, ("csv", "json"), "request-log")
     with migrated_session() as session:
-        rows = statistics_rows(request_statistics(session=session, actor=RESIDENT))
-    write_output(to_json(rows) if fmt == "json" else to_csv(rows, LOG_EXPORT_COLUMNS), args.output)
+        data = log_file(session, RESIDENT, fmt)
+    write_output(data, args.output)
     return 0

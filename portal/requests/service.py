@@ -318,3 +318,12 @@ def import_requests(*, session: Session, actor: Actor, rows: list[tuple[int, Map
     record_event(session, actor=actor, action="requests.import_requests", entity_type=RECORD_TYPE,
                  detail={"source": source, "rows": len(added)})
     return len(added)
+
+
+def log_file(session: Session, actor: Actor, fmt: str) -> bytes:
+    """The public request log's figures as CSV or JSON, small numbers suppressed: what
+    ``portal export request-log`` writes and ``/api/request-log.csv`` answers."""
+    from portal.exports import to_csv, to_json
+
+    rows = statistics_rows(request_statistics(session=session, actor=actor))
+    return to_json(rows) if fmt == "json" else to_csv(rows, LOG_EXPORT_COLUMNS)

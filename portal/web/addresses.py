@@ -36,6 +36,9 @@ DATA_JSON = "/data.json"
 NOTICES_ATOM = "/feeds/notices.atom"
 CALENDAR_ICS = "/feeds/calendar.ics"
 CHECKPOINTS_JSON = "/audit/checkpoints.json"
+API = "/api"
+
+_MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,33 @@ def checkpoints(session: Session, base_url: str) -> Answer:
     return Answer(json.dumps(published.documents[::-1], indent=2).encode(), "application/json")
 
 
+def _table(kind: str, fmt: str) -> Callable[[Session, str], Answer]:
+    """``/api/KIND.FMT``: the same file ``portal export KIND --format FMT`` writes, as a
+    resident may see it (the CLI's inventory export is the staff's, so the API calls the
+    service itself as a resident)."""
+
+    def build(session: Session, base_url: str) -> Answer:
+        if kind == "inventory":
+            from portal.inventory.downloads import export_inventory
+
+            body = export_inventory(session=session, actor=RESIDENT, fmt=fmt)
+        elif kind == "request-log":
+            from portal.requests.service import log_file
+
+            body = log_file(session, RESIDENT, fmt)
+        else:
+            from portal.indicators.service import values_file
+
+            body = values_file(session, RESIDENT, fmt)
+        return Answer(body, _MEDIA[fmt])
+
+    return build
+
+
+#: The read-only API: each kind in CSV and JSON (docs/api.md).
+API_KINDS = ("inventory", "request-log", "indicators")
+
+
 def _not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
     asked = request.headers.get("if-none-match")
     if asked is not None:
@@ -149,7 +179,10 @@ def endpoint(build: Callable[[Session, str], Answer]) -> Callable[[Request], obj
 
 
 def routes() -> list[Route]:
+    tables = [Route(f"{API}/{kind}.{fmt}", endpoint(_table(kind, fmt)), methods=["GET", "HEAD"])
+              for kind in API_KINDS for fmt in ("csv", "json")]
     return [
+        *tables,
         Route(DATA_JSON, endpoint(catalog), methods=["GET", "HEAD"]),
         Route(NOTICES_ATOM, endpoint(notices_feed), methods=["GET", "HEAD"]),
         Route(CALENDAR_ICS, endpoint(calendar), methods=["GET", "HEAD"]),

@@ -224,10 +224,13 @@ def nav_link(page: Page, name: str) -> Locator:
     phone = page.locator(".st-key-phone_menu")
     size = page.viewport_size
     if size is not None and size["width"] < 768:  # the site style sheet's breakpoint
-        summary = phone.locator("summary")
-        if phone.locator("details[open]").count() == 0:
-            summary.click()
-        return phone.get_by_role("link", name=name, exact=True)
+        # A click that lands while the page is still running is lost: let it finish first.
+        settle(page)
+        link = phone.get_by_role("link", name=name, exact=True)
+        if not link.is_visible():
+            phone.locator("summary").click()
+        link.wait_for(state="visible", timeout=10_000)
+        return link
     return page.locator(".st-key-site_menu").get_by_role("link", name=name, exact=True)
 
 

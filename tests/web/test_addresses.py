@@ -110,3 +110,32 @@ def test_production_adds_hsts(engine: Engine, client: TestClient, monkeypatch: p
 
 def test_json_is_json(engine: Engine, client: TestClient) -> None:
     assert json.loads(client.get("/audit/checkpoints.json").content) == []
+
+
+@pytest.mark.parametrize("kind", addresses.API_KINDS)
+def test_the_api_answers_what_portal_export_writes(
+    engine: Engine, client: TestClient, kind: str, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """One builder for both: the file from ``portal export KIND`` and ``/api/KIND.FMT``."""
+    from portal.cli import main
+
+    def build(s: Session) -> None:
+        factories.practice(s, title="Case counts to the State")
+        factories.info_request(s)
+
+    add(engine, build)
+    for fmt in ("csv", "json"):
+        answer = client.get(f"/api/{kind}.{fmt}")
+        assert answer.status_code == 200 and answer.headers["etag"]
+        if kind == "inventory":
+            continue  # the command line's inventory is the staff's (drafts included)
+        out = tmp_path / f"{kind}.{fmt}"
+        assert main(["export", kind, "--format", fmt, "-o", str(out)]) == 0
+        assert out.read_bytes() == answer.content
+
+
+def test_the_api_inventory_is_what_residents_see(engine: Engine, client: TestClient) -> None:
+    add(engine, lambda s: factories.practice(s, title="Case counts to the State"))
+    rows = client.get("/api/inventory.json").json()
+    assert [r["title"] for r in rows] == ["Case counts to the State"]
+    assert client.get("/api/inventory.csv").text.lstrip("\ufeff").startswith("id,")
