@@ -18,7 +18,7 @@ from portal.oversight.service import (
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
 from portal.ui.context import change_then_rerun, current_actor, db, site_url
-from portal.ui.links import link_to
+from portal.ui.links import link_to, subscribe_links
 from portal.ui.text import inert
 
 actor = current_actor()
@@ -38,6 +38,7 @@ def _ics() -> bytes:
 
 st.download_button("Meetings calendar (iCalendar)", _ics, file_name="commission-meetings.ics",
                    mime="text/calendar", icon=":material/event:", on_click="ignore")
+subscribe_links()
 
 with db() as session:
     meetings = list_meetings(session=session, actor=actor)

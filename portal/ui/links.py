@@ -49,3 +49,15 @@ def same_tab_links(links: list[tuple[str, str]], *, inline: bool = False) -> Non
         st.html(f"<p>{' · '.join(anchors)}</p>")
     else:
         st.html("<ul>" + "".join(f"<li>{a}</li>" for a in anchors) + "</ul>")
+
+
+def subscribe_links() -> None:
+    """The stable addresses a feed reader or calendar subscribes to (docs/api.md), beside a
+    page's one-off downloads: a download goes stale, a subscription does not."""
+    from portal.web.addresses import CALENDAR_ICS, NOTICES_ATOM
+
+    st.markdown(
+        "To be told of changes, subscribe to these addresses in a feed reader or a calendar: "
+        f"[new and updated notices (Atom)]({NOTICES_ATOM}) · "
+        f"[comment deadlines and commission meetings (iCalendar)]({CALENDAR_ICS})."
+    )

@@ -39,3 +39,9 @@ def test_empty_title_is_refused_with_a_message(session: Session) -> None:
     at.run()
     assert any("title" in e.value for e in at.error)
     assert session.exec(select(Meeting)).all() == []
+
+
+def test_the_page_links_the_calendar_to_subscribe_to(database_url: str) -> None:
+    from tests.apptest import run_script, texts
+
+    assert "](/feeds/calendar.ics)" in texts(run_script("app_pages/meetings.py"))

@@ -45,3 +45,10 @@ def test_no_open_period_is_said_plainly(session: Session) -> None:
     at = run_script("app_pages/notices.py", Role.COMMISSIONER)
     assert not at.exception
     assert "No notice is open for comment right now." in texts(at)
+
+
+def test_the_page_links_the_addresses_to_subscribe_to(database_url: str) -> None:
+    from tests.apptest import run_script, texts
+
+    shown = texts(run_script("app_pages/notices.py"))
+    assert "](/feeds/notices.atom)" in shown and "](/feeds/calendar.ics)" in shown
