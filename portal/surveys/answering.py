@@ -28,13 +28,15 @@ from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.encryption import salted_hash
+from portal.engagement import policy
 from portal.engagement.comments import preview_comment, store_comment
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
 from portal.surveys.models import Survey, SurveyAnswer, SurveyBallot, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import TEXT_KINDS
 
-MAX_TEXT = 5000
+# Free-text answers are stored as comments, so they share the comments' limit.
+MAX_TEXT = policy.MAX_TEXT_CHARS
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,9 @@ def preview_answers(*, session: Session, actor: Actor, survey_id: int,
     found = {}
     for q in form.questions:
         value = answers.get(q.id)
-        if q.kind in TEXT_KINDS and isinstance(value, str) and len(value.strip()) >= 3:
+        # An answer over the limit is not screened: the answers' check names its question,
+        # its length and the limit, in the survey's words rather than the comment form's.
+        if q.kind in TEXT_KINDS and isinstance(value, str) and 3 <= len(value.strip()) <= MAX_TEXT:
             kinds = [p.description for p in preview_comment(session=session, actor=actor,
                                                              text=value).personal_data]
             if kinds:

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from portal.surveys.answering import QuestionView, SurveyForm, shown
+from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import TEXT_KINDS
 from portal.ui.text import inert
@@ -44,7 +44,11 @@ def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
                                key=key, help=help_text, disabled=disabled)
     if q.kind == "short_text":
         return st.text_input(label, max_chars=300, key=key, help=help_text, disabled=disabled)
-    return st.text_area(label, max_chars=5000, key=key, help=help_text, disabled=disabled)
+    # No max_chars: with one, a browser drops a longer paste whole and says nothing. The
+    # service says how long the answer is and what the limit is, and the box keeps the text.
+    limit = f"Up to {MAX_TEXT:,} characters."
+    return st.text_area(label, key=key, disabled=disabled,
+                        help=f"{help_text} {limit}" if help_text else limit)
 
 
 def questions(form: SurveyForm, prefix: str, errors: dict[str, str] | None = None, *,

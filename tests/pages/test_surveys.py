@@ -12,7 +12,7 @@ from portal.base import utcnow
 from portal.settings import PROJECT_ROOT
 from portal.surveys import builder
 from portal.surveys.models import SurveyResponse
-from tests.apptest import TIMEOUT, run_script, texts, user_for
+from tests.apptest import TIMEOUT, plain, run_script, texts, user_for
 
 STAFF = Actor(subject="staff@alder.example", roles=frozenset({Role.STAFF}))
 
@@ -94,3 +94,23 @@ def test_the_commission_and_staff_may_download_the_answers_residents_may_not(ses
     labels = lambda at: [d.proto.label for d in at.get("download_button")]  # noqa: E731
     assert labels(_open(Role.COMMISSIONER)) == ["Answers (CSV, no identifiers)"]
     assert labels(_open()) == []
+
+
+def test_a_long_answer_over_the_limit_is_kept_and_the_limit_is_said(session: Session) -> None:
+    """With ``max_chars`` the browser dropped a longer paste whole and said nothing."""
+    survey = builder.create_survey(session=session, actor=STAFF, values={
+        "slug": "parks", "title": "Parks", "closes_at": utcnow() + timedelta(days=5)})
+    builder.add_question(session=session, actor=STAFF, survey_id=survey.id, values={
+        "kind": "long_text", "text": "What would you change?", "required": True})
+    builder.publish_survey(session=session, actor=STAFF, survey_id=survey.id)
+    session.commit()
+    at = _open()
+    box = at.text_area[0]
+    assert not box.max_chars and "Up to 5,000 characters" in (box.help or "")
+    long_answer = "More benches and shade. " * 250  # 6,000 characters
+    box.input(long_answer)
+    at.button(key=[b.key for b in at.button if b.label == "Send answers"][0]).click().run()
+    assert not at.exception
+    assert any("at most 5,000 characters; this has 5,999" in plain(e.value) for e in at.error), [e.value for e in at.error]
+    assert at.text_area[0].value == long_answer
+    assert session.exec(select(func.count()).select_from(SurveyResponse)).one() == 0
