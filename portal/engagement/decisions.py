@@ -304,17 +304,20 @@ LOG_COLUMNS = ("decided_at", "comment_id", "about", "action", "reason", "moderat
 def moderation_log(*, session: Session, actor: Actor) -> list[dict[str, Any]]:
     """Every moderation decision, oldest first, for the commission (no resident's text)."""
     rows = session.exec(
-        select(ModerationDecision, Comment.target_type, Comment.state)
+        select(ModerationDecision, Comment.target_type, Comment.target_id, Comment.state)
         .join(Comment, Comment.id == ModerationDecision.comment_id)
         .order_by(ModerationDecision.decided_at, ModerationDecision.id)
     ).all()
+    # The record by name, as the queue and the response picker say it, not its table's name.
+    titles = target_titles(session, {(kind, target_id) for _, kind, target_id, _ in rows})
     return [
         {
-            "decided_at": d.decided_at, "comment_id": d.comment_id, "about": target,
+            "decided_at": d.decided_at, "comment_id": d.comment_id,
+            "about": titles[(kind, target_id)],
             "action": MODERATION_ACTIONS.get(d.action, d.action), "reason": d.reason or "",
             "moderator": d.moderator, "state_now": state,
         }
-        for d, target, state in rows
+        for d, kind, target_id, state in rows
     ]
 
 

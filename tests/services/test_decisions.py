@@ -134,6 +134,7 @@ def test_every_action_is_in_the_audit_chain_and_the_log_csv(session: Session) ->
     assert verify_chain(session).ok
     rows = moderation_log(session=session, actor=Actor(subject="c@x", roles=frozenset({Role.COMMISSIONER})))
     assert [r["action"] for r in rows] == ["Publish", "Do not publish"]
+    assert {r["about"] for r in rows} == {"The portal in general"}
     csv = to_csv(rows, ["decided_at", "comment_id", "action", "reason", "moderator"]).decode("utf-8-sig")
     assert "spam" in csv and "HYPERLINK" not in csv  # the log carries no resident text
     with pytest.raises(PermissionDenied):
@@ -171,3 +172,12 @@ def test_queue_puts_the_most_flagged_first_then_the_longest_waiting(session: Ses
     assert order == [phone.id, quiet_old.id, quiet_new.id]
     assert [c.id for c in moderation_queue(session=session, actor=MOD_A, flag_kind="pii")] == [phone.id]
     assert [c.id for c in moderation_queue(session=session, actor=MOD_A, limit=2)] == order[:2]
+
+
+def test_the_moderation_log_names_each_comments_record(session: Session) -> None:
+    tech = factories.technology(session, name="Street cameras", open_days=5)
+    c = factories.submitted_comment(session, "Keep it short.", target_type="notice", target_id=tech.id)
+    decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version, action="publish")
+    session.commit()
+    rows = moderation_log(session=session, actor=Actor(subject="c@x", roles=frozenset({Role.COMMISSIONER})))
+    assert [r["about"] for r in rows] == ["Surveillance technology notice: Street cameras"]
