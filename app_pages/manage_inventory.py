@@ -75,7 +75,7 @@ with tab_practice:
 with tab_import:
     import_section(kind="inventory", noun="practices", columns=practice_fields.COLUMNS,
                    required=practice_fields.REQUIRED, run=import_practices, actor=actor,
-                   on_done=cached.clear)
+                   on_done=cached.clear, ignored=practice_fields.EXTRA_COLUMNS)
 
 with tab_request:
     listed = []

@@ -60,25 +60,46 @@ def input_file(args: argparse.Namespace) -> Path:
     return path
 
 
+def dry_run_option(parser: argparse.ArgumentParser) -> None:
+    """``--dry-run``: print what the file would change and write nothing."""
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show what the file would add and change, and write nothing")
+
+
 def import_table(
     args: argparse.Namespace,
-    run: Callable[..., int],
+    run: Callable[..., Any],
     columns: dict[str, Any],
     required: tuple[str, ...],
     noun: str,
+    extra: tuple[str, ...] = (),
 ) -> int:
-    """A CSV or XLSX import, all rows or none: columns checked first, then one transaction."""
+    """A CSV or XLSX import, all rows or none: columns checked first, then one transaction.
+
+    ``extra`` names the columns beyond ``columns`` a file may have (an export's id and the
+    columns it adds for readers). Kinds that import their own export back return an ``ImportPlan``: it is printed, row by
+    row and field by field, before the summary (and alone with ``--dry-run``).
+    """
     from portal.auth.roles import SYSTEM
+    from portal.roundtrip import ImportPlan
     from portal.tabular import check_columns, read_table
 
     path = input_file(args)
     table = read_table(path.read_bytes(), path.name)
-    problems = check_columns(table, required, list(columns))
+    problems = check_columns(table, required, [*columns, *extra])
     if problems:
         raise ValidationFailed(problems)
+    dry_run = bool(getattr(args, "dry_run", False))
     with migrated_session() as session:
-        added = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name)
-    print(f"Imported {added} {noun} from {path.name}.")
+        result = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name,
+                     dry_run=dry_run)
+    if isinstance(result, ImportPlan):
+        print("\n".join(result.lines()))
+        print("Nothing was written (--dry-run)." if dry_run else result.done(path.name))
+    elif dry_run:
+        print(f"All {result} {noun} in {path.name} are valid; nothing was written (--dry-run).")
+    else:
+        print(f"Imported {result} {noun} from {path.name}.")
     return 0
 
 

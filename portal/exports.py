@@ -29,6 +29,13 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+def original_cell(value: Any) -> Any:
+    """Undo ``safe_cell``: a file the portal exported imports back with the text as typed."""
+    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()

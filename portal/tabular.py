@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portal.errors import FieldError, ValidationFailed
+from portal.exports import original_cell
 
 MAX_ROWS = 20_000
 
@@ -39,7 +40,7 @@ def _from_matrix(matrix: list[list[Any]]) -> Table:
     for number, values in enumerate(matrix[1:], start=2):
         if all(_blank(v) for v in values):
             continue
-        rows.append((number, {c: (values[i] if i < len(values) else None)
+        rows.append((number, {c: (original_cell(values[i]) if i < len(values) else None)
                               for i, c in enumerate(header) if c}))
     if len(rows) > MAX_ROWS:
         raise ValidationFailed([FieldError("file", f"at most {MAX_ROWS:,} rows per import", None)])

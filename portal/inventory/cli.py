@@ -9,10 +9,10 @@ from portal.cliutil import choose_format, import_table, migrated_session, write_
 
 
 def import_inventory(args: argparse.Namespace) -> int:
-    from portal.inventory.fields import COLUMNS, REQUIRED
+    from portal.inventory.fields import COLUMNS, EXTRA_COLUMNS, REQUIRED
     from portal.inventory.service import import_practices
 
-    return import_table(args, import_practices, COLUMNS, REQUIRED, "practices")
+    return import_table(args, import_practices, COLUMNS, REQUIRED, "practices", EXTRA_COLUMNS)
 
 
 def export_inventory(args: argparse.Namespace) -> int:

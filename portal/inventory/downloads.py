@@ -10,32 +10,20 @@ from sqlmodel import Session
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.exports import to_csv, to_json
-from portal.inventory.fields import COLUMNS
+from portal.inventory.fields import EXPORT_COLUMNS, export_row
 from portal.inventory.models import Dataset, Department
 from portal.inventory.service import list_practices
 from portal.inventory.vocab import CLASSIFICATIONS
 from portal.settings import get_settings
 
-EXPORT_COLUMNS = ["id", "department", "dataset_title", "classification", *COLUMNS, "version",
-                  "updated_at", "findings"]
 DCAT_CONFORMS_TO = "https://project-open-data.cio.gov/v1.1/schema"
-
-
-def _export_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for row in rows:
-        item = {c: row.get(c) for c in EXPORT_COLUMNS}
-        terms = row.get("agreement_terms") or {}
-        item["agreement_terms"] = [k for k, v in terms.items() if v]
-        out.append(item)
-    return out
 
 
 def inventory_file(rows: list[dict[str, Any]], fmt: str) -> bytes:
     """Rows of ``list_practices`` as a file; pages pass exactly the filtered rows they show."""
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown format {fmt!r}")
-    data = _export_rows(rows)
+    data = [export_row(row) for row in rows]
     if fmt == "csv":
         return to_csv(data, EXPORT_COLUMNS)
     return to_json(data)

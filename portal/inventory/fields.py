@@ -47,6 +47,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
 REQUIRED = ("dataset", "title", "recipient", "recipient_type", "channel", "legal_basis_type",
             "purpose", "frequency")
 LABELS: dict[str, str] = {"dataset_id": "Dataset", **{k: v[0] for k, v in COLUMNS.items()}}
+#: Columns the export adds for readers; an import of that export recognises and ignores them.
+READ_ONLY = ("department", "dataset_title", "classification", "version", "updated_at", "findings")
+EXPORT_COLUMNS = ["id", *READ_ONLY[:3], *COLUMNS, *READ_ONLY[3:]]
+#: What an import accepts beyond ``COLUMNS``: the id it matches rows on, and ``READ_ONLY``.
+EXTRA_COLUMNS = ("id", *READ_ONLY)
 VOCABULARIES: dict[str, Mapping[str, str]] = {
     "recipient_type": vocab.RECIPIENT_TYPES,
     "channel": vocab.CHANNELS,
@@ -119,3 +124,10 @@ def clean_practice(
     return out, c.errors
 
 
+def export_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of ``list_practices`` as the export writes it, and as an import of the export
+    compares it: agreement terms as the list of those the agreement contains."""
+    item = {c: row.get(c) for c in EXPORT_COLUMNS}
+    terms = row.get("agreement_terms") or {}
+    item["agreement_terms"] = [k for k, v in terms.items() if v]
+    return item

@@ -38,8 +38,9 @@ AREA = Area(
                  home_link=True),
     ),
     imports=(
-        Importer("inventory", "sharing practices from a CSV or XLSX file",
-                 "portal.inventory.cli:import_inventory"),
+        Importer("inventory", "sharing practices from a CSV or XLSX file (an export imports "
+                 "back: rows with an id update that practice)",
+                 "portal.inventory.cli:import_inventory", configure="portal.cliutil:dry_run_option"),
     ),
     exports=(
         Exporter("inventory", "the sharing inventory (CSV cells are spreadsheet-safe)",

@@ -23,8 +23,9 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.inventory.compliance import Facts, Finding, evaluate
-from portal.inventory.fields import LABELS, VOCABULARIES, clean_practice
+from portal.inventory.fields import COLUMNS, LABELS, VOCABULARIES, clean_practice, export_row
 from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
+from portal.roundtrip import ImportPlan, duplicates, plan_import
 from portal.timefmt import local
 
 RECORD_TYPE = "sharing_practice"
@@ -253,44 +254,50 @@ def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason:
 # Import
 # ---------------------------------------------------------------------------
 
-def check_import(session: Session, rows: list[tuple[int, Mapping[str, Any]]]) -> tuple[list[dict[str, Any]], list[FieldError]]:
+def plan_practices(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
+                   ) -> tuple[ImportPlan, list[FieldError]]:
+    """What a file of practices would change (``portal.roundtrip``): rows with an id update
+    that practice, rows without one add a practice; no two practices share dataset and title."""
     ids = _dataset_ids(session)
-    cleaned, errors = [], []
-    seen: dict[tuple[Any, str], int] = {}
-    existing = {(d, t.casefold()) for d, t in session.execute(
-        sa.select(SharingPractice.dataset_id, SharingPractice.title))}
-    for number, raw in rows:
-        values, problems = clean_practice(raw, dataset_ids=ids, row=number)
-        key = (values.get("dataset_id"), (values.get("title") or "").casefold())
-        if not problems and key in existing:
-            problems.append(FieldError("title", "the inventory already has a practice with this "
-                                       "dataset and title", number))
-        elif not problems and key in seen:
-            problems.append(FieldError("title", f"repeats row {seen[key]} (same dataset and title)", number))
-        seen.setdefault(key, number)
-        errors.extend(problems)
-        cleaned.append(values)
-    if not rows:
-        errors.append(FieldError("file", "no rows to import"))
-    return cleaned, errors
+    listed = _rows(session)
+    plan, errors = plan_import(
+        rows, noun="practices", singular="practice", columns=COLUMNS,
+        current={r["id"]: export_row(r) for r in listed},
+        versions={r["id"]: r["version"] for r in listed},
+        clean=lambda raw, number: clean_practice(raw, dataset_ids=ids, row=number),
+        labels=LABELS, vocabularies=VOCABULARIES, name_of=lambda v: v.get("title") or "",
+    )
+    if not errors:
+        existing = {(d, t.casefold()): i for i, d, t in session.execute(
+            sa.select(SharingPractice.id, SharingPractice.dataset_id, SharingPractice.title))}
+        errors = duplicates(plan, lambda v: (v["dataset_id"], v["title"].casefold()), existing,
+                            "title", "dataset and title")
+    return plan, errors
 
 
 @service("inventory.import_practices")
 def import_practices(*, session: Session, actor: Actor,
                      rows: list[tuple[int, Mapping[str, Any]]], source: str = "",
-                     dry_run: bool = False) -> int:
-    """All rows or none: any bad row refuses the whole file before anything is added.
+                     dry_run: bool = False) -> ImportPlan:
+    """All rows or none: any bad row refuses the whole file before anything is written.
 
-    With ``dry_run`` only the checks run: the preview a page shows before importing.
+    With ``dry_run`` only the plan is made: the preview a page and ``--dry-run`` show.
     """
-    cleaned, errors = check_import(session, rows)
+    plan, errors = plan_practices(session, rows)
     if errors:
         raise ValidationFailed(errors)
-    if dry_run:
-        return len(cleaned)
-    added = [_add(session, actor, values, f"Imported from {source or 'a file'}")
-             for values in cleaned]
+    if dry_run or not plan.writes:
+        return plan
+    summary = f"Imported from {source or 'a file'}"
+    added = [_add(session, actor, planned.values, summary) for planned in plan.added]
+    for planned in plan.updated:
+        assert planned.record_id is not None
+        _save(session, actor, _locked(session, planned.record_id, None), planned.values, summary,
+              "inventory.import_practices")
     record_event(session, actor=actor, action="inventory.import_practices",
-                 entity_type=RECORD_TYPE, detail={"source": source, "rows": len(added),
-                                                  "ids": [p.id for p in added]})
-    return len(added)
+                 entity_type=RECORD_TYPE, detail={
+                     "source": source, "rows": plan.writes,
+                     "added": [p.id for p in added],
+                     "updated": [p.record_id for p in plan.updated],
+                     "unchanged": len(plan.unchanged)})
+    return plan

@@ -10,12 +10,13 @@ import streamlit as st
 from portal.auth.roles import Actor
 from portal.errors import PortalError, ValidationFailed
 from portal.exports import to_csv
-from portal.tabular import check_columns, read_table, template_xlsx
+from portal.roundtrip import ImportPlan
+from portal.tabular import Table, check_columns, read_table, template_xlsx
 from portal.ui.context import db
 from portal.ui.messages import show_error
 from portal.ui.text import inert
 
-ImportFn = Callable[..., int]
+ImportFn = Callable[..., "int | ImportPlan"]
 
 
 def _errors_table(error: ValidationFailed) -> pd.DataFrame:
@@ -63,6 +64,10 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
     except PortalError as error:
         show_error(error)
         return
+    if isinstance(valid, ImportPlan):
+        _confirm_plan(valid, kind=kind, noun=noun, run=run, actor=actor, on_done=on_done,
+                      table=table, source=upload.name)
+        return
     st.success(f"All {valid:,} rows of {inert(upload.name)} are valid.")
     preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in preview_columns}}
                             for n, row in table.rows[:200]])
@@ -77,3 +82,43 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
         if done is not None:
             on_done()
             st.success(f"Imported {done:,} {noun} from {inert(upload.name)}.")
+
+
+def plan_tables(plan: ImportPlan) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows a file adds, and each changed field of the rows it updates."""
+    added = pd.DataFrame([{"Row": p.row, "Name": p.name} for p in plan.added],
+                         columns=["Row", "Name"])
+    changed = pd.DataFrame([{"Row": p.row, "Id": p.record_id, "Name": p.name, "Field": c.label,
+                             "Before": c.before, "After": c.after}
+                            for p in plan.updated for c in p.changes],
+                           columns=["Row", "Id", "Name", "Field", "Before", "After"])
+    return added, changed
+
+
+def _confirm_plan(plan: ImportPlan, *, kind: str, noun: str, run: ImportFn, actor: Actor,
+                  on_done: Callable[[], None], table: Table, source: str) -> None:
+    """What the file would change, shown before anything is written; nothing to confirm
+    when it changes nothing (the same export imported again)."""
+    if not plan.writes:
+        st.info(f"{inert(source)} changes nothing: its {len(plan.unchanged):,} {noun} are "
+                "already as the file says.")
+        return
+    st.success(f"Every row of {inert(source)} is valid. {plan.summary()}")
+    added, changed = plan_tables(plan)
+    if len(added):
+        st.markdown(f"**{len(added):,} to add**")
+        st.dataframe(added, hide_index=True, width="stretch")
+    if len(changed):
+        st.markdown(f"**{len(plan.updated):,} to update**, field by field")
+        st.dataframe(changed, hide_index=True, width="stretch")
+    if st.button(f"Import: add {len(plan.added):,}, update {len(plan.updated):,}", type="primary",
+                 key=f"{kind}_confirm"):
+        done = None
+        try:
+            with db() as session:
+                done = run(session=session, actor=actor, rows=table.rows, source=source)
+        except PortalError as error:
+            show_error(error)
+        if done is not None:
+            on_done()
+            st.success(inert(done.done(source)))

@@ -160,9 +160,9 @@ def test_import_with_one_bad_row_among_many_writes_nothing(session: Session) -> 
 
 def test_import_all_valid_is_one_audited_batch(session: Session) -> None:
     factories.dataset(session, identifier="ds-imp")
-    assert import_practices(session=session, actor=STAFF, rows=_rows(25), dry_run=True) == 25
+    assert len(import_practices(session=session, actor=STAFF, rows=_rows(25), dry_run=True).added) == 25
     assert count(session, SharingPractice) == 0
-    assert import_practices(session=session, actor=STAFF, rows=_rows(25), source="t.csv") == 25
+    assert len(import_practices(session=session, actor=STAFF, rows=_rows(25), source="t.csv").added) == 25
     session.commit()
     assert count(session, SharingPractice) == 25
     assert count(session, RecordVersion) == 25
