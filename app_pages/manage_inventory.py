@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portal.inventory import fields as practice_fields
+from portal.inventory.downloads import inventory_file
 from portal.inventory.service import (
     create_practice,
     get_practice,
@@ -75,7 +76,8 @@ with tab_practice:
 with tab_import:
     import_section(kind="inventory", noun="practices", columns=practice_fields.COLUMNS,
                    required=practice_fields.REQUIRED, run=import_practices, actor=actor,
-                   on_done=cached.clear, ignored=practice_fields.EXTRA_COLUMNS)
+                   on_done=cached.clear, ignored=practice_fields.EXTRA_COLUMNS,
+                   current=inventory_file(cached.practices().rows, "csv"))
 
 with tab_request:
     listed = []
@@ -121,6 +123,9 @@ with tab_request:
                 st.success(f"Withdrew {inert(gone.reference)}.")
 
 with tab_request_import:
+    every_request = None
+    with reported(), db() as session:
+        every_request = requests.export_requests(session=session, actor=actor)
     import_section(kind="requests", noun="requests", columns=requests.COLUMNS,
                    required=requests.REQUIRED, run=requests.import_requests, actor=actor,
-                   on_done=cached.clear)
+                   on_done=cached.clear, ignored=requests.EXTRA_COLUMNS, current=every_request)

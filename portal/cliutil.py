@@ -103,6 +103,18 @@ def import_table(
     return 0
 
 
+def export_file(args: argparse.Namespace, build: Callable[..., bytes], kind: str,
+                formats: tuple[str, ...] = ("csv", "json")) -> int:
+    """``portal export KIND``: a service's file, as ``SYSTEM``, in the format asked for."""
+    from portal.auth.roles import SYSTEM
+
+    fmt = choose_format(args, formats, kind)
+    with migrated_session() as session:
+        data = build(session=session, actor=SYSTEM, fmt=fmt)
+    write_output(data, args.output)
+    return 0
+
+
 def choose_format(args: argparse.Namespace, formats: tuple[str, ...], kind: str) -> str:
     fmt = args.format or formats[0]
     if fmt not in formats:

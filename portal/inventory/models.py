@@ -31,6 +31,9 @@ class Department(SQLModel, table=True):
     name: str = Field(max_length=200)
     description: str = text_field()
     contact_email: str | None = Field(default=None, max_length=320)
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="system", max_length=320)
 
 
 class Dataset(SQLModel, table=True):
@@ -44,11 +47,15 @@ class Dataset(SQLModel, table=True):
     description: str = text_field()
     classification: str = Field(max_length=16, index=True)  # see vocab.CLASSIFICATIONS
     keywords: list[str] = json_list_field()
+    sensitive_categories: list[str] = json_list_field()  # vocab.SENSITIVE_CATEGORIES
     # DCAT-US accessLevel: public, restricted public, non-public.
     access_level: str = Field(default="non-public", max_length=20)
     retention_policy_days: int | None = None
     modified: date | None = None
     created_at: datetime = created_at_field()
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: str = Field(default="system", max_length=320)
 
 
 class SharingPracticeBase(SQLModel):

@@ -48,6 +48,9 @@ def _departments(ctx: SeedContext) -> None:
 def _datasets(ctx: SeedContext) -> None:
     known = dict(ctx.s.exec(select(Dataset.identifier, Dataset.id)).all())
     department = ctx.ids["department"]
+    held: dict[str, set[str]] = {}
+    for p in ctx.d["practices"]:
+        held.setdefault(p["dataset"], set()).update(p["sensitive_categories"])
     new = []
     for d in ctx.d["datasets"]:
         if d["identifier"] in known:
@@ -58,6 +61,7 @@ def _datasets(ctx: SeedContext) -> None:
             classification=d["classification"], keywords=d["keywords"],
             access_level=d["access_level"],
             retention_policy_days=d["retention_policy_days"],
+            sensitive_categories=sorted(held.get(d["identifier"], ())),
             modified=iso_date(d["modified"]),
         ))
     ctx.add(new)

@@ -267,12 +267,11 @@ def plan_practices(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
         clean=lambda raw, number: clean_practice(raw, dataset_ids=ids, row=number),
         labels=LABELS, vocabularies=VOCABULARIES, name_of=lambda v: v.get("title") or "",
     )
-    if not errors:
-        existing = {(d, t.casefold()): i for i, d, t in session.execute(
-            sa.select(SharingPractice.id, SharingPractice.dataset_id, SharingPractice.title))}
-        errors = duplicates(plan, lambda v: (v["dataset_id"], v["title"].casefold()), existing,
-                            "title", "dataset and title")
-    return plan, errors
+    existing = {(d, t.casefold()): i for i, d, t in session.execute(
+        sa.select(SharingPractice.id, SharingPractice.dataset_id, SharingPractice.title))}
+    errors += duplicates(plan, lambda v: (v["dataset_id"], v["title"].casefold()), existing,
+                         "title", "dataset and title")
+    return plan, sorted(errors, key=lambda e: e.row or 0)
 
 
 @service("inventory.import_practices")

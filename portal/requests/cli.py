@@ -8,10 +8,17 @@ from portal.cliutil import import_table
 
 
 def import_requests(args: argparse.Namespace) -> int:
-    from portal.requests.service import COLUMNS, REQUIRED
+    from portal.requests.service import COLUMNS, EXTRA_COLUMNS, REQUIRED
     from portal.requests.service import import_requests as run
 
-    return import_table(args, run, COLUMNS, REQUIRED, "requests")
+    return import_table(args, run, COLUMNS, REQUIRED, "requests", EXTRA_COLUMNS)
+
+
+def export_requests(args: argparse.Namespace) -> int:
+    from portal.cliutil import export_file
+    from portal.requests.service import export_requests as build
+
+    return export_file(args, build, "requests")
 
 
 def export_log(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ AREA = Area(
         "requests.update_request": STAFF,
         "requests.withdraw_request": STAFF,
         "requests.import_requests": STAFF,
+        "requests.export_requests": STAFF,
     },
     models=("portal.requests.models",),
     services=("portal.requests.service",),
@@ -23,12 +24,15 @@ AREA = Area(
                  home_link=True),
     ),
     imports=(
-        Importer("requests", "information requests from a CSV or XLSX file",
-                 "portal.requests.cli:import_requests"),
+        Importer("requests", "information requests from a CSV or XLSX file (an export of "
+                 "requests imports back: rows with an id update that request)",
+                 "portal.requests.cli:import_requests", configure="portal.cliutil:dry_run_option"),
     ),
     exports=(
         Exporter("request-log", "the public request log by quarter, small numbers suppressed",
                  "portal.requests.cli:export_log"),
+        Exporter("requests", "every request as staff keep it, as portal import requests reads "
+                 "it (not public)", "portal.requests.cli:export_requests"),
     ),
     seed="portal.requests.seed:SEED",
 )

@@ -26,6 +26,7 @@ from portal.inventory.models import Department
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
 from portal.requests import vocab
 from portal.requests.models import InformationRequest
+from portal.roundtrip import ImportPlan, duplicates, plan_import
 from portal.settings import get_settings
 
 RECORD_TYPE = "information_request"
@@ -286,38 +287,74 @@ def withdraw_request(*, session: Session, actor: Actor, request_id: int, reason:
                  f"Withdrawn: {reason.strip()}"[:500], "requests.withdraw_request")
 
 
-def check_import(session: Session, rows: list[tuple[int, Mapping[str, Any]]]) -> tuple[list[dict[str, Any]], list[FieldError]]:
+#: Columns the record export adds for readers; an import of that export ignores them.
+READ_ONLY = ("department_name", "version")
+#: What an import accepts beyond ``COLUMNS``: the id it matches rows on, and ``READ_ONLY``.
+EXTRA_COLUMNS = ("id", *READ_ONLY)
+EXPORT_COLUMNS = ["id", *COLUMNS, *READ_ONLY]
+
+
+def _record_rows(session: Session) -> list[dict[str, Any]]:
+    columns = [getattr(InformationRequest, c) for c in COLUMNS if c != "department"]
+    query = (sa.select(InformationRequest.id, *columns, Department.code.label("department"),
+                       Department.name.label("department_name"), InformationRequest.version)
+             .join(Department, Department.id == InformationRequest.department_id)
+             .order_by(InformationRequest.received_date, InformationRequest.reference))
+    return [dict(r._mapping) for r in session.execute(query)]
+
+
+@service("requests.export_requests")
+def export_requests(*, session: Session, actor: Actor, fmt: str = "csv") -> bytes:
+    """Every request as staff keep it (withdrawn ones too): the file ``portal import requests``
+    reads back. Not public: the public log is ``log_file``, by quarter and suppressed."""
+    from portal.exports import to_csv, to_json
+
+    rows = _record_rows(session)
+    if fmt == "csv":
+        return to_csv(rows, EXPORT_COLUMNS)
+    if fmt == "json":
+        return to_json([{c: row.get(c) for c in EXPORT_COLUMNS} for row in rows])
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def plan_requests(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
+                  ) -> tuple[ImportPlan, list[FieldError]]:
+    """What a file of requests would change (``portal.roundtrip``); references stay unique."""
     departments = _departments(session)
-    existing = set(session.execute(sa.select(InformationRequest.reference)).scalars())
-    cleaned, errors, seen = [], [], {}
-    for number, raw in rows:
-        values, problems = clean_request(raw, departments=departments, row=number)
-        reference = values.get("reference")
-        if reference in existing:
-            problems.append(FieldError("reference", f"{reference!r} is already in the log", number))
-        elif reference in seen:
-            problems.append(FieldError("reference", f"repeats row {seen[reference]}", number))
-        seen.setdefault(reference, number)
-        errors.extend(problems)
-        cleaned.append(values)
-    if not rows:
-        errors.append(FieldError("file", "no rows to import"))
-    return cleaned, errors
+    current = _record_rows(session)
+    names = {str(i): code for code, i in departments.items()}
+    plan, errors = plan_import(
+        rows, noun="requests", singular="request", columns=COLUMNS,
+        current={r["id"]: r for r in current}, versions={r["id"]: r["version"] for r in current},
+        clean=lambda raw, number: clean_request(raw, departments=departments, row=number),
+        labels=LABELS, vocabularies={**VOCABULARIES, "department_id": names},
+        name_of=lambda v: str(v.get("reference") or ""),
+    )
+    existing = {r["reference"]: r["id"] for r in current}
+    errors += duplicates(plan, lambda v: v["reference"], existing, "reference", "reference")
+    return plan, sorted(errors, key=lambda e: e.row or 0)
 
 
 @service("requests.import_requests")
 def import_requests(*, session: Session, actor: Actor, rows: list[tuple[int, Mapping[str, Any]]],
-                    source: str = "", dry_run: bool = False) -> int:
-    """All rows or none. With ``dry_run`` only the checks run (the preview)."""
-    cleaned, errors = check_import(session, rows)
+                    source: str = "", dry_run: bool = False) -> ImportPlan:
+    """All rows or none: rows with an id update that request, rows without one are added.
+    With ``dry_run`` only the plan is made (the preview)."""
+    plan, errors = plan_requests(session, rows)
     if errors:
         raise ValidationFailed(errors)
-    if dry_run:
-        return len(cleaned)
-    added = [_add(session, actor, values, f"Imported from {source or 'a file'}") for values in cleaned]
+    if dry_run or not plan.writes:
+        return plan
+    summary = f"Imported from {source or 'a file'}"
+    added = [_add(session, actor, p.values, summary).id for p in plan.added]
+    for p in plan.updated:
+        assert p.record_id is not None
+        _save(session, actor, p.record_id, p.values, None, summary, "requests.import_requests")
     record_event(session, actor=actor, action="requests.import_requests", entity_type=RECORD_TYPE,
-                 detail={"source": source, "rows": len(added)})
-    return len(added)
+                 detail={"source": source, "rows": plan.writes, "added": added,
+                         "updated": [p.record_id for p in plan.updated],
+                         "unchanged": len(plan.unchanged)})
+    return plan
 
 
 def log_file(session: Session, actor: Actor, fmt: str) -> bytes:

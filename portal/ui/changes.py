@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import streamlit as st
 
+from portal.audit.history import VersionEntry
+from portal.timefmt import format_datetime
 from portal.ui.text import inert, strip_invisible
 
 if TYPE_CHECKING:
@@ -84,3 +86,19 @@ def show_changes(changes: Sequence[FieldChange], before_name: str, after_name: s
             left, right = st.columns(2)
             _whole(left, before_name, change.before)
             _whole(right, after_name, change.after)
+
+
+def version_history(entries: Sequence[VersionEntry], none_yet: str) -> None:
+    """A record's versions, newest first, each with who saved it, why, and what changed."""
+    if not entries:
+        st.write(none_yet)
+    for entry in entries:
+        with st.expander(f"Version {entry.version} · {format_datetime(entry.changed_at)} · "
+                         f"{entry.changed_by}", expanded=entry is entries[0] and bool(entry.changes)):
+            st.text(entry.summary or "—")
+            if entry.changes:
+                show_changes(entry.changes, "Before", "After")
+            elif entry.version > 1:
+                st.write("No field changed.")
+            else:
+                st.write("First recorded version.")

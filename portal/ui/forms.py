@@ -204,3 +204,79 @@ def indicator_form(current: Any, departments: dict[str, str]) -> tuple[dict[str,
         "rate_per": rate_per or None, "department": department, "description": description,
         "source": source, "caveats": caveats, "update_frequency": frequency, "is_published": published,
     }, change
+
+
+def department_form(current: dict[str, Any] | None) -> tuple[dict[str, Any], str] | None:
+    """``current`` is the department's export row (``portal.inventory.records``)."""
+    d = current
+    k = f"dep{d['id']}v{d['version']}" if d else "depnew"
+    with st.form(f"department_form_{k}"):
+        st.subheader("Edit the department" if d else "New department", anchor=False)
+        c1, c2 = st.columns([1, 3])
+        code = c1.text_input("Code", value=d["code"] if d else "", max_chars=16, key=f"{k}_code",
+                             disabled=d is not None,
+                             help="How files name the department, e.g. SHF. It cannot change "
+                                  "once made.")
+        name = c2.text_input("Name", value=d["name"] if d else "", max_chars=200, key=f"{k}_name")
+        description = st.text_area("What the department does", value=d["description"] if d else "",
+                                   max_chars=5_000, key=f"{k}_description")
+        email = st.text_input("Privacy contact (e-mail)", value=(d["contact_email"] or "") if d else "",
+                              max_chars=320, key=f"{k}_email",
+                              help="Published in the data catalog as the department's contact.")
+        change = st.text_input("What changed and why", max_chars=400, key=f"{k}_change") if d else ""
+        sent = st.form_submit_button("Save department", type="primary")
+    if not sent:
+        return None
+    return {"code": d["code"] if d else code, "name": name, "description": description,
+            "contact_email": email}, change
+
+
+def dataset_form(current: dict[str, Any] | None,
+                 departments: dict[str, str]) -> tuple[dict[str, Any], str] | None:
+    """``current`` is the dataset's export row; ``departments`` maps codes to names."""
+    from portal.inventory.records import ACCESS_LEVELS
+
+    d = current
+    k = f"ds{d['id']}v{d['version']}" if d else "dsnew"
+    with st.form(f"dataset_form_{k}"):
+        st.subheader("Edit the dataset" if d else "New dataset", anchor=False)
+        identifier = st.text_input(
+            "Identifier", value=d["identifier"] if d else "", max_chars=120, key=f"{k}_identifier",
+            disabled=d is not None,
+            help="The dataset's public identifier in the catalog (data.json), e.g. "
+                 "alder-pol-incidents. It cannot change once made.")
+        title = st.text_input("Title", value=d["title"] if d else "", max_chars=300, key=f"{k}_title")
+        c1, c2 = st.columns(2)
+        stewards = {code: f"{name} ({code})" for code, name in departments.items()}
+        department = c1.selectbox("Steward department", list(stewards), format_func=stewards.get,
+                                  index=_index(list(departments), d["department"] if d else None),
+                                  key=f"{k}_department", placeholder="Choose…")
+        with c2:
+            classification = _select("Classification", vocab.CLASSIFICATIONS,
+                                     d["classification"] if d else None, f"{k}_classification",
+                                     help_for("data_classification"))
+        description = st.text_area("Description (public, in the catalog)",
+                                   value=d["description"] if d else "", max_chars=20_000,
+                                   key=f"{k}_description")
+        categories = st.multiselect("Sensitive categories it holds", list(SENSITIVE_CATEGORIES),
+                                    default=d["sensitive_categories"] if d else [],
+                                    format_func=SENSITIVE_CATEGORIES.get, key=f"{k}_categories")
+        keywords = st.text_input("Catalog keywords (separated by semicolons)",
+                                 value="; ".join(d["keywords"]) if d else "", key=f"{k}_keywords")
+        a1, a2, a3 = st.columns(3)
+        with a1:
+            access = _select("Access level", ACCESS_LEVELS, d["access_level"] if d else "non-public",
+                             f"{k}_access")
+        days = a2.number_input("Retention policy (days)", min_value=0, max_value=36_500, step=1,
+                               value=d["retention_policy_days"] if d else None, key=f"{k}_days")
+        modified = a3.date_input("Data last changed", value=d["modified"] if d else None,
+                                 key=f"{k}_modified", format="YYYY-MM-DD")
+        change = st.text_input("What changed and why", max_chars=400, key=f"{k}_change") if d else ""
+        sent = st.form_submit_button("Save dataset", type="primary")
+    if not sent:
+        return None
+    return {"identifier": d["identifier"] if d else identifier, "title": title,
+            "department": department, "classification": classification,
+            "description": description, "sensitive_categories": categories,
+            "keywords": keywords, "access_level": access, "retention_policy_days": days,
+            "modified": modified}, change

@@ -29,12 +29,21 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
                    on_done: Callable[[], None],
                    preview_columns: tuple[str, ...] = ("title", "reference", "dataset", "recipient",
                                                        "received_date"),
-                   ignored: tuple[str, ...] = ()) -> None:
-    """``run(session=, actor=, rows=, source=, dry_run=)`` is the area's import service."""
+                   ignored: tuple[str, ...] = (), current: bytes | None = None) -> None:
+    """``run(session=, actor=, rows=, source=, dry_run=)`` is the area's import service.
+
+    ``current`` is the kind's export as CSV, offered for editing: a file that imports back.
+    """
     names = list(columns)
     st.write(f"Add many {noun} at once from a CSV or Excel (.xlsx) file whose first row names "
              "the columns. Every row is checked first; if any row has a problem, nothing is "
              "imported and each problem is listed with its row number.")
+    if current is not None:
+        st.write(f"To change {noun} already here, download them all, edit the file in a "
+                 "spreadsheet and upload it: rows with an id update that record, rows without "
+                 "one are added, and you see every change before anything is saved.")
+        st.download_button(f"All {noun} now (CSV, to edit)", current, file_name=f"{kind}.csv",
+                           mime="text/csv", key=f"{kind}_current_csv", on_click="ignore")
     t1, t2 = st.columns(2)
     t1.download_button("Template (CSV)", to_csv([], names), file_name=f"{kind}-template.csv",
                        mime="text/csv", key=f"{kind}_template_csv", on_click="ignore")

@@ -17,7 +17,7 @@ from portal.inventory import vocab
 from portal.inventory.compliance import RULES_BY_ID, SEVERITIES
 from portal.inventory.service import PracticeDetail
 from portal.timefmt import format_date, format_datetime
-from portal.ui.changes import show_changes
+from portal.ui.changes import version_history
 from portal.ui.text import inert
 
 
@@ -198,19 +198,8 @@ def detail(d: PracticeDetail) -> None:
             st.markdown(f"{rule.explanation} Principle: {rule.principle}")
 
     st.header("Change history", anchor=False)
-    if not d.history:
-        st.write("This record has not been changed since it was entered in the portal "
-                 f"({format_date(p.created_at)}).")
-    for entry in d.history:
-        with st.expander(f"Version {entry.version} · {format_datetime(entry.changed_at)} · "
-                         f"{entry.changed_by}", expanded=entry is d.history[0] and bool(entry.changes)):
-            st.text(entry.summary or "—")
-            if entry.changes:
-                show_changes(entry.changes, "Before", "After")
-            elif entry.version > 1:
-                st.write("No field changed.")
-            else:
-                st.write("First recorded version.")
+    version_history(d.history, "This record has not been changed since it was entered in the "
+                    f"portal ({format_date(p.created_at)}).")
 
 
 def format_date_plain(value: Any) -> str:
