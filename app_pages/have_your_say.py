@@ -5,7 +5,7 @@ import streamlit as st
 from portal.home.service import home_summary
 from portal.ui.comments import comment_section, receipt_lookup
 from portal.ui.context import current_actor, db
-from portal.ui.links import link_to
+from portal.ui.links import api_links, link_to
 from portal.ui.lists import open_for_comment
 from portal.ui.messages import reported
 
@@ -26,6 +26,7 @@ for url_path in ("inventory", "indicators", "surveys"):
     link_to(url_path, actor)
 # A plain link: st.page_link here made a deep link to this page show "Page not found".
 st.markdown("[How comments are moderated](moderation-policy)")
+api_links("comments", "Every published comment, as moderators published it")
 st.header("A comment to the county", anchor=False)
 comment_section("general", None)
 st.divider()

@@ -12,7 +12,7 @@ from portal.notices.vocab import CATEGORIES, STATUSES
 from portal.oversight.service import meetings_ics
 from portal.timefmt import county_zone, format_date, format_datetime
 from portal.ui.context import current_actor, db, site_url
-from portal.ui.links import subscribe_links
+from portal.ui.links import api_links, subscribe_links
 from portal.ui.lists import LinkedItem, linked_items
 from portal.ui.text import inert
 
@@ -117,3 +117,4 @@ col3.download_button("Commission meetings (iCalendar)", _meetings_ics,
                      file_name="commission-meetings.ics", mime="text/calendar",
                      icon=":material/groups:")
 subscribe_links()
+api_links("notices", "Every notice with all its published versions")

@@ -10,7 +10,7 @@ from portal.surveys.builder import list_surveys
 from portal.timefmt import format_datetime
 from portal.ui import surveys as draw
 from portal.ui.context import browser_session_token, current_actor, db
-from portal.ui.links import link_to
+from portal.ui.links import api_links, link_to
 from portal.ui.messages import reported
 from portal.ui.text import inert
 
@@ -39,6 +39,7 @@ if not slug:
                         icon=":material/ballot:")
                 closes = f" · closes {format_datetime(item.closes_at)}" if item.closes_at else ""
                 st.caption(f"{item.status.capitalize()}{closes}")
+    api_links("surveys", "The results of every survey, small numbers hidden as here")
     st.stop()
 
 with reported():

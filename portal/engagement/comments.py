@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,11 +23,13 @@ from portal.base import utcnow
 from portal.engagement import policy
 from portal.engagement.limits import count_submission
 from portal.engagement.models import Comment
-from portal.engagement.targets import ensure_target_accepts_comments
+from portal.engagement.targets import commented_records, ensure_target_accepts_comments
 from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, POSITIONS
 from portal.errors import FieldError, NotFound, PortalError, ValidationFailed
+from portal.exports import to_csv, to_json
 from portal.geography.models import District
 from portal.settings import get_settings
+from portal.timefmt import local
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud safely
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -327,9 +330,13 @@ def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> Comm
 @service("engagement.published_comments")
 def published_comments(
     *, session: Session, actor: Actor, target_type: str, target_id: int | None = None,
-    limit: int = 200,
+    target_ids: Collection[int] | None = None, limit: int | None = 200,
 ) -> list[PublicComment]:
-    """Published comments on one target, newest first, as residents may see them."""
+    """Published comments on one target, newest first, as residents may see them.
+
+    ``target_ids`` asks for the comments on any of those records of ``target_type`` at
+    once (one query for a whole list, not one per record); ``limit=None`` for all of them.
+    """
     query = select(
         Comment.id, Comment.target_type, Comment.target_id, Comment.redacted_text,
         Comment.position, District.name, Comment.published_at, Comment.official_response,
@@ -337,10 +344,56 @@ def published_comments(
     ).join(District, District.id == Comment.district_id, isouter=True).where(
         Comment.state == "published", Comment.target_type == target_type,
     )
-    query = query.where(
-        Comment.target_id.is_(None) if target_id is None else Comment.target_id == target_id
-    )
-    rows = session.exec(
-        query.order_by(Comment.published_at.desc(), Comment.id.desc()).limit(max(1, min(limit, 1000)))
-    ).all()
-    return [PublicComment(*row) for row in rows]
+    if target_ids is not None:
+        if not target_ids:
+            return []
+        query = query.where(Comment.target_id.in_(sorted(set(target_ids))))
+    else:
+        query = query.where(
+            Comment.target_id.is_(None) if target_id is None else Comment.target_id == target_id
+        )
+    query = query.order_by(Comment.published_at.desc(), Comment.id.desc())
+    if limit is not None:
+        query = query.limit(max(1, min(limit, 1000)))
+    return [PublicComment(*row) for row in session.exec(query).all()]
+
+
+#: The columns of ``/api/comments.csv``: what a comment's page shows, and what it is about.
+PUBLIC_COLUMNS = ("id", "record_type", "record_id", "record_title", "record_url", "published_on",
+                  "position", "district", "text", "official_response", "official_response_on")
+
+
+def comments_file(session: Session, actor: Actor, fmt: str, base_url: str = "") -> bytes:
+    """Every published comment as the pages show it, newest first, as CSV or JSON: its
+    redacted text, position, district and date, the county's response, and the record it is
+    about (only records whose page ``actor`` may open). What ``/api/comments.csv`` answers.
+
+    Built from :class:`PublicComment`, which has no field for raw text, contact details or
+    the receipt code, so none of them can reach the file.
+    """
+
+    def day(value: datetime | None) -> str | None:
+        return None if value is None else local(value).date().isoformat()
+
+    records = commented_records(session, actor)
+    comments: list[PublicComment] = []
+    for kind in dict.fromkeys(r.type for r in records):
+        ids = [r.id for r in records if r.type == kind]
+        if ids == [None]:  # about no record: the county in general
+            comments += published_comments(session=session, actor=actor, target_type=kind, limit=None)
+        else:
+            comments += published_comments(session=session, actor=actor, target_type=kind, limit=None,
+                                           target_ids=[i for i in ids if i is not None])
+    comments.sort(key=lambda c: (c.published_at is not None, c.published_at, c.id), reverse=True)
+    about = {(r.type, r.id): r for r in records}
+    rows = []
+    for c in comments:
+        record = about[(c.target_type, c.target_id)]
+        rows.append({
+            "id": c.id, "record_type": record.type, "record_id": record.id,
+            "record_title": record.title, "record_url": base_url.rstrip("/") + record.address,
+            "published_on": day(c.published_at), "position": c.position, "district": c.district,
+            "text": c.text, "official_response": c.official_response,
+            "official_response_on": day(c.official_response_at) if c.official_response else None,
+        })
+    return to_json(rows) if fmt == "json" else to_csv(rows, PUBLIC_COLUMNS)

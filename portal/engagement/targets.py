@@ -8,12 +8,15 @@ belongs to the notices area (``portal.notices.window``) and is asked there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from portal.auth.roles import Actor
 from portal.engagement.vocab import TARGET_TYPES
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.indicators.models import Indicator
@@ -90,3 +93,34 @@ def target_titles(session: Session, targets: set[tuple[str, int | None]]) -> dic
                 out[(k, i)] = f"{label}: {names[i]}" if i in names else (
                     label if i is None else f"{label} {i}")
     return out
+
+
+@dataclass(frozen=True)
+class CommentedRecord:
+    """A record whose page shows its published comments, and that page's address."""
+
+    type: str
+    id: int | None
+    title: str
+    address: str  # e.g. "/notice?technology=alpr"
+
+
+def commented_records(session: Session, actor: Actor) -> list[CommentedRecord]:
+    """Every record whose page ``actor`` may open and that shows published comments: the
+    county in general (Have your say), and each notice, practice and indicator the area's
+    own list gives ``actor``, so a draft is never among them. Comments on meetings and
+    survey answers are shown on no resident's page of their own (survey excerpts are with
+    the survey's results)."""
+    from portal.indicators.service import list_indicators
+    from portal.inventory.service import list_practices
+    from portal.notices.feeds import notice_url
+    from portal.notices.service import list_technologies
+
+    records = [CommentedRecord("general", None, TARGET_TYPES["general"], "/have-your-say")]
+    records += [CommentedRecord("notice", t.id, t.name, notice_url("", t.slug))
+                for t in list_technologies(session=session, actor=actor)]
+    records += [CommentedRecord("practice", p["id"], p["title"], f"/inventory?practice={p['id']}")
+                for p in list_practices(session=session, actor=actor)]
+    records += [CommentedRecord("indicator", i.id, i.name, f"/indicators?indicator={quote(i.slug)}")
+                for i in list_indicators(session=session, actor=actor)]
+    return records

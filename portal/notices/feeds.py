@@ -1,6 +1,7 @@
-"""The Atom feed of notices and the iCalendar file of comment-period deadlines.
+"""The Atom feed of notices, the iCalendar file of comment-period deadlines, and the
+notices file (every published version, as CSV or JSON) that ``/api/notices`` answers.
 
-Both are built from published data only. Atom is written with the standard
+All are built from published data only. Atom is written with the standard
 library's ElementTree (RFC 4287 needs nothing more); iCalendar with the
 ``icalendar`` package, which folds and escapes lines as RFC 5545 requires.
 """
@@ -8,6 +9,7 @@ library's ElementTree (RFC 4287 needs nothing more); iCalendar with the
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
@@ -17,7 +19,11 @@ from sqlmodel import Session, select
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.notices.models import NoticeVersion, SurveillanceTechnology
+from portal.exports import to_csv, to_json
+from portal.geography.service import list_districts
+from portal.notices import vocab
+from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
+from portal.notices.service import get_notice, list_technologies
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
 
@@ -107,3 +113,65 @@ def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
         event.add("url", notice_url(base_url, tech.slug))
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+#: A version's content in the ordinance's order (its change summary goes first, apart).
+CONTENT_FIELDS = tuple(f for f in {**vocab.TEXT_FIELDS, **vocab.OTHER_FIELDS} if f != "change_summary")
+
+#: The columns of ``/api/notices.csv``: one row per notice, its latest published version.
+NOTICE_COLUMNS = ("slug", "name", "category", "department", "status", "url", "comment_period",
+                  "comment_opens_at", "comment_closes_at", "accepting_comments", "version",
+                  "published_at", "change_summary", *CONTENT_FIELDS, "locations")
+
+
+def _location(loc: DeploymentLocation, districts: dict[int, str]) -> dict[str, Any]:
+    """A location as the notice page lists it under its map."""
+    return {"label": loc.label, "district": districts.get(loc.district_id),  # type: ignore[arg-type]
+            "kind": "area" if loc.geometry else "point", "latitude": loc.latitude,
+            "longitude": loc.longitude, "geometry": loc.geometry}
+
+
+def notices_file(session: Session, actor: Actor, fmt: str, base_url: str = "") -> bytes:
+    """Every notice ``actor`` may read, by name, as CSV or JSON: what ``/api/notices`` answers.
+
+    JSON gives each notice with every published version (oldest first, each with its content,
+    change summary and the locations it listed), its comment period and the address of its
+    page; CSV gives one row per notice, from its latest version. Each version is read with
+    :func:`get_notice`, the notice page's own read, so a draft never reaches the file.
+    """
+    districts = {d.id: d.name for d in list_districts(session=session, actor=actor)}
+    notices = []
+    for tech in sorted(list_technologies(session=session, actor=actor),
+                       key=lambda t: (t.name.lower(), t.slug)):
+        page = get_notice(session=session, actor=actor, technology_id=tech.id)
+        versions = []
+        for version in page.versions:
+            read = page if version is page.version else get_notice(
+                session=session, actor=actor, technology_id=tech.id, version=version.version)
+            versions.append({
+                "version": version.version, "published_at": version.published_at,
+                "url": notice_url(base_url, tech.slug, version.version),
+                "change_summary": version.change_summary,
+                **{name: getattr(version, name) for name in CONTENT_FIELDS},
+                "locations": [_location(loc, districts) for loc in read.locations],
+            })
+        notices.append({
+            "slug": tech.slug, "name": tech.name, "category": tech.category,
+            "department": page.department, "status": tech.status,
+            "url": notice_url(base_url, tech.slug),
+            "comment_period": {"state": page.comment_state, "opens_at": tech.opens_at,
+                               "closes_at": tech.closes_at,
+                               "accepting_comments": page.accepting_comments},
+            "locations": versions[-1]["locations"],
+            "versions": versions,
+        })
+    if fmt == "json":
+        return to_json(notices)
+    rows = [{**{k: v for k, v in n.items() if k not in ("versions", "comment_period")},
+             **n["versions"][-1], "url": n["url"],
+             "comment_period": n["comment_period"]["state"],
+             "comment_opens_at": n["comment_period"]["opens_at"],
+             "comment_closes_at": n["comment_period"]["closes_at"],
+             "accepting_comments": n["comment_period"]["accepting_comments"],
+             "locations": [loc["label"] for loc in n["locations"]]} for n in notices]
+    return to_csv(rows, NOTICE_COLUMNS)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -25,9 +26,10 @@ from portal.auth.roles import Actor
 from portal.disclosure import Figure, Status, one_way_lines, protect, shown, two_way_lines
 from portal.engagement.models import Comment
 from portal.errors import NotFound
-from portal.exports import safe_cell, valid_text
+from portal.exports import safe_cell, to_csv, to_json, valid_text
 from portal.geography.models import District
 from portal.settings import get_settings
+from portal.surveys.builder import list_surveys
 from portal.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import TEXT_KINDS
 
@@ -230,6 +232,54 @@ def results_version(*, session: Session, actor: Actor, survey_id: int) -> tuple[
     survey = session.get(Survey, survey_id)
     return (survey_id, survey.version if survey else None, survey.status if survey else None,
             responses, newest, published, get_settings().suppression_k)
+
+
+#: The columns of ``/api/surveys.csv``: one row per answer to choose (a question without
+#: options, one row), county-wide; the district tables and the excerpts are in the JSON.
+RESULTS_COLUMNS = ("survey", "survey_title", "survey_status", "question", "question_text",
+                   "question_kind", "earlier_wording", "answered", "answered_shown", "answer",
+                   "people", "people_shown", "share", "status", "summary")
+
+
+def _figure(text: str) -> int | None:
+    """The number a shown figure says ("1,234"), or None where it says none ("fewer than
+    11", "hidden"): read from what the page shows, never counted again."""
+    digits = text.replace(",", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def results_file(session: Session, actor: Actor, fmt: str, base_url: str = "") -> bytes:
+    """The results of every survey ``actor`` may read, as the results page shows them (small
+    numbers suppressed by :func:`survey_results`, and nothing else), as CSV or JSON: what
+    ``/api/surveys`` answers. A suppressed figure has no number, only what the page shows."""
+    surveys = []
+    for survey in sorted(list_surveys(session=session, actor=actor), key=lambda s: s.slug):
+        res = survey_results(session=session, actor=actor, survey_id=survey.id)  # type: ignore[arg-type]
+        surveys.append({
+            "slug": survey.slug, "title": res.title, "status": res.status,
+            "url": f"{base_url.rstrip('/')}/surveys?survey={quote(survey.slug)}",
+            "opens_at": survey.opens_at, "closes_at": survey.closes_at, "k": res.k,
+            "responses": _figure(res.responses_shown), "responses_shown": res.responses_shown,
+            "questions": [{
+                "position": q.position, "text": q.text, "kind": q.kind, "earlier_wording": q.retired,
+                "answered": _figure(q.answered_shown), "answered_shown": q.answered_shown,
+                "options": [{"answer": o.option, "people": o.count, "people_shown": o.shown,
+                             "share": o.percent, "status": o.status.value} for o in q.options],
+                "by_district": q.by_district, "summary": q.summary, "excerpts": q.excerpts,
+            } for q in res.questions],
+        })
+    if fmt == "json":
+        return to_json(surveys)
+    rows = []
+    for survey in surveys:
+        for q in survey["questions"]:
+            head = {"survey": survey["slug"], "survey_title": survey["title"],
+                    "survey_status": survey["status"], "question": q["position"],
+                    "question_text": q["text"], "question_kind": q["kind"],
+                    "earlier_wording": q["earlier_wording"], "answered": q["answered"],
+                    "answered_shown": q["answered_shown"], "summary": q["summary"]}
+            rows += [{**head, **o} for o in q["options"]] or [head]
+    return to_csv(rows, RESULTS_COLUMNS)
 
 
 EXPORT_COLUMNS = ("response", "question", "question_text", "answer")

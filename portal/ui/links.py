@@ -61,3 +61,13 @@ def subscribe_links() -> None:
         f"[new and updated notices (Atom)]({NOTICES_ATOM}) · "
         f"[comment deadlines and commission meetings (iCalendar)]({CALENDAR_ICS})."
     )
+
+
+def api_links(kind: str, what: str) -> None:
+    """Where scripts and spreadsheets fetch what a page shows, at an address that stays the
+    same (the read-only API, docs/api.md), rather than a download that goes stale."""
+    from portal.web.addresses import API, API_KINDS
+
+    assert kind in API_KINDS, kind
+    st.markdown(f"{what}, as data to fetch again whenever you like: "
+                f"[JSON]({API}/{kind}.json) · [CSV]({API}/{kind}.csv).")

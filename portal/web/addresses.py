@@ -1,4 +1,5 @@
-"""Stable addresses machines poll: the catalog, the feeds and the audit checkpoints.
+"""Stable addresses machines poll: the catalog, the feeds, the audit checkpoints and the
+read-only API (``/api/KIND.csv`` and ``.json``).
 
 A harvester expects ``/data.json``; a feed reader or a calendar subscribes to an
 address rather than a download button; a commissioner's script fetches the
@@ -30,7 +31,13 @@ from starlette.routing import Route
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
 from portal.db import make_engine, session_scope
+from portal.engagement.comments import comments_file
+from portal.indicators.service import values_file
+from portal.inventory.downloads import export_inventory
+from portal.notices.feeds import notices_file
+from portal.requests.service import log_file
 from portal.settings import get_settings
+from portal.surveys.results import results_file
 
 DATA_JSON = "/data.json"
 NOTICES_ATOM = "/feeds/notices.atom"
@@ -114,31 +121,30 @@ def checkpoints(session: Session, base_url: str) -> Answer:
     return Answer(json.dumps(published.documents[::-1], indent=2).encode(), "application/json")
 
 
+#: A file of the read-only API: (session, the address the caller used, "csv" or "json") → bytes.
+Table = Callable[[Session, str, str], bytes]
+
+#: The read-only API (docs/api.md): ``/api/KIND.csv`` and ``/api/KIND.json``, each built by the
+#: area's own function as a resident (the CLI's inventory export is the staff's, so the API
+#: calls the service itself). Adding a kind is adding a line.
+TABLES: dict[str, Table] = {
+    "inventory": lambda session, base, fmt: export_inventory(session=session, actor=RESIDENT, fmt=fmt),
+    "request-log": lambda session, base, fmt: log_file(session, RESIDENT, fmt),
+    "indicators": lambda session, base, fmt: values_file(session, RESIDENT, fmt),
+    "notices": lambda session, base, fmt: notices_file(session, RESIDENT, fmt, base),
+    "comments": lambda session, base, fmt: comments_file(session, RESIDENT, fmt, base),
+    "surveys": lambda session, base, fmt: results_file(session, RESIDENT, fmt, base),
+}
+API_KINDS = tuple(TABLES)
+
+
 def _table(kind: str, fmt: str) -> Callable[[Session, str], Answer]:
-    """``/api/KIND.FMT``: the same file ``portal export KIND --format FMT`` writes, as a
-    resident may see it (the CLI's inventory export is the staff's, so the API calls the
-    service itself as a resident)."""
+    """``/api/KIND.FMT``: the kind's file in that format, as a resident may see it."""
 
     def build(session: Session, base_url: str) -> Answer:
-        if kind == "inventory":
-            from portal.inventory.downloads import export_inventory
-
-            body = export_inventory(session=session, actor=RESIDENT, fmt=fmt)
-        elif kind == "request-log":
-            from portal.requests.service import log_file
-
-            body = log_file(session, RESIDENT, fmt)
-        else:
-            from portal.indicators.service import values_file
-
-            body = values_file(session, RESIDENT, fmt)
-        return Answer(body, _MEDIA[fmt])
+        return Answer(TABLES[kind](session, base_url, fmt), _MEDIA[fmt])
 
     return build
-
-
-#: The read-only API: each kind in CSV and JSON (docs/api.md).
-API_KINDS = ("inventory", "request-log", "indicators")
 
 
 def _not_modified(request: Request, etag: str, last_modified: datetime) -> bool:

@@ -30,6 +30,8 @@ def test_clean_comment_is_sent_with_a_receipt(session: Session) -> None:
     [comment] = session.exec(select(Comment)).all()
     assert comment.state == "pending" and comment.author_ref is None
     assert any("awaiting moderation" in s.value and comment.receipt_code in s.value for s in at.success)
+    # Published comments are also at a stable address for scripts (docs/api.md).
+    assert "](/api/comments.json)" in texts(at)
 
 
 def test_personal_data_warning_then_confirm(session: Session) -> None:

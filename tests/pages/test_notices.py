@@ -52,3 +52,4 @@ def test_the_page_links_the_addresses_to_subscribe_to(database_url: str) -> None
 
     shown = texts(run_script("app_pages/notices.py"))
     assert "](/feeds/notices.atom)" in shown and "](/feeds/calendar.ics)" in shown
+    assert "](/api/notices.json)" in shown and "](/api/notices.csv)" in shown

@@ -48,6 +48,8 @@ def test_residents_see_open_surveys_not_drafts(session: Session) -> None:
     assert not at.exception
     shown = texts(at)
     assert "Parks" in shown and "Draft one" not in shown
+    # Where a script fetches every survey's results again (docs/api.md).
+    assert "](/api/surveys.json)" in shown and "](/api/surveys.csv)" in shown
 
 
 def test_answering_enforces_required_and_shows_conditional_questions(session: Session) -> None:
