@@ -8,12 +8,19 @@ from portal.notices.editing import (
     department_choices,
     publish,
 )
-from portal.notices.importer import import_notices, read_rows
+from portal.notices.importer import export_notices
 from portal.notices.service import get_notice, list_technologies
 from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
-from portal.ui.notice_editor import DONE, done, draft_form, period_and_status_forms
+from portal.ui.notice_editor import (
+    DONE,
+    done,
+    draft_form,
+    identity_form,
+    import_form,
+    period_and_status_forms,
+)
 
 actor = current_actor()
 st.title("Manage notices")
@@ -75,6 +82,7 @@ with reported():
                else f"version {current.version} published, no draft")
         )
 
+        changed = identity_form(actor, page, departments) or changed
         changed = draft_form(actor, tech, page, current, draft) or changed
         if draft:
             if st.button("Publish the draft", type="primary"):
@@ -86,23 +94,17 @@ with reported():
 
 st.header("Import notices")
 st.write(
-    "A CSV or JSON file, one notice per row: slug, name, category, department (code or name), "
-    "status, any content fields, and locations as `Label (latitude, longitude); …`, a JSON "
-    "list or GeoJSON. Every row is checked first; if any row is wrong, nothing is imported."
+    "A CSV, Excel (.xlsx) or JSON file, one notice per row, such as the export below: slug, "
+    "name, category, department (code or name), status, any content fields, and locations as "
+    "`Label (latitude, longitude); …`, a JSON list or GeoJSON. A row whose slug is already "
+    "here changes that notice; other rows add one. You see what the file adds and changes, "
+    "field by field, before anything is saved, and if any row is wrong nothing is imported."
 )
-with st.form("import"):
-    upload = st.file_uploader("Notices file", type=["csv", "json"])
-    publish_all = st.checkbox("Publish every imported notice")
-    if st.form_submit_button("Import"):
-        if upload is None:
-            st.error("Choose a file first.")
-        else:
-            with reported(), db() as session:
-                result = import_notices(session=session, actor=actor,
-                                        rows=read_rows(upload.getvalue(), upload.name),
-                                        publish_all=publish_all)
-                changed = done(f"Imported {len(result.created)} new and {len(result.updated)} "
-                               f"updated notices; {len(result.published)} published.")
+with reported(), db() as session:
+    st.download_button("All notices now (CSV, to edit)",
+                       export_notices(session=session, actor=actor, fmt="csv"),
+                       file_name="notices.csv", mime="text/csv", on_click="ignore")
+changed = import_form(actor) or changed
 
 if changed:
     st.rerun()

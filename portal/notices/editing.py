@@ -61,6 +61,8 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
         elif name == "approved_on":
             if value in (None, ""):
                 cleaned[name] = None
+            elif isinstance(value, datetime):  # a spreadsheet's date cell
+                cleaned[name] = value.date()
             elif isinstance(value, date):
                 cleaned[name] = value
             else:
@@ -276,6 +278,45 @@ def _record_technology(session: Session, actor: Actor, tech: SurveillanceTechnol
                        data=tech.model_dump(exclude={"id"}), summary=action)
     record_event(session, actor=actor, action=action, entity_type="surveillance_technology",
                  entity_id=tech.id, detail=detail)
+
+
+def change_identity(session: Session, actor: Actor, tech: SurveillanceTechnology,
+                    changes: dict[str, Any], action: str, detail: dict[str, Any] | None = None
+                    ) -> dict[str, dict[str, Any]]:
+    """Give ``tech`` the name, category or department in ``changes`` (already checked):
+    a snapshot of a published record and an audit event, never a silent edit. The slug, and so
+    the notice's address, stays. Returns what changed, ``{field: {"from": …, "to": …}}``."""
+    changed = {name: {"from": getattr(tech, name), "to": value}
+               for name, value in changes.items() if getattr(tech, name) != value}
+    if changed:
+        for name, change in changed.items():
+            setattr(tech, name, change["to"])
+        tech.updated_at = utcnow()
+        _record_technology(session, actor, tech, action, {"changed": changed, **(detail or {})})
+    return changed
+
+
+@service("notices.set_identity")
+def set_identity(*, session: Session, actor: Actor, technology_id: int, name: str,
+                 category: str, department_id: int | None) -> SurveillanceTechnology:
+    """Rename a technology or change its category or department. Its slug stays, so every
+    link to its notice keeps working; a published technology's earlier state is kept."""
+    tech = session.get(SurveillanceTechnology, technology_id)
+    if tech is None:
+        raise NotFound(f"No technology {technology_id}.")
+    name = name.strip()
+    errors = [e for e in _check_identity(session, slug=tech.slug, name=name, category=category,
+                                         department_id=department_id, status=tech.status,
+                                         existing_id=tech.id)
+              if e.field != "slug"]  # the slug is not changing
+    if errors:
+        raise ValidationFailed(errors)
+    if not change_identity(session, actor, tech, {"name": name, "category": category,
+                                                  "department_id": department_id},
+                           "notices.set_identity"):
+        raise ValidationFailed(message="Nothing changed: the name, category and department "
+                               "are already as given.")
+    return tech
 
 
 def _aware_required(value: datetime, field: str) -> FieldError | None:

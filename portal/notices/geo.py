@@ -219,8 +219,13 @@ def locations_from_geojson(text: str) -> list[dict[str, Any]] | str:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         return "expected a GeoJSON FeatureCollection or Feature"
     raw = []
-    for n, feature in enumerate(data.get("features") or [], start=1):
-        props = (feature or {}).get("properties") or {}
+    features = data.get("features") or []
+    if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
+        return "expected a GeoJSON FeatureCollection or Feature"
+    for n, feature in enumerate(features, start=1):
+        props = feature.get("properties") or {}
+        if not isinstance(props, dict):
+            return f"feature {n}: properties must be an object"
         label = props.get("label") or props.get("name") or f"Area {n}"
-        raw.append({"label": label, "geometry": (feature or {}).get("geometry")})
+        raw.append({"label": label, "geometry": feature.get("geometry")})
     return raw

@@ -21,7 +21,9 @@ AREA = Area(
         "notices.set_comment_period": STAFF,
         "notices.close_comment_period": STAFF,
         "notices.set_status": STAFF,
+        "notices.set_identity": STAFF,
         "notices.import": STAFF,
+        "notices.export": STAFF,
     },
     models=("portal.notices.models",),
     services=("portal.notices.service", "portal.notices.editing", "portal.notices.feeds",
@@ -38,10 +40,14 @@ AREA = Area(
                  home_link=True),
     ),
     imports=(
-        Importer("notices", "surveillance notices from CSV or JSON", "portal.notices.cli:import_notices",
-                 configure="portal.notices.cli:configure_import"),
+        Importer("notices", "surveillance notices from CSV, XLSX or JSON (an export imports back: "
+                 "rows match notices by slug, and rows that change nothing write nothing)",
+                 "portal.notices.cli:import_notices", configure="portal.notices.cli:configure_import"),
     ),
     exports=(
+        Exporter("notices", "every surveillance notice, drafts included, with its latest "
+                 "version's content and locations (CSV cells are spreadsheet-safe; imports back)",
+                 "portal.notices.cli:export_notices"),
         Exporter("notices-atom", "the Atom feed of notices", "portal.notices.cli:export_atom",
                  formats=("atom",), configure="portal.cliutil:base_url_option"),
         Exporter("notices-ics", "the iCalendar file of comment deadlines",

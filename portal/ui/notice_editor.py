@@ -1,4 +1,5 @@
-"""The staff notice editor's forms: the draft, the comment period and the status.
+"""The staff notice editor's forms: name, category and department, the draft, the comment
+period, the status, and the import of a file of notices.
 
 Each returns True when it changed something, so the page reruns with fresh lists.
 """
@@ -13,14 +14,24 @@ import pandas as pd
 import streamlit as st
 
 from portal.auth.roles import Actor
-from portal.notices.editing import close_comment_period, save_draft, set_comment_period, set_status
+from portal.errors import PortalError, ValidationFailed
+from portal.notices.editing import (
+    close_comment_period,
+    save_draft,
+    set_comment_period,
+    set_identity,
+    set_status,
+)
 from portal.notices.geo import locations_from_geojson
+from portal.notices.importer import import_notices, read_rows, to_publish
 from portal.notices.service import NoticePage, TechnologySummary
-from portal.notices.vocab import STATUSES, TEXT_FIELDS, TRANSITIONS
+from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS, TRANSITIONS
 from portal.settings import get_settings
 from portal.timefmt import local
 from portal.ui.context import db
-from portal.ui.messages import reported
+from portal.ui.importing import plan_tables
+from portal.ui.messages import reported, show_error
+from portal.ui.text import inert
 
 if TYPE_CHECKING:
     from portal.notices.models import NoticeVersion
@@ -34,6 +45,33 @@ def done(message: str, select: str | None = None) -> bool:
     if select:
         st.session_state["manage_notices_next"] = select
     return True
+
+
+def identity_form(actor: Actor, page: NoticePage, departments: dict[int, str]) -> bool:
+    """Rename the technology or move it to another category or department; its address stays."""
+    changed = False
+    tech = page.technology
+    with st.form("identity"):
+        st.subheader("Name, category and department")
+        st.caption(f"The notice's address keeps its short name, {inert(tech.slug)}, so links to "
+                   "it keep working. A published technology's earlier name stays in its history.")
+        name = st.text_input("Name", value=tech.name, max_chars=200, key=f"name-{tech.slug}")
+        categories = list(CATEGORIES)
+        category = st.selectbox("Category", categories, format_func=CATEGORIES.get,
+                                index=categories.index(tech.category)
+                                if tech.category in categories else 0, key=f"category-{tech.slug}")
+        ids = list(departments)
+        department = st.selectbox("Department", ids, format_func=departments.get,
+                                  index=ids.index(tech.department_id)
+                                  if tech.department_id in ids else 0,
+                                  key=f"department-{tech.slug}")
+        if st.form_submit_button("Save name, category and department"):
+            with reported(), db() as session:
+                saved = set_identity(session=session, actor=actor, technology_id=tech.id,  # type: ignore[arg-type]
+                                     name=name, category=category, department_id=department)
+                changed = done(f"Saved: {inert(saved.name)}, {CATEGORIES[saved.category]}, "
+                               f"{inert(departments.get(saved.department_id, ''))}.")
+    return changed
 
 
 def draft_form(actor: Actor, tech: TechnologySummary, page: NoticePage, current: NoticeVersion,
@@ -118,3 +156,60 @@ def period_and_status_forms(actor: Actor, tech: TechnologySummary) -> bool:
     else:
         st.write(f"{STATUSES[tech.status]} is final.")
     return changed
+
+
+UPLOAD = "manage_notices_upload"
+
+
+def import_form(actor: Actor) -> bool:
+    """A file of notices (CSV, XLSX or JSON, such as the export): what it would add and change,
+    field by field, then a button that writes exactly that."""
+    key = f"{UPLOAD}-{st.session_state.get(UPLOAD, 0)}"  # a new key empties the uploader
+    upload = st.file_uploader("Notices file", type=["csv", "xlsx", "json"], key=key)
+    publish_all = st.checkbox("Publish each notice the file adds or whose content it changes",
+                              key="manage_notices_publish_all")
+    if upload is None:
+        return False
+    source = upload.name
+    try:
+        rows = read_rows(upload.getvalue(), source)
+        with db() as session:
+            plan = import_notices(session=session, actor=actor, rows=rows, source=source,
+                                  publish_all=publish_all, dry_run=True)
+    except ValidationFailed as error:
+        st.error(f"Nothing was imported: {len(error.errors)} problem(s) in {inert(source)}.")
+        st.dataframe(pd.DataFrame([{"Row": e.row if e.row is not None else "—",
+                                    "Column": e.field, "Problem": e.message}
+                                   for e in error.errors]), hide_index=True, width="stretch")
+        return False
+    except PortalError as error:
+        show_error(error)
+        return False
+    if not plan.writes:
+        st.info(f"{inert(source)} changes nothing: its {len(plan.unchanged):,} notices are "
+                "already as the file says.")
+        return False
+    published = to_publish(plan)
+    st.success(f"Every row of {inert(source)} is valid. {plan.summary()}"
+               + (f" {len(published):,} to publish." if publish_all else ""))
+    added, updated = plan_tables(plan)
+    if len(added):
+        st.markdown(f"**{len(added):,} to add** (each as a draft"
+                    + (", then published)" if publish_all else ")"))
+        st.dataframe(added, hide_index=True, width="stretch")
+    if len(updated):
+        st.markdown(f"**{len(plan.updated):,} to update**, field by field (content goes to the "
+                    "draft; name, category, department and status change at once)")
+        st.dataframe(updated, hide_index=True, width="stretch")
+    if not st.button(f"Import: add {len(plan.added):,}, update {len(plan.updated):,}",
+                     type="primary", key="manage_notices_import"):
+        return False
+    imported = None
+    with reported(), db() as session:
+        imported = import_notices(session=session, actor=actor, rows=rows, source=source,
+                                  publish_all=publish_all)
+    if imported is None:
+        return False
+    st.session_state[UPLOAD] = st.session_state.get(UPLOAD, 0) + 1
+    return done(f"Imported {len(imported.added)} new and {len(imported.updated)} updated notices "
+                f"from {inert(source)}; {len(to_publish(imported))} published.")

@@ -86,3 +86,114 @@ def test_status_change_offers_only_allowed_next_statuses(session: Session) -> No
     assert "Status is now Retired." in texts(at)
     session.expire_all()
     assert session.exec(select(SurveillanceTechnology.status)).one() == "retired"
+
+
+def test_staff_rename_a_technology_and_change_its_category_and_department(session: Session) -> None:
+    from portal.audit.models import AuditEvent
+
+    factories.department(session, name="Police Department")
+    parks = factories.department(session, name="Parks and Recreation")
+    tech = factories.technology(session, slug="cams", name="Cameras")
+    session.commit()
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
+    assert not at.exception
+    form_name = next(t for t in at.text_input if t.label == "Name")
+    assert form_name.value == "Cameras"
+    form_name.set_value("Park cameras [see](http://evil.example)")
+    next(s for s in at.selectbox if s.label == "Category").set_value("drone")
+    next(s for s in at.selectbox if s.label == "Department").set_value(parks.id)
+    next(b for b in at.button if b.label == "Save name, category and department").click().run()
+    assert not at.exception
+    message = next(s.value for s in at.success if "Saved" in s.value)
+    # The name is shown as typed, never as a link.
+    assert plain(message) == "Saved: Park cameras [see](http://evil.example), Drones, Parks and Recreation."
+    assert "[see](" not in message
+    session.expire_all()
+    row = session.get(SurveillanceTechnology, tech.id)
+    assert (row.slug, row.name, row.category, row.department_id) == (
+        "cams", "Park cameras [see](http://evil.example)", "drone", parks.id)
+    assert session.exec(select(AuditEvent.action).order_by(AuditEvent.id.desc())).first() == \
+        "notices.set_identity"
+
+    next(b for b in at.button if b.label == "Save name, category and department").click().run()
+    assert any("Nothing changed" in e.value for e in at.error)
+
+
+def _export(session: Session) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    from portal.auth.roles import Actor
+    from portal.notices.importer import export_notices
+
+    data = export_notices(session=session, actor=Actor("s@x.example", frozenset({Role.STAFF})))
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_an_upload_shows_what_changes_field_by_field_before_the_import(session: Session) -> None:
+    import csv
+    import io
+
+    factories.department(session, code="POL", name="Police Department")
+    tech = factories.technology(session, slug="cams", name="Cameras")
+    factories.technology(session, slug="drones", name="Drones")
+    session.commit()
+    rows = _export(session)
+    rows[0]["retention"] = "30 days."
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
+    uploader = at.file_uploader[0]
+    assert {".csv", ".xlsx", ".json"} <= set(uploader.allowed_type)
+    uploader.set_value(("notices.csv", out.getvalue().encode(), "text/csv")).run()
+    assert not at.exception
+    assert "0 notices to add, 1 to update, 1 unchanged." in texts(at)
+    changed = at.dataframe[-1].value
+    assert changed.to_dict("records") == [{"Row": 2, "Id": tech.id, "Name": "Cameras",
+                                           "Field": "How long data is kept", "Before": "—",
+                                           "After": "30 days."}]
+    session.expire_all()
+    assert len(session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == tech.id)).all()) == 1
+
+    next(b for b in at.button if b.label == "Import: add 0, update 1").click().run()
+    assert not at.exception
+    assert "Imported 0 new and 1 updated notices from notices.csv; 0 published." in plain(texts(at))
+    session.expire_all()
+    versions = session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == tech.id)
+                            .order_by(NoticeVersion.version)).all()
+    assert [(v.version, v.published_at is None, v.retention) for v in versions] == [
+        (1, False, ""), (2, True, "30 days.")]
+
+
+def test_an_upload_with_a_hostile_row_lists_its_problems_as_text(session: Session) -> None:
+    import io
+
+    from openpyxl import Workbook
+
+    factories.department(session, code="POL", name="Police Department")
+    factories.technology(session, slug="cams", name="Cameras")
+    session.commit()
+    rows = _export(session)
+    rows[0]["category"] = "[click me](http://evil.example)"
+    book = Workbook()
+    book.active.append(list(rows[0]))
+    book.active.append(list(rows[0].values()))
+    data = io.BytesIO()
+    book.save(data)
+
+    at = run_script("app_pages/manage_notices.py", Role.STAFF)
+    at.file_uploader[0].set_value(("**bold** [x](http://e.example).xlsx", data.getvalue(),
+                                   "application/octet-stream")).run()
+    assert not at.exception
+    error = next(e.value for e in at.error if "Nothing was imported" in e.value)
+    assert plain(error) == "Nothing was imported: 1 problem(s) in **bold** [x](http://e.example).xlsx."
+    assert "**bold**" not in error and "[x](" not in error
+    problems = at.dataframe[-1].value.to_dict("records")
+    assert problems == [{"Row": 2, "Column": "category",
+                         "Problem": "unknown category '[click me](http://evil.example)'"}]
+    assert not any(b.label.startswith("Import:") for b in at.button)
+    session.expire_all()
+    assert session.exec(select(SurveillanceTechnology.category)).one() == "camera"

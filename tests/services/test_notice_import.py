@@ -1,4 +1,5 @@
-"""Batch import of notices: all rows or none, with row numbers and reasons."""
+"""Batch import of notices: all rows or none, with row numbers and reasons; the export
+imports back, and a row that changes nothing writes nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlmodel import Session, select
 from portal.auth.roles import Actor, Role
 from portal.errors import ValidationFailed
 from portal.geography.models import District
-from portal.notices.importer import import_notices, read_rows
+from portal.notices.importer import import_notices, read_rows, to_publish
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 from tests import factories
 
@@ -35,7 +36,8 @@ def test_csv_with_long_text_and_several_locations_per_row(session: Session) -> N
     )
     result = import_notices(session=session, actor=STAFF, rows=read_rows(text.encode(), "n.csv"),
                             publish_all=True)
-    assert result.created == ["alpr", "drones"] and result.published == ["alpr", "drones"]
+    assert [p.values["slug"] for p in result.added] == ["alpr", "drones"]
+    assert to_publish(result) == ["alpr", "drones"]
     alpr = session.exec(select(SurveillanceTechnology).where(SurveillanceTechnology.slug == "alpr")).one()
     version = session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == alpr.id)).one()
     assert len(version.use_policy) == len(policy.strip())
@@ -56,9 +58,10 @@ def test_one_bad_row_writes_nothing_and_names_every_reason(session: Session) -> 
         import_notices(session=session, actor=STAFF, rows=read_rows(text.encode(), "n.csv"),
                        publish_all=True)
     reasons = {(e.row, e.field) for e in caught.value.errors}
-    assert {(2, "slug"), (2, "name"), (2, "category"), (2, "status"), (2, "department"),
-            (2, "locations[1]"), (2, "description"), (3, "slug"), (3, "locations")} <= reasons
-    assert not any(row == 1 for row, _ in reasons)
+    # Rows numbered as a spreadsheet numbers them: the header is row 1.
+    assert {(3, "slug"), (3, "name"), (3, "category"), (3, "status"), (3, "department"),
+            (3, "locations[1]"), (3, "description"), (4, "slug"), (4, "locations")} <= reasons
+    assert not any(row == 2 for row, _ in reasons)
     session.rollback()
     assert session.exec(select(SurveillanceTechnology)).all() == []
 
@@ -72,7 +75,7 @@ def test_json_updates_an_existing_notice_as_a_new_version(session: Session) -> N
          "locations": [{"label": "Zone", "geometry": SQUARE | {"coordinates": [[[-122.6, 45.4], [-122.5, 45.4], [-122.5, 45.5], [-122.6, 45.4]]]}}]},
     ]}).encode(), "n.json")
     result = import_notices(session=session, actor=STAFF, rows=rows, publish_all=True)
-    assert result.updated == ["cams"]
+    assert [p.values["slug"] for p in result.updated] == ["cams"]
     versions = session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == tech.id)
                             .order_by(NoticeVersion.version)).all()
     assert [(v.version, v.retention) for v in versions] == [(1, ""), (2, "30 days")]
@@ -111,10 +114,11 @@ def test_import_renaming_and_retiring_a_published_notice_is_versioned_and_audite
 
 
 @pytest.mark.parametrize("data,name,message", [
-    (b"slug,colour\nx,red\n", "n.csv", "unknown column 'colour'"),
+    (b"slug,colour\nx,red\n", "n.csv", "colour: unknown column"),
     (b"{not json", "n.json", "not valid JSON"),
     (b'{"rows": []}', "n.json", "expected a list of notices"),
-    (b"a", "n.txt", "give a .csv or .json file"),
+    (b"a", "n.txt", "give a .csv, .xlsx or .json file"),
+    (b"not a workbook", "n.xlsx", "not a readable XLSX file"),
 ])
 def test_unreadable_files_are_refused(data: bytes, name: str, message: str) -> None:
     with pytest.raises(ValidationFailed, match=message):
