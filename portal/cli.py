@@ -135,9 +135,27 @@ def _add_area_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore
         parser.set_defaults(func=_run(command.run))
 
 
+def _whole(verb: str) -> Callable[[argparse.Namespace], int]:
+    """``portal export|import --all FILE``: the whole database (``portal.backup``)."""
+
+    def run(args: argparse.Namespace) -> int:
+        if getattr(args, "kind", None) or not args.all_file:
+            return fail(f"{verb}: name a KIND, or --all FILE for the whole database "
+                        f"(see portal {verb} --help)")
+        from portal import backup
+
+        return getattr(backup, f"{verb}_all")(Path(args.all_file))
+
+    return run
+
+
 def _add_imports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importer = sub.add_parser("import", help="import a batch of records: all rows or none")
-    kinds = importer.add_subparsers(dest="kind", required=True, metavar="KIND")
+    importer.add_argument("--all", metavar="FILE", dest="all_file",
+                          help="restore a whole database written by `portal export --all` "
+                               "into an empty one")
+    importer.set_defaults(func=_whole("import"))
+    kinds = importer.add_subparsers(dest="kind", metavar="KIND")
     for kind, spec in registry.importers().items():
         parser = kinds.add_parser(kind, help=spec.help)
         parser.add_argument("file", help="the file to import")
@@ -148,7 +166,11 @@ def _add_imports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
 def _add_exports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exporter = sub.add_parser("export", help="write an export or a feed")
-    kinds = exporter.add_subparsers(dest="kind", required=True, metavar="KIND")
+    exporter.add_argument("--all", metavar="FILE", dest="all_file",
+                          help="write the whole database to FILE (JSON Lines; .gz compresses), "
+                               "for a backup or a move to another database")
+    exporter.set_defaults(func=_whole("export"))
+    kinds = exporter.add_subparsers(dest="kind", metavar="KIND")
     for kind, spec in registry.exporters().items():
         parser = kinds.add_parser(kind, help=spec.help)
         parser.add_argument("--format", choices=list(spec.formats), default=None)
