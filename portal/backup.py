@@ -33,6 +33,7 @@ from sqlmodel import SQLModel
 from portal.base import UTCDateTime
 from portal.encryption import EncryptedText
 from portal.errors import FieldError, ValidationFailed
+from portal.tabular import load_json
 
 FORMAT = "civic-portal-database"
 FORMAT_VERSION = 1
@@ -110,7 +111,7 @@ def _lines(handle: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
         if not text.strip():
             continue
         try:
-            item = json.loads(text)
+            item = load_json(text)
         except json.JSONDecodeError as exc:
             raise ValidationFailed([FieldError("file", f"line {number} is not JSON ({exc.msg})")]) from None
         if not isinstance(item, dict):

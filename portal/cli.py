@@ -86,6 +86,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "--server.port", str(args.port),
         "--server.address", args.address,
         "--server.headless", "true",
+        # Uploads stop at the import limit in the browser, before the server reads them.
+        "--server.maxUploadSize", str(get_settings().max_import_mb),
     ]
     for secrets_file in args.secrets:
         command += ["--secrets.files", str(Path(secrets_file).resolve())]

@@ -61,6 +61,12 @@ class Settings(BaseSettings):
     # network is known only as a salted hash that changes every day (DESIGN.md §2.1).
     comments_per_session_hour: int = Field(default=5, ge=1)
     comments_per_network_hour: int = Field(default=30, ge=1)
+    # Size limits for files staff import (pages and ``portal import``): a file larger than
+    # this many MiB is refused before it is read (and the pages' uploads stop there too), an
+    # XLSX whose contents unpack to more than ten times that is refused as a likely zip bomb,
+    # and at most this many rows are imported at once.
+    max_import_mb: int = Field(default=20, ge=1, le=2_000)
+    max_import_rows: int = Field(default=20_000, ge=1)
 
 
 def _portal_environment() -> tuple[tuple[str | bytes, str | bytes], ...]:

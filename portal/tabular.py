@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from portal.errors import FieldError, ValidationFailed
 from portal.exports import original_cell
+from portal.settings import get_settings
 
-MAX_ROWS = 20_000
+#: Longest cell a CSV may hold (1 MiB of text); Python's csv module stops at 128 KiB.
+MAX_CELL_CHARS = 1 << 20
+#: How much larger than the file itself an XLSX may unpack to before it is refused.
+XLSX_UNPACK_FACTOR = 10
 
 
 @dataclass(frozen=True)
@@ -42,17 +47,45 @@ def _from_matrix(matrix: list[list[Any]]) -> Table:
             continue
         rows.append((number, {c: (original_cell(values[i]) if i < len(values) else None)
                               for i, c in enumerate(header) if c}))
-    if len(rows) > MAX_ROWS:
-        raise ValidationFailed([FieldError("file", f"at most {MAX_ROWS:,} rows per import", None)])
+    most = get_settings().max_import_rows
+    if len(rows) > most:
+        raise ValidationFailed([FieldError("file", f"at most {most:,} rows per import "
+                                           f"(this file has {len(rows):,}; PORTAL_MAX_IMPORT_ROWS)")])
     return Table(header, rows)
+
+
+def check_size(data: bytes) -> None:
+    """Refuse a file over ``PORTAL_MAX_IMPORT_MB`` before reading any of it."""
+    limit = get_settings().max_import_mb
+    if len(data) > limit << 20:
+        raise ValidationFailed([FieldError("file", f"the file is {len(data) / (1 << 20):,.1f} MiB; "
+                                           f"at most {limit:,} MiB (PORTAL_MAX_IMPORT_MB)")])
+
+
+def _check_unpacked(data: bytes) -> None:
+    """An XLSX is a zip: refuse one whose parts unpack to far more than the limit (a zip
+    bomb fills memory before openpyxl reads a single cell)."""
+    import zipfile
+
+    limit = (get_settings().max_import_mb << 20) * XLSX_UNPACK_FACTOR
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ValidationFailed([FieldError("file", f"not a readable XLSX file ({exc})")]) from exc
+    if unpacked > limit:
+        raise ValidationFailed([FieldError("file", f"the XLSX unpacks to {unpacked / (1 << 20):,.0f} "
+                                           f"MiB; at most {limit >> 20:,} MiB")])
 
 
 def read_table(data: bytes, filename: str) -> Table:
     """CSV (UTF-8, with or without BOM) or XLSX (first sheet), by the file's extension."""
+    check_size(data)
     name = filename.lower()
     if name.endswith(".xlsx"):
         from openpyxl import load_workbook
 
+        _check_unpacked(data)
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -66,7 +99,14 @@ def read_table(data: bytes, filename: str) -> Table:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationFailed([FieldError("file", "save the CSV as UTF-8")]) from exc
-        return _from_matrix([list(r) for r in csv.reader(io.StringIO(text))])
+        if "\x00" in text:
+            raise ValidationFailed([FieldError("file", "the CSV holds a null byte: save it as "
+                                               "UTF-8 text")])
+        csv.field_size_limit(MAX_CELL_CHARS)
+        try:
+            return _from_matrix([list(r) for r in csv.reader(io.StringIO(text, newline=""))])
+        except csv.Error as exc:
+            raise ValidationFailed([FieldError("file", f"not a readable CSV file ({exc})")]) from None
     raise ValidationFailed([FieldError("file", "upload a .csv or .xlsx file")])
 
 
@@ -93,3 +133,12 @@ def template_xlsx(columns: Sequence[str], notes: Sequence[str]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def load_json(text: str | bytes) -> Any:
+    """``json.loads`` that answers a document nested too deeply for Python (10,000 brackets)
+    with the same ``JSONDecodeError`` as any other bad JSON, instead of a RecursionError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", str(text[:0]), 0) from None

@@ -37,6 +37,7 @@ from portal.audit.service import GENESIS, lock_chain, verify_chain
 from portal.base import utcnow
 from portal.errors import PortalError
 from portal.settings import PROJECT_ROOT, Settings, get_settings
+from portal.tabular import load_json
 
 FORMAT = 1
 DAILY = timedelta(hours=24)
@@ -152,9 +153,9 @@ def read_document(source: str) -> dict[str, Any]:
     try:
         if source.startswith(("http://", "https://")):
             with urllib.request.urlopen(source, timeout=30) as response:
-                data = json.loads(response.read().decode("utf-8"))
+                data = load_json(response.read().decode("utf-8"))
         else:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
+            data = load_json(Path(source).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise PortalError(f"cannot read the checkpoint {source}: {error}") from None
     if isinstance(data, list) and data:

@@ -26,6 +26,7 @@ from portal.notices.geo import check_locations, shapes_from
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 from portal.notices.service import _draft, _locations, _published_versions
 from portal.notices.window import comment_state
+from portal.tabular import load_json
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,118}[a-z0-9]$")
 TEXT_LIMITS = {"vendor": 200, "approving_authority": 300}
@@ -76,7 +77,7 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
                 continue
             if isinstance(value, str):
                 try:
-                    value = json.loads(value)
+                    value = load_json(value)
                 except json.JSONDecodeError:
                     errors.append(FieldError(name, "JSON object of figures", row))
                     continue

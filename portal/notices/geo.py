@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portal.errors import FieldError
+from portal.tabular import load_json
 
 Ring = Sequence[Sequence[float]]
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiPolygon")
@@ -131,7 +132,7 @@ def parse_geometry(value: Any) -> dict[str, Any] | str:
     """A GeoJSON geometry from a geometry, a Feature or JSON text; or a reason it is not one."""
     if isinstance(value, str):
         try:
-            value = json.loads(value)
+            value = load_json(value)
         except json.JSONDecodeError as exc:
             return f"not valid JSON ({exc.msg})"
     if isinstance(value, dict) and value.get("type") == "Feature":
@@ -211,7 +212,7 @@ def check_locations(
 def locations_from_geojson(text: str) -> list[dict[str, Any]] | str:
     """Raw locations from a GeoJSON FeatureCollection (labels from ``label`` or ``name``)."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         return f"not valid JSON ({exc.msg})"
     if isinstance(data, dict) and data.get("type") == "Feature":

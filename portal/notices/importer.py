@@ -58,7 +58,8 @@ from portal.notices.editing import (
 from portal.notices.geo import LocationInput, check_locations, locations_from_geojson, shapes_from
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 from portal.roundtrip import ImportPlan, PlannedRow
-from portal.tabular import MAX_ROWS, check_columns, read_table
+from portal.settings import get_settings
+from portal.tabular import check_columns, check_size, load_json, read_table
 
 IDENTITY = ("slug", "name", "category", "department", "status")
 CONTENT = (*vocab.TEXT_FIELDS, *vocab.OTHER_FIELDS)
@@ -85,7 +86,7 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
     name = filename.lower()
     if name.endswith(".json"):
         try:
-            parsed = json.loads(data.decode("utf-8-sig"))
+            parsed = load_json(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise ValidationFailed([FieldError("file", "not UTF-8 text")]) from None
         except json.JSONDecodeError as exc:
@@ -95,8 +96,11 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
         if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
             raise ValidationFailed([FieldError(
                 "file", 'expected a list of notices, or {"notices": [...]}')])
-        if len(parsed) > MAX_ROWS:
-            raise ValidationFailed([FieldError("file", f"at most {MAX_ROWS:,} rows per import")])
+        check_size(data)
+        most = get_settings().max_import_rows
+        if len(parsed) > most:
+            raise ValidationFailed([FieldError("file", f"at most {most:,} rows per import "
+                                               "(PORTAL_MAX_IMPORT_ROWS)")])
         return list(enumerate(parsed, start=1))
     if not name.endswith((".csv", ".xlsx")):
         raise ValidationFailed([FieldError("file", "give a .csv, .xlsx or .json file")])
@@ -125,7 +129,7 @@ def parse_locations(value: Any) -> list[dict[str, Any]] | str:
     text = str(value).strip()
     if text.startswith("["):
         try:
-            parsed = json.loads(text)
+            parsed = load_json(text)
         except json.JSONDecodeError as exc:
             return f"not valid JSON ({exc.msg})"
         return _locations_list(parsed)
