@@ -12,6 +12,7 @@ from portal.errors import PortalError, ValidationFailed
 from portal.exports import to_csv
 from portal.roundtrip import ImportPlan
 from portal.tabular import Table, check_columns, read_table, template_xlsx
+from portal.ui.changes import show_changes
 from portal.ui.context import db
 from portal.ui.messages import show_error
 from portal.ui.text import inert
@@ -93,15 +94,29 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
             st.success(f"Imported {done:,} {noun} from {inert(upload.name)}.")
 
 
-def plan_tables(plan: ImportPlan) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The rows a file adds, and each changed field of the rows it updates."""
-    added = pd.DataFrame([{"Row": p.row, "Name": p.name} for p in plan.added],
-                         columns=["Row", "Name"])
-    changed = pd.DataFrame([{"Row": p.row, "Id": p.record_id, "Name": p.name, "Field": c.label,
-                             "Before": c.before, "After": c.after}
-                            for p in plan.updated for c in p.changes],
-                           columns=["Row", "Id", "Name", "Field", "Before", "After"])
-    return added, changed
+#: Updated records whose changes are drawn in full; beyond it the summary table says the rest.
+SHOWN_IN_FULL = 100
+
+
+def show_plan(plan: ImportPlan, *, added_note: str = "", updated_note: str = "") -> None:
+    """What a file adds, and for each record it updates, every changed field: a table to scan,
+    then each record's changes word by word (long texts are unreadable side by side in a table)."""
+    if plan.added:
+        st.markdown(f"**{len(plan.added):,} to add**{added_note}")
+        st.dataframe(pd.DataFrame([{"Row": p.row, "Name": p.name} for p in plan.added]),
+                     hide_index=True, width="stretch")
+    if not plan.updated:
+        return
+    st.markdown(f"**{len(plan.updated):,} to update**{updated_note}")
+    st.dataframe(pd.DataFrame([{"Row": p.row, "Id": p.record_id, "Name": p.name,
+                                "Fields that change": ", ".join(c.label for c in p.changes)}
+                               for p in plan.updated]), hide_index=True, width="stretch")
+    for planned in plan.updated[:SHOWN_IN_FULL]:
+        with st.expander(f"Row {planned.row}: {inert(planned.name)} (id {planned.record_id})"):
+            show_changes(planned.changes, "Now", "In the file")
+    if len(plan.updated) > SHOWN_IN_FULL:
+        st.caption(f"The first {SHOWN_IN_FULL} are shown in full; the table lists all "
+                   f"{len(plan.updated):,}.")
 
 
 def _confirm_plan(plan: ImportPlan, *, kind: str, noun: str, run: ImportFn, actor: Actor,
@@ -113,13 +128,7 @@ def _confirm_plan(plan: ImportPlan, *, kind: str, noun: str, run: ImportFn, acto
                 "already as the file says.")
         return
     st.success(f"Every row of {inert(source)} is valid. {plan.summary()}")
-    added, changed = plan_tables(plan)
-    if len(added):
-        st.markdown(f"**{len(added):,} to add**")
-        st.dataframe(added, hide_index=True, width="stretch")
-    if len(changed):
-        st.markdown(f"**{len(plan.updated):,} to update**, field by field")
-        st.dataframe(changed, hide_index=True, width="stretch")
+    show_plan(plan)
     if st.button(f"Import: add {len(plan.added):,}, update {len(plan.updated):,}", type="primary",
                  key=f"{kind}_confirm"):
         done = None

@@ -29,7 +29,7 @@ from portal.notices.vocab import CATEGORIES, STATUSES, TEXT_FIELDS, TRANSITIONS
 from portal.settings import get_settings
 from portal.timefmt import local
 from portal.ui.context import db
-from portal.ui.importing import plan_tables
+from portal.ui.importing import show_plan
 from portal.ui.messages import reported, show_error
 from portal.ui.text import inert
 
@@ -192,15 +192,9 @@ def import_form(actor: Actor) -> bool:
     published = to_publish(plan)
     st.success(f"Every row of {inert(source)} is valid. {plan.summary()}"
                + (f" {len(published):,} to publish." if publish_all else ""))
-    added, updated = plan_tables(plan)
-    if len(added):
-        st.markdown(f"**{len(added):,} to add** (each as a draft"
-                    + (", then published)" if publish_all else ")"))
-        st.dataframe(added, hide_index=True, width="stretch")
-    if len(updated):
-        st.markdown(f"**{len(plan.updated):,} to update**, field by field (content goes to the "
-                    "draft; name, category, department and status change at once)")
-        st.dataframe(updated, hide_index=True, width="stretch")
+    show_plan(plan, added_note=" (each as a draft" + (", then published)" if publish_all else ")"),
+              updated_note=" (content goes to the draft; name, category, department and status "
+                           "change at once)")
     if not st.button(f"Import: add {len(plan.added):,}, update {len(plan.updated):,}",
                      type="primary", key="manage_notices_import"):
         return False

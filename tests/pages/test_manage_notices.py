@@ -153,8 +153,10 @@ def test_an_upload_shows_what_changes_field_by_field_before_the_import(session: 
     assert "0 notices to add, 1 to update, 1 unchanged." in texts(at)
     changed = at.dataframe[-1].value
     assert changed.to_dict("records") == [{"Row": 2, "Id": tech.id, "Name": "Cameras",
-                                           "Field": "How long data is kept", "Before": "—",
-                                           "After": "30 days."}]
+                                           "Fields that change": "How long data is kept"}]
+    # Each changed field in full, as it is now and as the file has it.
+    shown = next(e for e in at.expander if e.label == f"Row 2: Cameras (id {tech.id})")
+    assert [t.value for t in shown.text] == ["—", "30 days."]
     session.expire_all()
     assert len(session.exec(select(NoticeVersion).where(NoticeVersion.technology_id == tech.id)).all()) == 1
 
