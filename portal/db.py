@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,18 @@ def make_engine(url: str | None = None) -> Engine:
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=8)
+def _shared(url: str) -> Engine:
+    return make_engine(url)
+
+
+def shared_engine() -> Engine:
+    """The server process's one engine (and connection pool) for the configured database:
+    pages and the stable addresses share it, and clearing Streamlit's caches does not
+    drop it. Keyed by the URL, so a changed ``PORTAL_DATABASE_URL`` (tests) gets its own."""
+    return _shared(get_settings().database_url)
 
 
 @contextmanager

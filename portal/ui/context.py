@@ -13,17 +13,12 @@ from sqlmodel import Session
 
 from portal.auth.grants import roles_granted_to
 from portal.auth.roles import RESIDENT, ROLE_LABELS, Actor, Role, parse_roles
-from portal.db import make_engine, session_scope
+from portal.db import session_scope, shared_engine
 from portal.settings import Settings, get_settings
 
 
-@st.cache_resource(show_spinner=False)
-def _engine_for(url: str) -> Engine:
-    return make_engine(url)
-
-
 def engine() -> Engine:
-    return _engine_for(get_settings().database_url)
+    return shared_engine()
 
 
 @contextmanager

@@ -18,10 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from functools import lru_cache
 
 import icalendar
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -30,7 +28,7 @@ from starlette.routing import Route
 
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
-from portal.db import make_engine, session_scope
+from portal.db import session_scope, shared_engine
 from portal.engagement.comments import comments_file
 from portal.indicators.service import values_file
 from portal.inventory.downloads import export_inventory
@@ -68,11 +66,6 @@ def first_served(etag: str, now: datetime) -> datetime:
     while len(_FIRST_SERVED) > _REMEMBERED:
         _FIRST_SERVED.popitem(last=False)
     return _FIRST_SERVED[etag]
-
-
-@lru_cache(maxsize=4)
-def _engine(url: str) -> Engine:
-    return make_engine(url)
 
 
 def _hour(now: datetime) -> datetime:
@@ -165,7 +158,7 @@ def endpoint(build: Callable[[Session, str], Answer]) -> Callable[[Request], obj
         base_url = str(request.base_url).rstrip("/")
 
         def read() -> Answer:
-            with session_scope(_engine(get_settings().database_url)) as session:
+            with session_scope(shared_engine()) as session:
                 return build(session, base_url)
 
         result = await run_in_threadpool(read)
