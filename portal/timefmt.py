@@ -5,12 +5,27 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from portal.settings import get_settings
+from portal.settings import Settings, get_settings
+
+#: The zone of the settings last asked about: built once per settings object, not per date.
+_zone_of: tuple[Settings, ZoneInfo] | None = None
 
 
 def county_zone() -> ZoneInfo:
-    """Reading settings costs about 2 ms: a page formatting many dates reads the zone once."""
-    return ZoneInfo(get_settings().timezone)
+    """The county's time zone, from the settings in force.
+
+    Finding the settings in force still costs some microseconds (they follow the
+    ``PORTAL_*`` variables), so a page or list formatting many dates reads the zone once
+    and passes it to each call (``format_date(dt, zone)``).
+    """
+    global _zone_of
+    settings = get_settings()
+    known = _zone_of
+    if known is not None and known[0] is settings:
+        return known[1]
+    zone = ZoneInfo(settings.timezone)
+    _zone_of = (settings, zone)
+    return zone
 
 
 def local(dt: datetime, zone: ZoneInfo | None = None) -> datetime:

@@ -142,6 +142,21 @@ def submitted_comment(session: Session, text: str = "Please publish the camera a
     return session.exec(select(Comment).where(Comment.receipt_code == receipt.code)).one()
 
 
+def stored_comment(session: Session, text: str, *, state: str = "published",
+                   published_at: Any = None, **kw: Any) -> "Comment":
+    """A comment row as moderation leaves it, written directly (no screening, no decision):
+    for lists of many comments; published ones are dated ``published_at`` (default now)."""
+    from portal.engagement.models import Comment
+
+    if state == "published" and published_at is None:
+        published_at = utcnow()
+    row = Comment(**{"target_type": "general", "redacted_text": text, "state": state,
+                     "receipt_code": f"TEST-{next(_seq):06d}", "published_at": published_at, **kw})
+    session.add(row)
+    session.flush()
+    return row
+
+
 def district(session: Session, code: str, **kw: Any) -> "District":
     from portal.geography.models import District
 

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -327,6 +328,23 @@ def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> Comm
     )
 
 
+def _published_on(target_type: str, target_id: int | None) -> list[sa.ColumnElement[bool]]:
+    """The published comments on one record (``target_id=None``: those about no record)."""
+    return [Comment.state == "published", Comment.target_type == target_type,
+            Comment.target_id.is_(None) if target_id is None else Comment.target_id == target_id]
+
+
+def _public_query(*where: sa.ColumnElement[bool]):  # type: ignore[no-untyped-def]
+    """What :class:`PublicComment` holds, newest first: never raw text or contact details."""
+    return select(
+        Comment.id, Comment.target_type, Comment.target_id, Comment.redacted_text,
+        Comment.position, District.name, Comment.published_at, Comment.official_response,
+        Comment.official_response_at,
+    ).join(District, District.id == Comment.district_id, isouter=True).where(
+        *where
+    ).order_by(Comment.published_at.desc(), Comment.id.desc())
+
+
 @service("engagement.published_comments")
 def published_comments(
     *, session: Session, actor: Actor, target_type: str, target_id: int | None = None,
@@ -336,26 +354,60 @@ def published_comments(
 
     ``target_ids`` asks for the comments on any of those records of ``target_type`` at
     once (one query for a whole list, not one per record); ``limit=None`` for all of them.
+    A record's page reads them a page at a time instead (:func:`published_comment_page`).
     """
-    query = select(
-        Comment.id, Comment.target_type, Comment.target_id, Comment.redacted_text,
-        Comment.position, District.name, Comment.published_at, Comment.official_response,
-        Comment.official_response_at,
-    ).join(District, District.id == Comment.district_id, isouter=True).where(
-        Comment.state == "published", Comment.target_type == target_type,
-    )
     if target_ids is not None:
         if not target_ids:
             return []
-        query = query.where(Comment.target_id.in_(sorted(set(target_ids))))
+        query = _public_query(Comment.state == "published", Comment.target_type == target_type,
+                              Comment.target_id.in_(sorted(set(target_ids))))
     else:
-        query = query.where(
-            Comment.target_id.is_(None) if target_id is None else Comment.target_id == target_id
-        )
-    query = query.order_by(Comment.published_at.desc(), Comment.id.desc())
+        query = _public_query(*_published_on(target_type, target_id))
     if limit is not None:
         query = query.limit(max(1, min(limit, 1000)))
     return [PublicComment(*row) for row in session.exec(query).all()]
+
+
+#: How many published comments a record's page shows first, and adds with "Show more".
+PAGE_SIZE = 20
+#: Where a page of published comments ends: its last comment's publication instant and id.
+PageKey = tuple[datetime, int]
+
+
+@dataclass(frozen=True)
+class CommentPage:
+    comments: list[PublicComment]  # newest first
+    total: int  # every published comment on the record
+    next: PageKey | None  # where the next page starts; None when none follows
+
+
+@service("engagement.published_comment_page")
+def published_comment_page(
+    *, session: Session, actor: Actor, target_type: str, target_id: int | None = None,
+    after: PageKey | None = None, limit: int = PAGE_SIZE,
+) -> CommentPage:
+    """One page of the published comments on a record, newest first, and how many it has.
+
+    Keyset pagination: the page holds the ``limit`` comments that come after ``after`` (the
+    ``next`` of the page before) in the order (publication instant, id), both descending,
+    so reading page after page shows every published comment once and in order, those
+    published at the same instant too, and a page deep in the list costs what the first
+    does: both it and the count are read from ``ix_comment_published``. Every published
+    comment has its instant: publishing sets it (``decisions._apply``).
+    """
+    limit = max(1, min(limit, 1000))
+    where = _published_on(target_type, target_id)
+    query = _public_query(*where)
+    if after is not None:
+        query = query.where(sa.tuple_(Comment.published_at, Comment.id) < sa.tuple_(
+            sa.literal(after[0], Comment.__table__.c.published_at.type), sa.literal(after[1])))
+    rows = [PublicComment(*row) for row in session.exec(query.limit(limit + 1)).all()]
+    total = session.execute(sa.select(sa.func.count()).select_from(Comment).where(*where)
+                            ).scalar_one()
+    last = rows[limit - 1] if len(rows) > limit else None
+    return CommentPage(comments=rows[:limit], total=total,
+                       next=None if last is None or last.published_at is None
+                       else (last.published_at, last.id))
 
 
 #: The columns of ``/api/comments.csv``: what a comment's page shows, and what it is about.

@@ -10,6 +10,7 @@ AREA = Area(
         "engagement.submit_comment": EVERYONE,
         "engagement.comment_status": EVERYONE,
         "engagement.published_comments": EVERYONE,
+        "engagement.published_comment_page": EVERYONE,
         "engagement.monthly_statistics": EVERYONE,
         "engagement.respond": STAFF,
         "engagement.awaiting_response": STAFF,

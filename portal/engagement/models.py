@@ -42,6 +42,9 @@ class Comment(SQLModel, table=True):
         # The moderation queue's order, so it is read from an index, not by decoding
         # every open comment's flags (bench/bench_moderation.py).
         sa.Index("ix_comment_queue", "state", "urgency", "submitted_at"),
+        # A record's published comments, newest first, a page at a time (keyset on
+        # published_at, id: engagement.comments.published_comment_page), and their count.
+        sa.Index("ix_comment_published", "target_type", "target_id", "state", "published_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

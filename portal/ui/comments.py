@@ -1,7 +1,8 @@
 """The resident comment form and the published comments, as one component any page can drop in.
 
 ``comment_section(target_type, target_id)`` shows what has been published
-about a record and a form to add to it. The form screens the draft before
+about a record, newest first and a page at a time ("Show more comments"), and a form to
+add to it. The form screens the draft before
 anything is stored: if it holds personal data, the resident sees what was
 found and what will be published, and may edit or confirm.
 """
@@ -16,15 +17,17 @@ import streamlit as st
 from portal.auth.roles import Actor
 from portal.engagement import policy
 from portal.engagement.comments import (
+    PAGE_SIZE,
+    PublicComment,
     comment_status,
     new_receipt_code,
     preview_comment,
-    published_comments,
+    published_comment_page,
     submit_comment,
 )
 from portal.engagement.vocab import POSITIONS
 from portal.geography.service import list_districts
-from portal.timefmt import format_date
+from portal.timefmt import county_zone, format_date
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -44,25 +47,50 @@ def _network() -> str | None:
         return None
 
 
+def _show_more(key: str) -> None:
+    st.session_state[key] = st.session_state.get(key, 1) + 1
+
+
 def show_published(target_type: str, target_id: int | None, actor: Actor) -> None:
+    """The newest :data:`PAGE_SIZE` published comments, and a button that adds the next page
+    each time it is pressed (the pages read so far are kept for this browser session)."""
+    key = f"published_{target_type}_{target_id or 0}_pages"
+    pages = st.session_state.get(key, 1)
+    comments: list[PublicComment] = []
+    total, after = 0, None
     with db() as session:
-        comments = published_comments(session=session, actor=actor, target_type=target_type,
-                                      target_id=target_id)
-    st.subheader(f"Published comments ({len(comments)})", anchor=False)
+        # Each page starts after the last comment shown (keyset): never one twice, none missed.
+        for _ in range(pages):
+            page = published_comment_page(session=session, actor=actor, target_type=target_type,
+                                          target_id=target_id, after=after)
+            comments += page.comments
+            total, after = page.total, page.next
+            if after is None:
+                break
+    st.subheader(f"Published comments ({total:,})", anchor=False)
     if not comments:
         st.caption("No comment has been published here yet.")
+    elif after is not None:
+        st.caption(f"Newest first: {len(comments):,} of {total:,} shown.")
+    zone = county_zone()  # once for the list, not once for every date
     for c in comments:
         with st.container(border=True):
             where = f" · {inert(c.district)}" if c.district else ""
             stance = f" · {POSITIONS[c.position]}" if c.position in POSITIONS else ""
-            st.caption(f"{format_date(c.published_at)}{where}{stance}")
+            st.caption(f"{format_date(c.published_at, zone)}{where}{stance}")
             st.markdown(inert(c.text))
             if c.official_response:
                 st.info(
-                    f"**Official response** ({format_date(c.official_response_at)}): "
+                    f"**Official response** ({format_date(c.official_response_at, zone)}): "
                     f"{inert(c.official_response)}",
                     icon=":material/account_balance:",
                 )
+    if after is not None:
+        hidden = max(total - len(comments), 1)
+        # A real button, its label saying what it does and how many are left.
+        st.button(f"Show {min(PAGE_SIZE, hidden):,} more comments ({hidden:,} not yet shown)",
+                  key=f"{key}_more", on_click=_show_more, args=(key,),
+                  icon=":material/expand_more:")
 
 
 def _sent_before(key: str, text: str) -> str:

@@ -60,14 +60,15 @@ def linked_items(key: str, url_path: str, actor: Actor, items: Sequence[LinkedIt
 def open_for_comment(actor: Actor, periods: Sequence[Any]) -> None:
     """The notices open for comment now, each linked with its closing date (home, Have your
     say): one list, so both pages say the same thing."""
-    from portal.timefmt import format_datetime
+    from portal.timefmt import county_zone, format_datetime
     from portal.ui.text import inert
 
     if not periods:
         st.write("No surveillance technology notice is open for comment right now.")
         return
+    zone = county_zone()
     linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at)}",
+        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at, zone)}",
                    {"technology": period.slug})
         for period in periods
     ], icon=":material/campaign:")

@@ -140,3 +140,43 @@ def test_what_is_open_for_comment_is_listed_with_links(session: Session) -> None
     assert "](/inventory)" in shown and "](/surveys)" in shown
     assert "Comments close" in shown
     assert open_notice.id
+
+
+def _shown_comments(at) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.value for m in at.markdown if m.value.startswith("Comment number")]
+
+
+def test_published_comments_come_a_page_at_a_time_each_once_in_order(session: Session) -> None:
+    """45 published comments, many published at one instant, and others never published: the
+    newest 20 first, then a labelled button adds 20, then the last 5; each comment is shown
+    once, newest first, and no unpublished one ever."""
+    from datetime import timedelta
+
+    from portal.base import utcnow
+
+    now = utcnow()
+    order = []
+    for n in range(45):
+        # Every third comment shares an instant with others, as a batch decision leaves them.
+        instant = now - timedelta(hours=1) if n % 3 == 0 else now - timedelta(minutes=n)
+        row = factories.stored_comment(session, f"Comment number {n}.", published_at=instant)
+        order.append((instant, row.id, f"Comment number {n}\\."))
+        if n % 10 == 0:
+            factories.stored_comment(session, f"Comment number {n} unpublished.", state="pending")
+            factories.stored_comment(session, f"Comment number {n} rejected.", state="rejected")
+    session.commit()
+    expected = [text for *_, text in sorted(order, reverse=True)]
+
+    at = run_script("app_pages/have_your_say.py")
+    assert not at.exception
+    assert "Published comments (45)" in texts(at) and "Newest first: 20 of 45 shown." in texts(at)
+    assert _shown_comments(at) == expected[:20]
+    _button(at, "Show 20 more comments (25 not yet shown)").click().run()
+    assert not at.exception
+    assert _shown_comments(at) == expected[:40]
+    _button(at, "Show 5 more comments (5 not yet shown)").click().run()
+    assert _shown_comments(at) == expected
+    assert not any(b.label.startswith("Show") for b in at.button)
+    # A rerun (the form, say) keeps what the reader has opened.
+    at.run()
+    assert _shown_comments(at) == expected and "unpublished" not in texts(at)

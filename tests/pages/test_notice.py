@@ -159,3 +159,26 @@ def test_a_long_field_changed_at_its_end_shows_the_change_in_full(session: Sessi
     change = next(m.value for m in at.markdown if "thirty" in m.value)
     assert "ninety" in change and "court orders otherwise" in change
     assert not any("*every*" in m.value for m in at.markdown)  # Markdown stays inert
+
+
+def test_a_notice_shows_its_newest_comments_and_the_rest_on_request(session: Session) -> None:
+    tech = two_versions(session)
+    for n in range(23):
+        factories.stored_comment(session, f"Comment number {n} about plate readers.",
+                                 target_type="notice", target_id=tech.id,
+                                 published_at=utcnow() - timedelta(hours=n))
+    factories.stored_comment(session, "Comment number 99, still waiting.", state="pending",
+                             target_type="notice", target_id=tech.id)
+    session.commit()
+    at = open_notice(tech.slug)
+    shown = [m.value for m in at.markdown if m.value.startswith("Comment number")]
+    assert "Published comments (23)" in texts(at) and len(shown) == 20
+    assert shown[0].startswith("Comment number 0 ") and shown[-1].startswith("Comment number 19 ")
+    [more] = [b for b in at.button if b.label.startswith("Show")]
+    assert more.label == "Show 3 more comments (3 not yet shown)"
+    more.click().run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown if m.value.startswith("Comment number")]
+    assert [s.split(" ")[2] for s in shown] == [str(n) for n in range(23)]
+    assert not any(b.label.startswith("Show") for b in at.button)
+    assert "still waiting" not in texts(at)
