@@ -8,7 +8,6 @@ from portal.ui.context import current_actor
 from portal.ui.messages import reported
 from portal.ui.navigation import site_navigation
 from portal.ui.signin import refuse_unsafe_configuration
-from portal.ui.warmup import warm_up_screening
 
 settings = get_settings()
 st.set_page_config(
@@ -20,7 +19,7 @@ st.set_page_config(
 
 # Placeholder secrets would let anyone forge a staff session: draw nothing.
 refuse_unsafe_configuration()
-warm_up_screening()
+# The screening models are loaded when the server starts (web_app.py), not in this run.
 actor = current_actor()
 navigation = site_navigation(actor)
 render_chrome(actor)
