@@ -7,19 +7,23 @@ from moderation.textview import reveal_bidi
 from portal.base import utcnow
 from portal.engagement.decisions import (
     LOG_COLUMNS,
+    EarlierDecision,
     decide,
     decide_campaign,
+    decision_count,
+    earlier_decisions,
     mark_campaign,
     moderation_log,
 )
 from portal.engagement.policy import REJECTION_REASONS
-from portal.engagement.queue import moderation_queue, suggested_campaigns
+from portal.engagement.queue import moderation_queue, suggested_campaigns, waiting_count
 from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, TARGET_TYPES
 from portal.exports import to_csv
-from portal.timefmt import format_datetime
+from portal.timefmt import county_zone, format_date, format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert, strip_invisible
+from portal.wording import plural
 
 actor = current_actor()
 st.title("Moderation queue")
@@ -29,12 +33,26 @@ st.write(
 )
 
 STATE_FILTERS = {"open": ("pending", "escalated"), "pending": ("pending",), "escalated": ("escalated",)}
+ZONE = county_zone()
 FLAG_FILTERS = {"": "Any", "pii": "Personal data", "profanity": "Profanity", "spam": "Spam",
                 "bidi": "Hidden direction controls"}
 
 
 def waited(hours: float) -> str:
     return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} hours"
+
+
+def earlier_text(decision: EarlierDecision) -> str:
+    return (f"{MODERATION_ACTIONS.get(decision.action, decision.action)}, "
+            f"{format_date(decision.decided_at, ZONE)}")
+
+
+def log_csv() -> bytes:
+    """The whole moderation log as CSV, built when the download is clicked, not on every
+    run: it grows with every decision (90,000 at county scale). Streamlit runs it on its
+    own thread, outside this script run, so it is handed the actor this run checked."""
+    with db() as session:
+        return to_csv(moderation_log(session=session, actor=actor), LOG_COLUMNS)
 
 
 with reported():
@@ -47,23 +65,32 @@ with reported():
     flag_filter = middle.selectbox("Flag", list(FLAG_FILTERS), format_func=FLAG_FILTERS.get)
     target_filter = right.selectbox("About", ["", *TARGET_TYPES],
                                     format_func=lambda t: TARGET_TYPES.get(t, "Anything"))
+    filters = {"states": STATE_FILTERS[state_filter], "flag_kind": flag_filter or None,
+               "target_type": target_filter or None}
     with db() as session:
-        queue = moderation_queue(session=session, actor=actor, states=STATE_FILTERS[state_filter],
-                                 flag_kind=flag_filter or None, target_type=target_filter or None)
+        queue = moderation_queue(session=session, actor=actor, **filters)
+        # Counted, not the list's length: the list stops at its limit (500).
+        waiting = waiting_count(session=session, actor=actor, **filters) if queue else 0
+        # Decisions already made on the comments listed (a referral, a return), no others.
+        earlier = earlier_decisions(session=session, actor=actor, comment_ids=[c.id for c in queue])
     now = utcnow()
     if not queue:
         st.success("Nothing is waiting for a decision.")
     else:
-        st.metric("Waiting", len(queue))
+        st.metric("Waiting", f"{waiting:,}")
+        if waiting > len(queue):
+            st.caption(f"The {len(queue):,} most urgent and longest waiting are listed; the "
+                       "rest follow as these are decided.")
         frame = pd.DataFrame([
             {
                 "Comment": c.id,
-                "Received": format_datetime(c.submitted_at),
+                "Received": format_datetime(c.submitted_at, ZONE),
                 "Waiting": waited((now - c.submitted_at).total_seconds() / 3600),
                 "State": COMMENT_STATES.get(c.state, c.state),
                 "About": c.about,
                 "Flags": ", ".join(sorted({f.get("kind", "?") for f in c.flags})) or "none",
                 "Campaign": c.campaign_key or "",
+                "Earlier decisions": "; ".join(earlier_text(d) for d in earlier.get(c.id, [])),
                 "Text": reveal_bidi(c.raw_text or c.redacted_text)[:500],
             }
             for c in queue
@@ -85,6 +112,9 @@ with reported():
         st.caption("What the resident wrote (moderators only)")
         st.text(reveal_bidi(comment.raw_text) if comment.raw_text
                 else "(raw text purged after the retention period)")
+        for decision in earlier.get(comment.id, []):
+            st.caption(inert(f"Earlier: {earlier_text(decision)} by {decision.moderator}"
+                             + (f" — {decision.reason}" if decision.reason else "")))
         for flag in comment.flags:
             spans = ", ".join(f"{a}–{b}" for a, b in flag.get("spans", []))
             st.caption(inert(f"{flag.get('kind')} (score {flag.get('score')}) at {spans} {flag.get('detail') or ''}"))
@@ -146,8 +176,8 @@ with reported():
 
     st.header("Moderation log", anchor=False)
     with db() as session:
-        log = moderation_log(session=session, actor=actor)
+        decisions = decision_count(session=session, actor=actor)
     st.download_button(
-        f"Download the moderation log (CSV, {len(log):,} decisions)",
-        to_csv(log, LOG_COLUMNS), file_name="moderation-log.csv", mime="text/csv",
+        f"Download the moderation log (CSV, {plural(decisions, 'decision')})",
+        log_csv, file_name="moderation-log.csv", mime="text/csv", on_click="ignore",
     )

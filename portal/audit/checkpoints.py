@@ -33,7 +33,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlmodel import Session, select
 
 from portal.audit.models import AuditCheckpoint, AuditEvent
-from portal.audit.service import GENESIS, lock_chain, verify_chain
+from portal.audit.service import (
+    CHAIN_COLUMNS,
+    GENESIS,
+    compute_hash,
+    lock_chain,
+    verify_chain,
+)
 from portal.base import utcnow
 from portal.errors import PortalError
 from portal.settings import PROJECT_ROOT, Settings, get_settings
@@ -165,12 +171,19 @@ def read_document(source: str) -> dict[str, Any]:
     return data
 
 
-def verify_checkpoint(session: Session, doc: dict[str, Any]) -> CheckpointReport:
-    """Whether the log still holds, unchanged, everything the checkpoint vouches for."""
+def _signature_holds(doc: dict[str, Any]) -> bool:
+    """Whether ``doc`` is signed by the public key it names (not whether that key is ours)."""
     try:
         public = Ed25519PublicKey.from_public_bytes(base64.b64decode(doc["public_key"]))
         public.verify(base64.b64decode(doc["signature"]), _payload(doc))
     except (KeyError, ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def verify_checkpoint(session: Session, doc: dict[str, Any]) -> CheckpointReport:
+    """Whether the log still holds, unchanged, everything the checkpoint vouches for."""
+    if not _signature_holds(doc):
         return CheckpointReport(False, "the checkpoint's signature does not match its content: "
                                        "it was altered, or was never signed by this key")
     known = doc.get("key_id") in public_keys() or session.execute(
@@ -203,3 +216,77 @@ def verify_checkpoint(session: Session, doc: dict[str, Any]) -> CheckpointReport
     return CheckpointReport(True, f"the {events:,} events up to event {event_id} are as the "
                                   f"checkpoint signed ({chain.events:,} in the log now)",
                             None, known)
+
+
+@dataclass(frozen=True)
+class RecentReport:
+    """The chain checked from its newest signed checkpoint (:func:`verify_from_checkpoint`).
+
+    ``checkpoint`` is the one checked from (None: there was none, and every event was
+    read). Its signature vouches for the ``vouched`` events up to ``checkpoint.event_id``;
+    the ``checked`` events after it were read and re-hashed. ``bad_signature``: the newest
+    checkpoint is not signed by this portal's key, so it vouches for nothing.
+    """
+
+    ok: bool
+    checkpoint: AuditCheckpoint | None
+    vouched: int
+    checked: int
+    first_broken_id: int | None = None
+    reason: str = ""
+    bad_signature: bool = False
+
+    @property
+    def events(self) -> int:
+        """Events in the log as far as the check went (all of them when ``ok``)."""
+        return self.vouched + self.checked
+
+
+def verify_from_checkpoint(session: Session) -> RecentReport:
+    """The chain checked from its newest signed checkpoint, not from its first event.
+
+    A checkpoint vouches for the chain up to its event: its signature must verify with one
+    of this portal's keys (``PORTAL_CHECKPOINT_KEYS``: a key merely stored beside it in the
+    database could be anyone's), its event must still have the content and the hash it
+    signed, and the log must still hold as many events up to it as it counted. The events
+    after it are then re-hashed one by one, the first expected to point at it. A rewrite
+    before the checkpoint that leaves its event's hash and the count alone is found only by
+    the whole chain's check (:func:`portal.audit.service.verify_chain`, ``portal audit
+    verify`` and the audit log page's button), which reads every event.
+    """
+    checkpoint = session.exec(select(AuditCheckpoint).where(AuditCheckpoint.event_id.is_not(None))
+                              .order_by(AuditCheckpoint.id.desc()).limit(1)).first()
+    if checkpoint is None:
+        chain = verify_chain(session)
+        return RecentReport(chain.ok, None, 0, chain.events, chain.first_broken_id, chain.reason)
+    event_id = checkpoint.event_id
+    assert event_id is not None
+    doc = document(checkpoint)
+    if public_keys().get(checkpoint.key_id) != checkpoint.public_key or not _signature_holds(doc):
+        return RecentReport(False, checkpoint, 0, 0, None,
+                            "does not match its signature with any of this portal's checkpoint "
+                            "keys: it was altered, or was never signed by this portal",
+                            bad_signature=True)
+    row = session.execute(sa.select(*CHAIN_COLUMNS).where(AuditEvent.id == event_id)).first()
+    if row is None:
+        return RecentReport(False, checkpoint, 0, 0, event_id,
+                            f"is missing, although checkpoint {checkpoint.id} signed it")
+    if compute_hash(row.prev_hash, row) != row.hash:
+        return RecentReport(False, checkpoint, 0, 0, event_id,
+                            "has content that does not match its hash")
+    if row.hash != checkpoint.event_hash:
+        return RecentReport(False, checkpoint, 0, 0, event_id,
+                            f"does not have the hash checkpoint {checkpoint.id} signed: it or "
+                            "an earlier entry was rewritten")
+    # All events less those after it: counting all reads the smallest index, and those after
+    # it are few, where counting "up to it" reads every row (grows with the log).
+    held = (session.execute(sa.select(sa.func.count()).select_from(AuditEvent)).scalar_one()
+            - session.execute(sa.select(sa.func.count()).select_from(AuditEvent)
+                              .where(AuditEvent.id > event_id)).scalar_one())
+    if held != checkpoint.events:
+        return RecentReport(False, checkpoint, held, 0, event_id,
+                            f"is preceded by {held:,} entries where checkpoint {checkpoint.id} "
+                            f"counted {checkpoint.events:,}: entries before it were "
+                            f"{'deleted' if held < checkpoint.events else 'added'}")
+    tail = verify_chain(session, after_id=event_id, after_hash=checkpoint.event_hash)
+    return RecentReport(tail.ok, checkpoint, held, tail.events, tail.first_broken_id, tail.reason)

@@ -8,6 +8,7 @@ AREA = Area(
     permissions={
         "audit.list_events": OVERSIGHT,
         "audit.verify_chain": OVERSIGHT,
+        "audit.verify_recent": OVERSIGHT,
         # Signed checkpoints are public: anyone may keep one and check the log against it.
         "audit.list_checkpoints": EVERYONE,
     },

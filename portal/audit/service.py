@@ -30,7 +30,7 @@ def as_json_value(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-def _canonical(event: AuditEvent) -> str:
+def _canonical(event: Any) -> str:
     occurred = event.occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     return json.dumps(
         {
@@ -48,7 +48,8 @@ def _canonical(event: AuditEvent) -> str:
     )
 
 
-def compute_hash(prev_hash: str, event: AuditEvent) -> str:
+def compute_hash(prev_hash: str, event: Any) -> str:
+    """``event`` is an ``AuditEvent`` or a row of its columns."""
     return hashlib.sha256((prev_hash + _canonical(event)).encode()).hexdigest()
 
 
@@ -97,10 +98,27 @@ class ChainReport:
     reason: str = ""
 
 
-def verify_chain(session: Session) -> ChainReport:
-    prev = GENESIS
+#: What re-hashing an event reads: its link, its hash and the content the hash covers.
+CHAIN_COLUMNS = (AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash, AuditEvent.occurred_at,
+                  AuditEvent.actor, AuditEvent.actor_roles, AuditEvent.action,
+                  AuditEvent.entity_type, AuditEvent.entity_id, AuditEvent.detail)
+
+
+def verify_chain(session: Session, *, after_id: int | None = None,
+                 after_hash: str = GENESIS) -> ChainReport:
+    """Re-hash every event, in order, and check that each points at the one before it.
+
+    With ``after_id`` only the events after that one are read, the first of them expected to
+    point at ``after_hash`` (a signed checkpoint's head: portal/audit/checkpoints.py); the
+    report then counts the events read. Rows are read as plain columns, streamed, not as
+    ORM objects: the whole chain is read for this, 90,000 events at county scale.
+    """
+    query = sa.select(*CHAIN_COLUMNS).order_by(AuditEvent.id)
+    if after_id is not None:
+        query = query.where(AuditEvent.id > after_id)
+    prev = after_hash
     count = 0
-    for event in session.exec(select(AuditEvent).order_by(AuditEvent.id)):
+    for event in session.execute(query.execution_options(yield_per=2000)):
         count += 1
         if event.prev_hash != prev:
             return ChainReport(False, count, event.id, "does not point at the event before it")

@@ -9,6 +9,7 @@ moderator never decides a comment they wrote themselves.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -302,23 +303,72 @@ LOG_COLUMNS = ("decided_at", "comment_id", "about", "action", "reason", "moderat
 
 @service("engagement.moderation_log")
 def moderation_log(*, session: Session, actor: Actor) -> list[dict[str, Any]]:
-    """Every moderation decision, oldest first, for the commission (no resident's text)."""
-    rows = session.exec(
-        select(ModerationDecision, Comment.target_type, Comment.target_id, Comment.state)
+    """Every moderation decision, oldest first, for the commission (no resident's text).
+
+    It grows with every decision (90,000 at county scale): pages build its download only
+    when asked (app_pages/moderation_queue.py) and count it with :func:`decision_count`.
+    Read as plain columns, not ORM objects.
+    """
+    rows = session.execute(
+        select(ModerationDecision.decided_at, ModerationDecision.comment_id,
+               ModerationDecision.action, ModerationDecision.reason,
+               ModerationDecision.moderator, Comment.target_type, Comment.target_id,
+               Comment.state)
         .join(Comment, Comment.id == ModerationDecision.comment_id)
         .order_by(ModerationDecision.decided_at, ModerationDecision.id)
     ).all()
     # The record by name, as the queue and the response picker say it, not its table's name.
-    titles = target_titles(session, {(kind, target_id) for _, kind, target_id, _ in rows})
+    titles = target_titles(session, {(r.target_type, r.target_id) for r in rows})
     return [
         {
-            "decided_at": d.decided_at, "comment_id": d.comment_id,
-            "about": titles[(kind, target_id)],
-            "action": MODERATION_ACTIONS.get(d.action, d.action), "reason": d.reason or "",
-            "moderator": d.moderator, "state_now": state,
+            "decided_at": r.decided_at, "comment_id": r.comment_id,
+            "about": titles[(r.target_type, r.target_id)],
+            "action": MODERATION_ACTIONS.get(r.action, r.action), "reason": r.reason or "",
+            "moderator": r.moderator, "state_now": r.state,
         }
-        for d, kind, target_id, state in rows
+        for r in rows
     ]
+
+
+@service("engagement.log_size")
+def decision_count(*, session: Session, actor: Actor) -> int:
+    """How many decisions the moderation log holds (a COUNT, not the log itself)."""
+    return session.execute(sa.select(sa.func.count()).select_from(ModerationDecision)
+                           ).scalar_one()
+
+
+@dataclass(frozen=True)
+class EarlierDecision:
+    """A decision already made on a comment still waiting (a referral, a return)."""
+
+    decided_at: datetime
+    action: str
+    reason: str | None
+    moderator: str
+
+
+@service("engagement.list_earlier_decisions")
+def earlier_decisions(*, session: Session, actor: Actor,
+                  comment_ids: Iterable[int]) -> dict[int, list[EarlierDecision]]:
+    """The decisions on these comments only, oldest first: comment id → its decisions.
+
+    The queue asks for the comments it lists (at most a page of them), never the whole
+    moderation log; ids are sent in chunks that every database's parameter limit allows.
+    """
+    ids = sorted(set(comment_ids))
+    found: dict[int, list[EarlierDecision]] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(ModerationDecision.comment_id, ModerationDecision.decided_at,
+                   ModerationDecision.action, ModerationDecision.reason,
+                   ModerationDecision.moderator)
+            .where(ModerationDecision.comment_id.in_(ids[start:start + 500]))
+            .order_by(ModerationDecision.decided_at, ModerationDecision.id)
+        ).all()
+        for row in rows:
+            found.setdefault(row.comment_id, []).append(
+                EarlierDecision(row.decided_at, row.action, row.reason, row.moderator))
+    return found
 
 
 @dataclass(frozen=True)

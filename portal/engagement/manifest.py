@@ -15,10 +15,13 @@ AREA = Area(
         "engagement.respond": STAFF,
         "engagement.awaiting_response": STAFF,
         "engagement.moderation_queue": MODERATORS,
+        "engagement.queue_waiting": MODERATORS,
         "engagement.decide": MODERATORS,
         "engagement.mark_campaign": MODERATORS,
         "engagement.decide_campaign": MODERATORS,
         "engagement.moderation_log": MODERATORS | OVERSIGHT,
+        "engagement.log_size": MODERATORS | OVERSIGHT,
+        "engagement.list_earlier_decisions": MODERATORS | OVERSIGHT,
         # The commission's desk: what moderators referred to it (commissioners, administrators).
         "engagement.list_referred": OVERSIGHT,
         "engagement.commission_decide": OVERSIGHT,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import moderation
+from typing import Any
+
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
+import moderation
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.engagement.models import Comment, CommentQueueItem
@@ -13,6 +16,17 @@ from portal.engagement.targets import target_titles
 _QUEUE_COLUMNS = [getattr(Comment, name) for name in CommentQueueItem.model_fields
                   if name != "about"]
 _QUEUE_ORDER = (Comment.urgency.desc(), Comment.submitted_at, Comment.id)
+
+
+def _waiting(states: tuple[str, ...], target_type: str | None) -> list[Any]:
+    where = [Comment.state.in_(states)]
+    if target_type:
+        where.append(Comment.target_type == target_type)
+    return where
+
+
+def _flagged(flags: list[dict[str, Any]], flag_kind: str) -> bool:
+    return any(f.get("kind", "").startswith(flag_kind) for f in flags)
 
 
 @service("engagement.moderation_queue")
@@ -31,15 +45,12 @@ def moderation_queue(
     is never left out behind hundreds of older quiet ones; only the comments shown
     are read in full (and their raw text decrypted).
     """
-    where = [Comment.state.in_(states)]
-    if target_type:
-        where.append(Comment.target_type == target_type)
+    where = _waiting(states, target_type)
     if flag_kind:
         # Flags are JSON, searched in Python: only this filter reads them for every comment.
         keys = session.execute(select(Comment.id, Comment.flags).where(*where)
                                .order_by(*_QUEUE_ORDER)).all()
-        chosen = [k.id for k in keys
-                  if any(f.get("kind", "").startswith(flag_kind) for f in k.flags)][:limit]
+        chosen = [k.id for k in keys if _flagged(k.flags, flag_kind)][:limit]
     else:
         chosen = list(session.execute(select(Comment.id).where(*where)
                                       .order_by(*_QUEUE_ORDER).limit(limit)).scalars())
@@ -50,6 +61,27 @@ def moderation_queue(
     by_id = {row.id: CommentQueueItem.model_validate(
         {**row._mapping, "about": titles[(row.target_type, row.target_id)]}) for row in rows}
     return [by_id[i] for i in chosen]
+
+
+@service("engagement.queue_waiting")
+def waiting_count(
+    *,
+    session: Session,
+    actor: Actor,
+    states: tuple[str, ...] = ("pending", "escalated"),
+    flag_kind: str | None = None,
+    target_type: str | None = None,
+) -> int:
+    """How many comments wait with these filters: all of them, not the queue's ``limit``.
+
+    A COUNT in the database (the queue's index on state); with a flag filter, the flags of
+    the waiting comments are read and matched as :func:`moderation_queue` matches them.
+    """
+    where = _waiting(states, target_type)
+    if flag_kind:
+        flags = session.execute(select(Comment.flags).where(*where)).scalars()
+        return sum(_flagged(f, flag_kind) for f in flags)
+    return session.execute(select(sa.func.count()).select_from(Comment).where(*where)).scalar_one()
 
 
 def suggested_campaigns(comments: list[CommentQueueItem]) -> dict[int, list[int]]:

@@ -3,6 +3,7 @@ import io
 from datetime import UTC, date, datetime
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from portal.audit.models import AuditEvent
@@ -20,11 +21,21 @@ def _events(session: Session, n: int) -> None:
 
 
 def test_commissioner_reads_an_intact_log(session: Session) -> None:
-    _events(session, 3)
+    _events(session, 3)  # the first event of the day signs a checkpoint (sign_if_due)
+    first = session.exec(select(AuditEvent).order_by(AuditEvent.id)).first()
     at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
     assert not at.exception
-    assert any("chain of 3 entries is intact" in s.value for s in at.success)
+    # Checked from the newest signed checkpoint, and the page says what and from where.
+    [intact] = [s.value for s in at.success]
+    assert intact.startswith("The 2 entries written since the newest signed checkpoint are "
+                             "intact, and the checkpoint holds")
+    assert f"vouches for the 1 entry up to entry {first.id}" in intact
+    assert any("Checked from checkpoint number" in c.value for c in at.caption)
     assert len(at.dataframe[0].value) == 3
+    # The whole chain, on request.
+    at.button(key="audit_check_all").click().run()
+    assert any("Every entry checked" in s.value and "chain of 3 entries is intact" in s.value
+               for s in at.success)
 
 
 def test_a_tampered_entry_is_named(session: Session) -> None:
@@ -49,7 +60,10 @@ def test_residents_and_staff_are_refused(session: Session) -> None:
 def test_one_entry_reads_as_one_and_times_are_local(session: Session) -> None:
     _events(session, 1)
     at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
-    assert any("The chain of 1 entry is intact." in s.value for s in at.success)
+    assert any(s.value.startswith("No entry was written since the newest signed checkpoint")
+               and "vouches for the 1 entry up to" in s.value for s in at.success)
+    at.button(key="audit_check_all").click().run()
+    assert any("the chain of 1 entry is intact." in s.value for s in at.success)
     frame = at.dataframe[0].value
     assert "When (UTC)" not in frame.columns
     assert frame["When"].iloc[0].endswith(("PST", "PDT"))  # the county's time, as elsewhere
@@ -168,3 +182,88 @@ def test_filters_run_in_the_query_before_the_limit(session: Session) -> None:
     # "%" and "_" are letters here, not wildcards.
     assert list_events(session=session, actor=admin, by="%") == []
 
+
+
+# ---------------------------------------------------------------------------
+# At county scale (issue 18): checked from the newest signed checkpoint, read page by page
+# ---------------------------------------------------------------------------
+
+def test_a_log_without_checkpoints_is_checked_whole(session: Session) -> None:
+    _four_events(session)  # chained by hand: no checkpoint was signed
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
+    assert any("The chain of 4 entries is intact: every entry was checked, as no checkpoint "
+               "has been signed yet." in s.value for s in at.success)
+
+
+def test_a_rewrite_after_the_checkpoint_is_named_and_one_before_it_by_the_full_check(
+        session: Session) -> None:
+    from portal.audit.checkpoints import sign_checkpoint
+
+    _events(session, 4)
+    sign_checkpoint(session)
+    session.commit()
+    _events(session, 2)
+    ids = session.exec(select(AuditEvent.id).order_by(AuditEvent.id)).all()
+    factories.as_attacker(session, "UPDATE audit_event SET actor = 'x' WHERE id = :id",
+                          {"id": ids[1]})
+    session.commit()
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
+    # Before the checkpoint, changed in place: the view's check says what it rests on ...
+    assert any("vouches for the 4 entries up to entry" in s.value for s in at.success)
+    assert any("changed in place is found by checking every entry" in c.value for c in at.caption)
+    # ... and the full check finds it.
+    at.button(key="audit_check_all").click().run()
+    assert any(f"broken at entry {ids[1]}: it has content that does not match its hash"
+               in e.value for e in at.error)
+    # After the checkpoint: every view finds it.
+    factories.as_attacker(session, "UPDATE audit_event SET actor = 'x' WHERE id = :id",
+                          {"id": ids[5]})
+    session.commit()
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
+    assert any(f"broken at entry {ids[5]}: it has content that does not match its hash"
+               in e.value for e in at.error)
+
+
+def test_a_checkpoint_whose_signature_fails_is_reported(session: Session) -> None:
+    from portal.audit.models import AuditCheckpoint
+
+    _events(session, 3)
+    session.execute(sa.update(AuditCheckpoint).values(events=2))  # a count it never signed
+    session.commit()
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
+    assert not at.exception
+    assert any("The newest signed checkpoint (number" in e.value
+               and "does not match its signature" in e.value and "vouches for nothing" in e.value
+               for e in at.error)
+    assert not at.success
+    at.button(key="audit_check_all").click().run()
+    assert any("the chain of 3 entries is intact" in s.value for s in at.success)
+
+
+def _same_instant(session: Session, n: int, when: datetime) -> list[int]:
+    return [_event_at(session, when, f"p{i}@county.example", "engagement.publish").id
+            for i in range(n)]
+
+
+def test_load_more_pages_through_every_entry_once(session: Session) -> None:
+    from portal.audit.queries import PAGE
+
+    # Every entry at one instant: pages are keyed on entry numbers, which never tie.
+    ids = _same_instant(session, 2 * PAGE + 30, datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER)
+    assert _entries(at) == ids[::-1][:PAGE]
+    assert any("older ones follow with “Load more”" in c.value for c in at.caption)
+    at.button(key="audit_more").click().run()
+    assert _entries(at) == ids[::-1][:2 * PAGE]
+    # Entries written meanwhile come first and push none of the older ones off or twice on.
+    newer = _same_instant(session, 5, datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
+    at.button(key="audit_more").click().run()
+    assert not at.exception
+    assert _entries(at) == (ids + newer)[::-1]
+    assert not [b for b in at.button if b.key == "audit_more"]  # nothing older is left
+    assert any(f"{len(ids) + 5:,} entries, newest first" in c.value for c in at.caption)
+    # New filters start again from the newest page.
+    at.text_input(key="audit_who").set_value("p1").run()  # p1, p10 … p19, p100 …
+    matching = [i for n, i in enumerate(ids) if f"p{n}".startswith("p1")]
+    matching += [newer[1]]
+    assert _entries(at) == sorted(matching, reverse=True)[:PAGE]

@@ -1,9 +1,9 @@
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from portal.auth.roles import Role
 from portal.engagement.models import Comment
 from tests import factories
-from tests.apptest import run_script, texts
+from tests.apptest import plain, run_script, texts
 
 
 def _comment(session: Session, text: str, state: str = "pending") -> None:
@@ -136,3 +136,125 @@ def test_bidi_controls_are_flagged_and_shown_visible_not_applied(session: Sessio
     assert "\u202e" not in box.value  # what would be published, as the public would see it
     flag_filter = next(s for s in at.selectbox if s.label == "Flag")
     assert any("direction" in o.lower() for o in flag_filter.options)
+
+
+# ---------------------------------------------------------------------------
+# At county scale (issue 18)
+# ---------------------------------------------------------------------------
+
+def test_the_waiting_figure_counts_beyond_the_listed_500(session: Session) -> None:
+    import secrets
+
+    import sqlalchemy as sa
+
+    from portal.base import utcnow
+
+    now = utcnow()
+    session.execute(sa.insert(Comment.__table__), [
+        {"target_type": "general", "raw_text": f"Comment {i}.", "redacted_text": f"Comment {i}.",
+         "language": "en", "state": "pending", "receipt_code": secrets.token_hex(8),
+         "flags": [], "urgency": 0, "submitted_at": now, "lock_version": 1} for i in range(523)])
+    session.commit()
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert not at.exception
+    [waiting] = [m for m in at.metric if m.label == "Waiting"]
+    assert waiting.value == "523"
+    assert len(at.dataframe[0].value) == 500
+    assert any("The 500 most urgent and longest waiting are listed" in c.value for c in at.caption)
+
+
+def _decided(session: Session) -> tuple[Comment, list[Comment]]:
+    """A referred comment still waiting, and three decided ones."""
+    from portal.auth.roles import Actor
+    from portal.engagement.decisions import decide
+
+    moderator = Actor(subject="mo@alder-county.example", roles=frozenset({Role.MODERATOR}))
+    referred = _queued(session, "Is the camera vendor allowed to keep the footage?")
+    decide(session=session, actor=moderator, comment_id=referred.id,
+           lock_version=referred.lock_version, action="escalate", note="A question of law.")
+    done = [_queued(session, f"Decided comment number {i} about the drones.") for i in range(3)]
+    for c in done[:2]:
+        decide(session=session, actor=moderator, comment_id=c.id, lock_version=c.lock_version,
+               action="publish")
+    decide(session=session, actor=moderator, comment_id=done[2].id,
+           lock_version=done[2].lock_version, action="reject", reason_code="spam")
+    session.commit()
+    return referred, done
+
+
+def test_the_queue_reads_only_the_listed_comments_decisions(
+        session: Session, monkeypatch) -> None:
+    from portal.engagement import decisions
+
+    referred, _done = _decided(session)
+    waiting = _queued(session, "Please publish the camera audit every year.")
+    asked, returned, whole_log = [], [], []
+    original = decisions.earlier_decisions
+
+    def spy(**kw):  # type: ignore[no-untyped-def]
+        asked.append(sorted(kw["comment_ids"]))
+        found = original(**kw)
+        returned.extend((cid, d.action) for cid, ds in found.items() for d in ds)
+        return found
+
+    monkeypatch.setattr(decisions, "earlier_decisions", spy)
+    monkeypatch.setattr(decisions, "moderation_log", lambda **kw: whole_log.append(kw) or [])
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR)
+    assert not at.exception
+    assert asked == [sorted([referred.id, waiting.id])]  # the listed comments, no others
+    assert returned == [(referred.id, "escalate")]  # 1 of the 5 decisions made
+    assert whole_log == []  # the whole log is not read to draw the page
+    frame = at.dataframe[0].value.set_index("Comment")
+    assert frame.loc[referred.id, "Earlier decisions"].startswith("Refer to the commission, ")
+    assert frame.loc[waiting.id, "Earlier decisions"] == ""
+    picker = next(s for s in at.selectbox if s.label == "Comment")
+    picker.set_value(referred.id).run()
+    assert any("Earlier: Refer to the commission" in plain(c.value)
+               and "by mo@alder-county.example — A question of law." in plain(c.value)
+               for c in at.caption)
+
+
+def test_the_log_download_is_built_when_asked_with_the_same_content(
+        session: Session, monkeypatch) -> None:
+    """The CSV is made by the download's click (Streamlit runs the callable then), not by
+    every run, and holds what the page's download held before: every decision, oldest first."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from portal.engagement.models import ModerationDecision
+    from portal.engagement.targets import target_titles
+    from portal.engagement.vocab import MODERATION_ACTIONS
+    from portal.exports import to_csv
+
+    _decided(session)
+    deferred = {}
+    original = MediaFileManager.add_deferred
+
+    def keep(self, callable_, mimetype, coordinates, file_name=None, **kw):  # type: ignore[no-untyped-def]
+        deferred[file_name] = callable_
+        return original(self, callable_, mimetype, coordinates, file_name=file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    at = run_script("app_pages/moderation_queue.py", Role.ADMIN)
+    assert not at.exception
+    [button] = [b for b in at.get("download_button") if "moderation log" in b.label]
+    assert button.label == "Download the moderation log (CSV, 4 decisions)"
+    assert button.proto.url == "" and button.proto.deferred_file_id  # nothing built yet
+    built = deferred["moderation-log.csv"]()
+    # As the page built it before, from every decision joined to its comment.
+    rows = session.exec(select(ModerationDecision, Comment.target_type, Comment.target_id,
+                               Comment.state)
+                        .join(Comment, Comment.id == ModerationDecision.comment_id)
+                        .order_by(ModerationDecision.decided_at, ModerationDecision.id)).all()
+    titles = target_titles(session, {(kind, tid) for _, kind, tid, _ in rows})
+    before = to_csv([{"decided_at": d.decided_at, "comment_id": d.comment_id,
+                      "about": titles[(kind, tid)],
+                      "action": MODERATION_ACTIONS.get(d.action, d.action),
+                      "reason": d.reason or "", "moderator": d.moderator, "state_now": state}
+                     for d, kind, tid, state in rows],
+                    ("decided_at", "comment_id", "about", "action", "reason", "moderator",
+                     "state_now"))
+    assert built == before
+    lines = built.decode("utf-8-sig").splitlines()
+    assert lines[0] == "decided_at,comment_id,about,action,reason,moderator,state_now"
+    assert [line.split(",")[3] for line in lines[1:]] == [
+        "Refer to the commission", "Publish", "Publish", "Do not publish"]

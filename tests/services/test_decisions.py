@@ -181,3 +181,79 @@ def test_the_moderation_log_names_each_comments_record(session: Session) -> None
     session.commit()
     rows = moderation_log(session=session, actor=Actor(subject="c@x", roles=frozenset({Role.COMMISSIONER})))
     assert [r["about"] for r in rows] == ["Surveillance technology notice: Street cameras"]
+
+
+# ---------------------------------------------------------------------------
+# At county scale (issue 18): a true count, and only the listed comments' decisions
+# ---------------------------------------------------------------------------
+
+def _many_waiting(session: Session, n: int, *, state: str = "pending", flags=None,
+                  target_type: str = "general") -> list[int]:
+    """``n`` comments inserted at once, as the scale bench inserts them."""
+    import secrets
+
+    import sqlalchemy as sa
+
+    from portal.base import utcnow
+    from portal.engagement.models import urgency
+
+    flags = flags or []
+    now = utcnow()
+    rows = [{"target_type": target_type, "target_id": None, "raw_text": f"Comment {i}.",
+             "redacted_text": f"Comment {i}.", "language": "en", "state": state,
+             "receipt_code": secrets.token_hex(8), "flags": flags, "urgency": urgency(flags),
+             "submitted_at": now - timedelta(minutes=i), "lock_version": 1} for i in range(n)]
+    session.execute(sa.insert(Comment.__table__), rows)
+    session.commit()
+    return list(session.exec(select(Comment.id).where(Comment.receipt_code.in_(
+        [r["receipt_code"] for r in rows]))).all())
+
+
+def test_the_waiting_count_is_true_beyond_the_queues_limit(session: Session) -> None:
+    from portal.engagement.queue import waiting_count
+
+    phone = [{"kind": "pii:phone", "score": 1.0, "spans": [[0, 3]]}]
+    _many_waiting(session, 480)
+    _many_waiting(session, 43, flags=phone, target_type="notice")
+    _many_waiting(session, 12, state="escalated")
+    _many_waiting(session, 30, state="published")
+    assert len(moderation_queue(session=session, actor=MOD_A)) == 500  # the list stops ...
+    assert waiting_count(session=session, actor=MOD_A) == 535  # ... the count does not
+    assert waiting_count(session=session, actor=MOD_A, states=("pending",)) == 523
+    assert waiting_count(session=session, actor=MOD_A, states=("escalated",)) == 12
+    assert waiting_count(session=session, actor=MOD_A, flag_kind="pii") == 43
+    assert waiting_count(session=session, actor=MOD_A, flag_kind="spam") == 0
+    assert waiting_count(session=session, actor=MOD_A, target_type="notice") == 43
+    assert len(moderation_queue(session=session, actor=MOD_A, flag_kind="pii")) == 43
+    with pytest.raises(PermissionDenied):
+        waiting_count(session=session, actor=STAFF)
+
+
+def test_earlier_decisions_are_read_for_the_listed_comments_only(session: Session) -> None:
+    from portal.engagement.decisions import decision_count, earlier_decisions
+    from portal.engagement.referrals import commission_decide
+
+    commissioner = Actor(subject="c@x", roles=frozenset({Role.COMMISSIONER}))
+    referred, returned, other = (factories.submitted_comment(session, f"Comment {n} on drones.")
+                                 for n in ("one", "two", "three"))
+    for c in (referred, returned, other):
+        decide(session=session, actor=MOD_A, comment_id=c.id, lock_version=c.lock_version,
+               action="escalate", note="For the commission.")
+    commission_decide(session=session, actor=commissioner, comment_id=returned.id,
+                      lock_version=returned.lock_version, action="return", note="Yours to decide.")
+    decided = [factories.submitted_comment(session, f"Decided comment {i}.") for i in range(5)]
+    for c in decided:
+        decide(session=session, actor=MOD_B, comment_id=c.id, lock_version=c.lock_version,
+               action="publish")
+    session.commit()
+    assert decision_count(session=session, actor=MOD_A) == 3 + 1 + 5
+    found = earlier_decisions(session=session, actor=MOD_A,
+                              comment_ids=[referred.id, returned.id])
+    assert set(found) == {referred.id, returned.id}  # no other comment's decisions were read
+    assert [d.action for d in found[referred.id]] == ["escalate"]
+    assert [(d.action, d.reason) for d in found[returned.id]] == [
+        ("escalate", "For the commission."), ("commission_return", "Yours to decide.")]
+    assert found[returned.id][1].moderator == "c@x"
+    assert earlier_decisions(session=session, actor=MOD_A, comment_ids=[]) == {}
+    with pytest.raises(PermissionDenied):
+        earlier_decisions(session=session, actor=STAFF, comment_ids=[referred.id])
