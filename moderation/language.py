@@ -17,7 +17,8 @@ Spanish function words.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
+from collections.abc import Iterable
 from typing import Any
 
 #: Candidate languages: English, Spanish and the other languages most often
@@ -96,14 +97,29 @@ _NOT_EN = _wordset(
 )
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    """Load the model once (about 0.7 s) and restrict it to :data:`CANDIDATES`."""
+def _load_model() -> Any:
+    """Read the model (about 0.5 s, most of it decompressing) and restrict it to
+    :data:`CANDIDATES`."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(CANDIDATES))
     return identifier
+
+
+_model: Any = None
+_model_lock = threading.Lock()
+
+
+def _identifier() -> Any:
+    """The model, loaded on first need, once per process: a load begun by :func:`prefetch`
+    and a text that needs the model meanwhile share one load."""
+    global _model
+    if _model is None:
+        with _model_lock:
+            if _model is None:
+                _model = _load_model()
+    return _model
 
 
 def _function_word_vote(words: list[str]) -> str:
@@ -116,19 +132,46 @@ def _function_word_vote(words: list[str]) -> str:
     return "und"
 
 
-def detect_language(text: str) -> str:
-    """``"en"``, ``"es"`` or ``"und"`` for ``text`` (see the module docstring)."""
+def _words(text: str) -> list[str]:
     sample = _NOISE.sub(" ", text[:SAMPLE]).lower()
-    words = _WORD.findall(sample)
+    return _WORD.findall(sample)
+
+
+def _without_model(words: list[str]) -> str | None:
+    """The answer when the model is not needed: too little text, or plainly English."""
     if sum(map(len, words)) < 3:
         return "und"
     # Fast path for plainly English text, most comments: the model costs
     # ~70 µs a comment, this check ~2 µs.
     if sum(w in _EN_ONLY for w in words) >= 3 and _NOT_EN.isdisjoint(words):
         return "en"
+    return None
+
+
+def detect_language(text: str) -> str:
+    """``"en"``, ``"es"`` or ``"und"`` for ``text`` (see the module docstring)."""
+    words = _words(text)
+    settled = _without_model(words)
+    if settled is not None:
+        return settled
     lang, confidence = _identifier().classify(" ".join(words))
     if lang in ("en", "es") and confidence >= ACCEPT:
         return lang
     if confidence >= ACCEPT_OTHER:
         return "und"
     return _function_word_vote(words)
+
+
+def prefetch(texts: Iterable[str]) -> threading.Thread | None:
+    """Begin loading the model on another thread when one of ``texts`` will need it.
+
+    A batch of plainly English comments loads nothing. Otherwise the load (mostly LZMA
+    decompression, which releases the GIL) runs beside the caller's own start-up work,
+    such as Presidio's import, on a machine with a second core; the first text that
+    needs the model waits for the same load rather than starting another.
+    """
+    if _model is not None or all(_without_model(_words(t)) is not None for t in texts):
+        return None
+    thread = threading.Thread(target=_identifier, name="language-model", daemon=True)
+    thread.start()
+    return thread

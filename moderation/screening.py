@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from moderation.campaigns import find_campaigns
-from moderation.language import detect_language
+from moderation.language import detect_language, prefetch
 from moderation.pii import detect_spans, flags_from_spans, redact_with
 from moderation.profanity import find_profanity
 from moderation.spam import find_spam
@@ -89,6 +89,8 @@ def screen_batch(texts: Sequence[str]) -> list[ScreeningResult]:
     campaign does not make a comment spam.
     """
     views = [view(t) if isinstance(t, str) else _reject(t) for t in texts]
+    # Loading the language model, when a text needs it, overlaps the first screening's own.
+    prefetch(tv.text for tv in views)
     results = [_screen_view(tv) for tv in views]
     for campaign in find_campaigns([tv.text for tv in views]):
         detail = f"campaign {campaign.id} ({campaign.size} comments)"

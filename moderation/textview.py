@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 #: Lone surrogates cannot be encoded as UTF-8; they are shown as U+FFFD.
 SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -67,24 +68,98 @@ class _Tables:
     invisible_re: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    """Build, once, the 1:1 translation table and the set of invisible characters.
+#: ``(first, last, value of first)``: runs of decimal digits (category Nd) counting up by one.
+DigitRuns = tuple[tuple[int, int, int], ...]
+#: ``(first, last)``: runs of format characters (category Cf).
+FormatRuns = tuple[tuple[int, int], ...]
 
-    Built lazily from :mod:`unicodedata` so it follows the running Python's
-    Unicode version instead of a hand-kept list.
+
+def scan_unicode() -> tuple[DigitRuns, FormatRuns]:
+    """Every decimal digit and format character of the running Python's :mod:`unicodedata`.
+
+    Reads all 1.1 million code points (about 0.7 s), so it is not run when a screening
+    starts: ``moderation/unicode_table.py`` holds its result, written by
+    :func:`write_table`, and ``tests/moderation/test_unicode_table.py`` runs it again and
+    compares, so the table cannot drift from :mod:`unicodedata`.
     """
-    table: dict[int, int] = {}
-    invisible: list[str] = []
+    digits: list[list[int]] = []
+    formats: list[list[int]] = []
     for cp in range(0x80, sys.maxunicode + 1):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
         cat = unicodedata.category(ch)
         if cat == "Nd":
-            table[cp] = ord("0") + unicodedata.digit(ch)
+            value = unicodedata.digit(ch)
+            if digits and digits[-1][1] == cp - 1 and digits[-1][2] + cp - digits[-1][0] == value:
+                digits[-1][1] = cp
+            else:
+                digits.append([cp, cp, value])
         elif cat == "Cf":
-            invisible.append(ch)
+            if formats and formats[-1][1] == cp - 1:
+                formats[-1][1] = cp
+            else:
+                formats.append([cp, cp])
+    return (tuple((a, b, v) for a, b, v in digits), tuple((a, b) for a, b in formats))
+
+
+def table_source() -> str:
+    """The text of ``moderation/unicode_table.py`` for the running Python's Unicode version."""
+    digits, formats = scan_unicode()
+    lines = [
+        '"""Decimal digits and format characters by code point, for ``moderation.textview``.',
+        "",
+        "Generated from :mod:`unicodedata` by ``moderation.textview.write_table()``; do not edit.",
+        "``tests/moderation/test_unicode_table.py`` generates it again and compares.",
+        '"""',
+        "",
+        f'UNIDATA_VERSION = "{unicodedata.unidata_version}"',
+        "",
+        "#: (first, last, value of first): runs of decimal digits (category Nd).",
+        "DIGITS = (",
+        *(f"    (0x{a:05X}, 0x{b:05X}, {v}),  # {unicodedata.name(chr(a), '?')}"
+          for a, b, v in digits),
+        ")",
+        "",
+        "#: (first, last): runs of format characters (category Cf).",
+        "FORMATS = (",
+        *(f"    (0x{a:05X}, 0x{b:05X}),  # {unicodedata.name(chr(a), '?')}" for a, b in formats),
+        ")",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+TABLE_PATH = Path(__file__).with_name("unicode_table.py")
+
+
+def write_table() -> None:
+    """Write ``moderation/unicode_table.py`` anew, after a Python upgrade changes Unicode:
+    ``python -c "from moderation.textview import write_table; write_table()"``."""
+    TABLE_PATH.write_text(table_source(), encoding="utf-8")
+
+
+def _runs() -> tuple[DigitRuns, FormatRuns]:
+    """The generated table, or a scan when this Python's Unicode version is not the table's."""
+    from moderation import unicode_table
+
+    if unicode_table.UNIDATA_VERSION == unicodedata.unidata_version:
+        return unicode_table.DIGITS, unicode_table.FORMATS
+    return scan_unicode()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Build, once, the 1:1 translation table and the set of invisible characters.
+
+    From the running Python's :mod:`unicodedata` (through the generated table, which a
+    test keeps equal to it) instead of a hand-kept list.
+    """
+    digits, formats = _runs()
+    table: dict[int, int] = {}
+    for first, last, value in digits:
+        for cp in range(first, last + 1):
+            table[cp] = ord("0") + value + cp - first
+    invisible = [chr(cp) for first, last in formats for cp in range(first, last + 1)]
     # Full-width ASCII forms (＠, ＃, Ａ…) read as their ASCII counterparts.
     for cp in range(0xFF01, 0xFF5F):
         table[cp] = cp - 0xFF01 + 0x21

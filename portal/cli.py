@@ -4,6 +4,10 @@ Contract: exit 0 on success; on bad input exit 1 with the reasons on stderr and
 nothing written. Every capability with a page also has a command. The verbs,
 import kinds and export kinds come from the areas' manifests
 (``portal/registry.py``); only ``serve`` and ``db upgrade`` live here.
+
+Only the command being run is set up: its options are configured, and its module (with
+SQLAlchemy and the rest) imported, when its words are on the command line. ``portal screen``
+reads a CSV file and never opens the database, so it does not pay for loading one.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ import pydantic
 
 from portal import registry
 from portal.cliutil import fail
-from portal.db import is_empty, make_engine, upgrade
 from portal.errors import PortalError, ValidationFailed
 from portal.manifest import resolve
 from portal.settings import PROJECT_ROOT, get_settings
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from portal.db import make_engine, upgrade
+
     engine = make_engine()
     upgrade(engine)
     print(f"Database is at the newest schema: {engine.url.render_as_string(hide_password=True)}")
@@ -67,6 +72,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         refused = fail(str(error))
     if refused:
         return 1
+    from portal.db import is_empty, make_engine, upgrade
+
     engine = make_engine()
     upgrade(engine)
     if is_empty(engine):
@@ -121,7 +128,14 @@ def _run(ref: str) -> Callable[[argparse.Namespace], int]:
     return lambda args: resolve(ref)(args)  # type: ignore[no-any-return]
 
 
-def _add_area_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _wanted(words: list[str] | None, path: tuple[str, ...]) -> bool:
+    """Whether the command at ``path`` is the one ``words`` (the command line's words that
+    are not options) run or ask help for, so that it needs its options; ``None``: all do."""
+    return words is None or words[:len(path)] == list(path)
+
+
+def _add_area_commands(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+                       words: list[str] | None) -> None:
     groups: dict[str, argparse._SubParsersAction] = {}  # type: ignore[type-arg]
     for command in registry.commands():
         first, *more = command.verb
@@ -132,7 +146,7 @@ def _add_area_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore
                 group = sub.add_parser(first, help=f"{first} commands")
                 groups[first] = group.add_subparsers(dest=f"{first}_command", required=True)
             parser = groups[first].add_parser(more[0], help=command.help)
-        if command.configure:
+        if command.configure and _wanted(words, command.verb):
             resolve(command.configure)(parser)
         parser.set_defaults(func=_run(command.run))
 
@@ -151,7 +165,8 @@ def _whole(verb: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def _add_imports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_imports(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+                 words: list[str] | None) -> None:
     importer = sub.add_parser("import", help="import a batch of records: all rows or none")
     importer.add_argument("--all", metavar="FILE", dest="all_file",
                           help="restore a whole database written by `portal export --all` "
@@ -161,12 +176,13 @@ def _add_imports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     for kind, spec in registry.importers().items():
         parser = kinds.add_parser(kind, help=spec.help)
         parser.add_argument("file", help="the file to import")
-        if spec.configure:
+        if spec.configure and _wanted(words, ("import", kind)):
             resolve(spec.configure)(parser)
         parser.set_defaults(func=_run(spec.run))
 
 
-def _add_exports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_exports(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+                 words: list[str] | None) -> None:
     exporter = sub.add_parser("export", help="write an export or a feed")
     exporter.add_argument("--all", metavar="FILE", dest="all_file",
                           help="write the whole database to FILE (JSON Lines; .gz compresses), "
@@ -177,12 +193,14 @@ def _add_exports(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         parser = kinds.add_parser(kind, help=spec.help)
         parser.add_argument("--format", choices=list(spec.formats), default=None)
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
-        if spec.configure:
+        if spec.configure and _wanted(words, ("export", kind)):
             resolve(spec.configure)(parser)
         parser.set_defaults(func=_run(spec.run))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``argv``, only the command it names has its options set up."""
+    words = None if argv is None else [a for a in argv if not a.startswith("-")]
     parser = _Parser(prog="portal", description="Civic data transparency portal")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -201,14 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_upgrade = db_sub.add_parser("upgrade", help="migrate to the newest schema")
     db_upgrade.set_defaults(func=cmd_db_upgrade)
 
-    _add_area_commands(sub)
-    _add_imports(sub)
-    _add_exports(sub)
+    _add_area_commands(sub, words)
+    _add_imports(sub, words)
+    _add_exports(sub, words)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:

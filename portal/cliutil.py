@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session
-
-from portal.db import make_engine, session_scope, upgrade
 from portal.errors import FieldError, ValidationFailed
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 def fail(message: str) -> int:
@@ -27,7 +27,12 @@ def fail(message: str) -> int:
 
 @contextmanager
 def migrated_session() -> Iterator[Session]:
-    """Migrate, then one transaction: committed if the command succeeds, else rolled back."""
+    """Migrate, then one transaction: committed if the command succeeds, else rolled back.
+
+    The database modules are imported here, by the commands that use one: ``portal screen``
+    and ``portal --help`` load no SQLAlchemy, sqlmodel or alembic."""
+    from portal.db import make_engine, session_scope, upgrade
+
     engine = make_engine()
     upgrade(engine)
     try:
