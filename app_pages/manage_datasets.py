@@ -24,15 +24,32 @@ st.write("Every sharing practice belongs to a dataset, and every dataset to the 
          "save makes a new version, kept with who changed what and when.")
 
 tab_datasets, tab_departments, tab_files = st.tabs(["Datasets", "Departments", "Import"])
+_DONE = "manage_datasets_done"
 
 
-def _saved(kind: str, saved: dict | None, key: str) -> None:
+def _saved(kind: str, saved: dict | None, key: str, choice: str) -> None:
+    """After a save the page runs again, so every list is fresh (a new department is at once a
+    dataset's steward to choose), with the saved record open and the message kept for that run."""
     if saved is not None:
         cached.clear()
-        st.success(f"Saved {kind} {inert(str(saved[key]))} as version {saved['version']}.")
+        message = f"Saved {kind} {inert(str(saved[key]))} as version {saved['version']}."
+        st.session_state[_DONE] = (kind, message)
+        st.session_state[f"{choice}_next"] = saved["id"]
+        st.rerun()
+
+
+def _done(kind: str, choice: str) -> None:
+    """The last save's message, in its own tab; the record saved is the one chosen."""
+    if f"{choice}_next" in st.session_state:
+        st.session_state[choice] = st.session_state.pop(f"{choice}_next")
+    done = st.session_state.get(_DONE)
+    if done is not None and done[0] == kind:
+        del st.session_state[_DONE]
+        st.success(done[1])
 
 
 with tab_datasets:
+    _done("dataset", "dataset_choice")
     dataset_rows = []
     departments: dict[str, str] = {}
     with reported(), db() as session:
@@ -58,12 +75,13 @@ with tab_datasets:
                 saved = records.update_dataset(
                     session=session, actor=actor, dataset_id=chosen, values=values,
                     expected_version=detail.values["version"], summary=summary)
-        _saved("dataset", saved, "identifier")
+        _saved("dataset", saved, "identifier", "dataset_choice")
     if detail is not None:
         st.subheader("Change history", anchor=False)
         version_history(detail.history, "This dataset has not been changed in the portal.")
 
 with tab_departments:
+    _done("department", "department_choice")
     department_rows = []
     with reported(), db() as session:
         department_rows = records.list_department_records(session=session, actor=actor)
@@ -87,7 +105,7 @@ with tab_departments:
                 saved = records.update_department(
                     session=session, actor=actor, department_id=chosen_department, values=values,
                     expected_version=current.values["version"], summary=summary)
-        _saved("department", saved, "code")
+        _saved("department", saved, "code", "department_choice")
     if current is not None:
         st.subheader("Change history", anchor=False)
         version_history(current.history, "This department has not been changed in the portal.")
