@@ -152,11 +152,22 @@ def restore(conn: Connection, handle: IO[str], batch: int = 1_000) -> dict[str, 
     counts: dict[str, int] = {name: 0 for name in tables}
     pending: list[dict[str, Any]] = []
     current: str | None = None
+    lines_of: list[int] = []  # the file's line numbers of the pending rows
 
     def flush() -> None:
         if pending and current is not None:
-            conn.execute(sa.insert(raw[current]), pending)
+            try:
+                conn.execute(sa.insert(raw[current]), pending)
+            except (sa.exc.StatementError, UnicodeEncodeError) as exc:
+                # The database refuses a row (a missing value, a wrong type, a duplicate id):
+                # the file was not written by ``portal export --all``, or was altered since.
+                reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                where = (f"line {lines_of[0]}" if len(lines_of) == 1
+                         else f"lines {lines_of[0]}–{lines_of[-1]}")
+                raise ValidationFailed([FieldError("file", f"{where}: the database refuses "
+                                                   f"these {current} rows ({reason})")]) from None
             pending.clear()
+            lines_of.clear()
 
     for number, item in lines:
         name, row = item.get("table"), item.get("row")
@@ -174,6 +185,7 @@ def restore(conn: Connection, handle: IO[str], batch: int = 1_000) -> dict[str, 
             pending.append({k: _from_json(columns[k], v) for k, v in row.items()})
         except (TypeError, ValueError) as exc:
             raise ValidationFailed([FieldError("file", f"line {number}: {exc}")]) from None
+        lines_of.append(number)
         counts[name] += 1
         if len(pending) >= batch:
             flush()

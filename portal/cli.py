@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except ValidationFailed as error:
         for item in error.errors or [error]:
-            print(f"portal: {item}", file=sys.stderr)
+            fail(str(item))  # a file's values in a message are shown, never acted on
         return 1
     except PortalError as error:
         return fail(str(error))

@@ -15,14 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from portal.errors import FieldError, ValidationFailed
+from portal.textsafety import for_terminal
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 
 def fail(message: str) -> int:
-    print(f"portal: {message}", file=sys.stderr)
+    print(f"portal: {for_terminal(message)}", file=sys.stderr)
     return 1
+
+
+def print_plan(lines: list[str]) -> None:
+    """An import's plan on standard output: the values in it are the file's, so what a terminal
+    would act on (escape sequences, bidi overrides) is written out, never sent (``for_terminal``)."""
+    print("\n".join(for_terminal(line) for line in lines))
 
 
 @contextmanager
@@ -59,9 +66,13 @@ def write_output(data: bytes, output: str | None) -> None:
 
 
 def input_file(args: argparse.Namespace) -> Path:
+    """The file to import, refused unread when it is over ``PORTAL_MAX_IMPORT_MB``."""
+    from portal.tabular import check_size
+
     path = Path(args.file)
     if not path.is_file():
         raise ValidationFailed([FieldError("file", f"no such file: {path}")])
+    check_size(path.stat().st_size)
     return path
 
 
@@ -99,7 +110,7 @@ def import_table(
         result = run(session=session, actor=SYSTEM, rows=table.rows, source=path.name,
                      dry_run=dry_run)
     if isinstance(result, ImportPlan):
-        print("\n".join(result.lines()))
+        print_plan(result.lines())
         print("Nothing was written (--dry-run)." if dry_run else result.done(path.name))
     elif dry_run:
         print(f"All {result} {noun} in {path.name} are valid; nothing was written (--dry-run).")

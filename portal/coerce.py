@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from portal.errors import FieldError
+from portal.textsafety import unstorable
 
 _SPLIT = re.compile(r"\s*[;\n]\s*")
 #: An address name (indicators, surveys): lower-case letters, digits and hyphens.
@@ -37,6 +38,7 @@ class Collector:
         self.row = row
         self.labels = labels or {}
         self.errors: list[FieldError] = []
+        self._refused: set[str] = set()
 
     def fail(self, field: str, message: str) -> None:
         self.errors.append(FieldError(field, message, self.row, self.labels.get(field)))
@@ -44,15 +46,25 @@ class Collector:
     def _value(self, field: str) -> Any:
         value = self.raw.get(field)
         if isinstance(value, str):
+            reason = unstorable(value)
+            if reason:  # refused once, for what it is; not also as missing or as a bad choice
+                if field not in self._refused:
+                    self._refused.add(field)
+                    self.fail(field, reason)
+                return None
             value = value.strip()
             return value or None
         return value
+
+    def _missing(self, field: str, message: str) -> None:
+        if field not in self._refused:
+            self.fail(field, message)
 
     def text(self, field: str, *, required: bool = False, max_length: int | None = None) -> str | None:
         value = self._value(field)
         if value is None:
             if required:
-                self.fail(field, "required")
+                self._missing(field, "required")
             return None
         text = str(value)
         if max_length is not None and len(text) > max_length:
@@ -64,7 +76,7 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required and default is None:
-                self.fail(field, "required: choose " + _either(vocab))
+                self._missing(field, "required: choose " + _either(vocab))
             return default
         text = str(value)
         by_label = {label.lower(): key for key, label in vocab.items()}
@@ -97,7 +109,7 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required:
-                self.fail(field, "required (a date, YYYY-MM-DD)")
+                self._missing(field, "required (a date, YYYY-MM-DD)")
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -113,17 +125,17 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required:
-                self.fail(field, "required (a whole number)")
+                self._missing(field, "required (a whole number)")
             return None
         if isinstance(value, bool):
             self.fail(field, "a whole number, not yes/no")
             return None
         try:
             number = float(value) if not isinstance(value, int) else value
-        except (TypeError, ValueError):
-            self.fail(field, f"{value!r} is not a whole number")
-            return None
-        if number != int(number):
+            whole = number == int(number)
+        except (TypeError, ValueError, OverflowError):  # OverflowError: "inf", "1e400"
+            whole = False
+        if not whole:
             self.fail(field, f"{value!r} is not a whole number")
             return None
         if not 0 <= number <= maximum:

@@ -22,16 +22,24 @@ def valid_text(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def _quoted(value: str) -> bool:
+    """An apostrophe and then what a spreadsheet would execute: how ``safe_cell`` writes it."""
+    return value.startswith("'") and value[1:2] != "" and value[1] in "'=+-@\t\r"
+
+
 def safe_cell(value: Any) -> Any:
-    """Neutralise a text cell a spreadsheet would execute; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Neutralise a text cell a spreadsheet would execute; other values pass unchanged.
+
+    Text that already looks neutralised (``'=…``, or ``''…``) gets an apostrophe too, so
+    that ``original_cell`` gives back exactly what was stored, apostrophe included."""
+    if isinstance(value, str) and (value.startswith(_FORMULA_START) or _quoted(value)):
         return "'" + value
     return value
 
 
 def original_cell(value: Any) -> Any:
     """Undo ``safe_cell``: a file the portal exported imports back with the text as typed."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
+    if isinstance(value, str) and _quoted(value):
         return value[1:]
     return value
 

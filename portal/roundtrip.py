@@ -90,7 +90,7 @@ def parse_id(value: Any, row: int, noun: str, known: Mapping[int, Any]) -> tuple
         if isinstance(value, bool) or number != int(number):
             raise ValueError
         record_id = int(number)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: "inf", "1e400"
         return None, [FieldError(ID, f"{value!r} is not a record number; leave it empty to add "
                                  f"a new record", row)]
     if record_id not in known:

@@ -54,11 +54,13 @@ def _from_matrix(matrix: list[list[Any]]) -> Table:
     return Table(header, rows)
 
 
-def check_size(data: bytes) -> None:
-    """Refuse a file over ``PORTAL_MAX_IMPORT_MB`` before reading any of it."""
+def check_size(data: bytes | int) -> None:
+    """Refuse a file over ``PORTAL_MAX_IMPORT_MB`` before reading any of it (``data`` is the
+    file's bytes, or its size in bytes when it is still on disk)."""
     limit = get_settings().max_import_mb
-    if len(data) > limit << 20:
-        raise ValidationFailed([FieldError("file", f"the file is {len(data) / (1 << 20):,.1f} MiB; "
+    size = data if isinstance(data, int) else len(data)
+    if size > limit << 20:
+        raise ValidationFailed([FieldError("file", f"the file is {size / (1 << 20):,.1f} MiB; "
                                            f"at most {limit:,} MiB (PORTAL_MAX_IMPORT_MB)")])
 
 

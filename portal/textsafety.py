@@ -11,11 +11,54 @@ import re
 import unicodedata
 
 _KEEP_CONTROLS = {"\n"}
+_HIDDEN = frozenset({"Cc", "Cf", "Cs"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Every ASCII punctuation character CommonMark lets a backslash escape that can start markup
 # (emphasis, code, links, images, HTML, entities, headings, lists, quotes, tables, autolinks,
 # footnotes, @mentions, :emoji: shortcodes, Streamlit's LaTeX and colour directives).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&@^])")
+
+
+def unstorable(text: str) -> str | None:
+    """Why ``text`` cannot be stored as given, or None when it can.
+
+    Two characters are not text any store keeps: the null character (PostgreSQL refuses it in
+    text and JSON, and files treat it as an end) and a lone UTF-16 surrogate (no UTF-8 file or
+    database can encode one; JSON can still spell it as ``\\ud800``). Services refuse such a
+    value with this reason rather than fail when it is written.
+    """
+    if "\x00" in text:
+        return "holds a null character (U+0000), which is not text; remove it"
+    broken = _SURROGATE.search(text)
+    if broken:
+        return (f"holds a broken character (a lone surrogate, U+{ord(broken.group()):04X}) that "
+                "no text file can hold; save the text as UTF-8 again")
+    return None
+
+
+def unstorable_in(value: object) -> str | None:
+    """:func:`unstorable` for a JSON value: the first reason any string in it (keys included)
+    gives, however deeply it is nested."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if reason := unstorable(item):
+                return reason
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list | tuple):
+            pending += item
+    return None
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (which move the cursor, change
+    colours or clear the screen), invisible format characters (a bidi override reverses what
+    follows it) and lone surrogates are written out as escapes (``\\x1b``, ``\\u202e``); the
+    rest is kept as it is."""
+    return "".join(ascii(ch)[1:-1] if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
 
 
 def strip_format_chars(text: str | None) -> str:

@@ -30,6 +30,7 @@ from portal.errors import FieldError, NotFound, PortalError, ValidationFailed
 from portal.exports import to_csv, to_json
 from portal.geography.models import District
 from portal.settings import get_settings
+from portal.textsafety import unstorable
 from portal.timefmt import local
 
 _RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud safely
@@ -104,6 +105,8 @@ class PublicComment:
 def _validate_text(text: str) -> str:
     if not isinstance(text, str) or len(text.strip()) < policy.MIN_TEXT_CHARS:
         raise ValidationFailed([FieldError("text", "write your comment (at least a few words)")])
+    if reason := unstorable(text):
+        raise ValidationFailed([FieldError("text", f"your comment {reason}")])
     if len(text) > policy.MAX_TEXT_CHARS:
         raise ValidationFailed([FieldError(
             "text",
@@ -187,6 +190,9 @@ def _validate_details(
     email = (email or "").strip() or None
     if name is not None and len(name) > policy.MAX_NAME_CHARS:
         errors.append(FieldError("name", f"up to {policy.MAX_NAME_CHARS} characters"))
+    for field, value in (("name", name), ("email", email)):
+        if value is not None and (reason := unstorable(value)):
+            errors.append(FieldError(field, f"this {reason}"))
     if email is not None and (len(email) > policy.MAX_EMAIL_CHARS or not _EMAIL.match(email)):
         errors.append(FieldError("email", "give an e-mail address like name@example.org, or leave it empty"))
     if district_id is not None and session.get(District, district_id) is None:

@@ -126,6 +126,9 @@ def read_districts(data: bytes, *, code_field: str | None = None, name_field: st
     a named field must be present on every feature. ``filename`` only appears
     in messages, so the clerk sees which upload is meant.
     """
+    from portal.tabular import check_size
+
+    check_size(data)  # the import size limit, before the file is parsed
     document = _parse(data, filename)
     features, top_crs = _features(document, filename)
     props = [_properties(f) for f in features]
@@ -315,6 +318,9 @@ def _scalar_text(value: Any, what: str) -> str | None:
         text = value.strip()
         if any(unicodedata.category(c) == "Cc" for c in text):
             raise _Bad("contains a control character (such as a tab or line break); remove it")
+        if any(unicodedata.category(c) == "Cs" for c in text):
+            raise _Bad("contains a broken character (a lone surrogate) that no text file can "
+                       "hold; save the file as UTF-8 again")
         return text or None
     raise _Bad(f"is a list or object, not a {what}")
 

@@ -24,6 +24,7 @@ from portal.errors import FieldError, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.indicators.vocab import UNITS
 from portal.inventory.models import Department
+from portal.textsafety import unstorable
 
 RECORD_TYPE = "indicator"
 LABELS = {
@@ -104,6 +105,10 @@ def _blank_to_none(values: Mapping[str, Any]) -> dict[str, Any]:
 def clean_definition(values: Mapping[str, Any], departments: Mapping[str, int],
                      row: int | None = None) -> tuple[dict[str, Any], list[FieldError]]:
     """The table's values for one definition, or the reasons it is refused."""
+    broken = [FieldError(str(key), reason, row) for key, value in values.items()
+              if isinstance(value, str) and (reason := unstorable(value))]
+    if broken:
+        return {}, broken
     try:
         given = IndicatorIn.model_validate(_blank_to_none(values))
     except ValidationError as error:

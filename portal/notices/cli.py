@@ -10,6 +10,7 @@ from portal.cliutil import (
     export_file,
     input_file,
     migrated_session,
+    print_plan,
     write_output,
 )
 
@@ -30,7 +31,7 @@ def import_notices(args: argparse.Namespace) -> int:
     with migrated_session() as session:
         plan = run(session=session, actor=SYSTEM, rows=rows, publish_all=args.publish,
                    source=path.name, dry_run=args.dry_run)
-    print("\n".join(plan.lines()))
+    print_plan(plan.lines())
     published = to_publish(plan)
     if args.dry_run:
         if args.publish:

@@ -27,6 +27,7 @@ from portal.notices.models import DeploymentLocation, NoticeVersion, Surveillanc
 from portal.notices.service import _draft, _locations, _published_versions
 from portal.notices.window import comment_state
 from portal.tabular import load_json
+from portal.textsafety import unstorable, unstorable_in
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,118}[a-z0-9]$")
 TEXT_LIMITS = {"vendor": 200, "approving_authority": 300}
@@ -45,6 +46,8 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
             limit = TEXT_LIMITS.get(name)
             if limit and len(text) > limit:
                 errors.append(FieldError(name, f"at most {limit} characters", row))
+            if reason := unstorable(text):
+                errors.append(FieldError(name, reason, row))
             cleaned[name] = text
         elif name in ("fiscal_acquisition_cost", "fiscal_ongoing_cost"):
             if value in (None, ""):
@@ -83,6 +86,9 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
                     continue
             if not isinstance(value, dict):
                 errors.append(FieldError(name, "JSON object of figures", row))
+                continue
+            if reason := unstorable_in(value):
+                errors.append(FieldError(name, reason, row))
                 continue
             cleaned[name] = value
         else:
@@ -128,6 +134,8 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
         errors.append(FieldError("name", "a technology needs a name", row))
     elif len(name) > 200:
         errors.append(FieldError("name", "at most 200 characters", row))
+    elif reason := unstorable(name):
+        errors.append(FieldError("name", reason, row))
     if category not in vocab.CATEGORIES:
         errors.append(FieldError("category", f"unknown category {category!r}", row))
     if status not in vocab.STATUSES:

@@ -8,6 +8,7 @@ library's ElementTree (RFC 4287 needs nothing more); iCalendar with the
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -35,6 +36,16 @@ def notice_url(base_url: str, slug: str, version: int | None = None) -> str:
     return url if version is None else f"{url}&version={version}"
 
 
+#: What XML 1.0 cannot hold at all, even escaped: control characters other than tab and line
+#: breaks, lone surrogates, U+FFFE and U+FFFF. A feed holding one is not XML; readers drop it.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str | None) -> str | None:
+    """Text for the feed: characters XML cannot hold become U+FFFD, the rest stays as stored."""
+    return None if text is None else _NOT_XML.sub("\ufffd", text)
+
+
 def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -60,18 +71,18 @@ def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(updated)  # type: ignore[arg-type]
     ET.SubElement(feed, f"{{{ATOM}}}link", href=f"{base_url.rstrip('/')}/notices", rel="alternate")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = county
+    ET.SubElement(author, f"{{{ATOM}}}name").text = _xml(county)
     for version, tech in rows:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         kind = "New notice" if version.version == 1 else f"Updated notice (version {version.version})"
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{tech.name}: {kind}"
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml(f"{tech.name}: {kind}")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:{host},2026:notice/{tech.slug}/v{version.version}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(version.published_at)  # type: ignore[arg-type]
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(version.published_at)  # type: ignore[arg-type]
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate",
                       href=notice_url(base_url, tech.slug, version.version))
         summary = version.change_summary if version.version > 1 and version.change_summary else version.description
-        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = summary
+        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = _xml(summary)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

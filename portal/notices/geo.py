@@ -15,6 +15,7 @@ from typing import Any
 
 from portal.errors import FieldError
 from portal.tabular import load_json
+from portal.textsafety import unstorable
 
 Ring = Sequence[Sequence[float]]
 GEOMETRY_TYPES = ("Point", "LineString", "Polygon", "MultiPolygon")
@@ -165,6 +166,9 @@ def check_locations(
             continue
         if len(label) > 300:
             errors.append(FieldError(where, "a label has at most 300 characters", row))
+            continue
+        if reason := unstorable(label):
+            errors.append(FieldError(where, f"the label {reason}", row))
             continue
         geometry = item.get("geometry")
         vertices: list[tuple[float, float]]

@@ -85,6 +85,7 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
     CSV, XLSX or JSON as described, or whose columns are not a notice's."""
     name = filename.lower()
     if name.endswith(".json"):
+        check_size(data)  # before parsing: a JSON file over the limit is never read
         try:
             parsed = load_json(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -96,7 +97,6 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
         if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
             raise ValidationFailed([FieldError(
                 "file", 'expected a list of notices, or {"notices": [...]}')])
-        check_size(data)
         most = get_settings().max_import_rows
         if len(parsed) > most:
             raise ValidationFailed([FieldError("file", f"at most {most:,} rows per import "

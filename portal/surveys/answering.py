@@ -34,6 +34,7 @@ from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
 from portal.surveys.models import Survey, SurveyAnswer, SurveyBallot, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import TEXT_KINDS
+from portal.textsafety import unstorable
 
 # Free-text answers are stored as comments, so they share the comments' limit.
 MAX_TEXT = policy.MAX_TEXT_CHARS
@@ -151,7 +152,8 @@ def _check(form: SurveyForm, answers: Mapping[int, Any]) -> tuple[dict[int, Any]
                 continue
             kept[q.id] = [o for o in q.options if o in chosen]
         elif q.kind == "district":
-            if value not in form.districts and value not in form.districts.values():
+            if not isinstance(value, int | str) or (
+                    value not in form.districts and value not in form.districts.values()):
                 errors.append(FieldError(field, "choose a district from the list"))
                 continue
             kept[q.id] = next((i for i, n in form.districts.items() if n == value), value)
@@ -179,6 +181,9 @@ def _check(form: SurveyForm, answers: Mapping[int, Any]) -> tuple[dict[int, Any]
             limit = 300 if q.kind == "short_text" else MAX_TEXT
             if len(text) > limit:
                 errors.append(FieldError(field, f"at most {limit:,} characters; this has {len(text):,}"))
+                continue
+            if reason := unstorable(text):
+                errors.append(FieldError(field, f"the answer {reason}"))
                 continue
             kept[q.id] = text
     return kept, errors
