@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+
+from portal.errors import FieldError
 
 _KEEP_CONTROLS = {"\n"}
 _HIDDEN = frozenset({"Cc", "Cf", "Cs"})
@@ -35,6 +38,13 @@ def unstorable(text: str) -> str | None:
         return (f"holds a broken character (a lone surrogate, U+{ord(broken.group()):04X}) that "
                 "no text file can hold; save the text as UTF-8 again")
     return None
+
+
+def unstorable_fields(fields: Mapping[str, object]) -> list[FieldError]:
+    """A refusal for each of ``fields`` (name → what was given) whose text :func:`unstorable`
+    refuses; values that are not text are left to the caller's own checks."""
+    return [FieldError(name, reason) for name, value in fields.items()
+            if isinstance(value, str) and (reason := unstorable(value))]
 
 
 def unstorable_in(value: object) -> str | None:

@@ -9,6 +9,7 @@ from portal.auth.models import UserRole
 from portal.auth.permissions import service
 from portal.auth.roles import Actor, Role
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.textsafety import unstorable_fields
 
 GRANTABLE = tuple(r for r in Role if r is not Role.RESIDENT)
 
@@ -37,7 +38,7 @@ def list_grants(*, session: Session, actor: Actor) -> list[UserRole]:
 @service("auth.grant_role")
 def grant_role(*, session: Session, actor: Actor, subject: str, role: str) -> UserRole:
     key = _normalise_subject(subject)
-    errors: list[FieldError] = []
+    errors: list[FieldError] = unstorable_fields({"subject": key})
     if not key or len(key) > 320:
         errors.append(FieldError("subject", "give the person's e-mail address or subject (up to 320 characters)"))
     if role not in {r.value for r in GRANTABLE}:

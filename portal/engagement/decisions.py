@@ -34,6 +34,7 @@ from portal.errors import (
     PortalError,
     ValidationFailed,
 )
+from portal.textsafety import unstorable_fields
 
 OPEN_STATES = ("pending", "escalated")
 _RESULT_STATE = {
@@ -55,6 +56,8 @@ def _note(note: str | None) -> str | None:
     note = (note or "").strip() or None
     if note is not None and len(note) > policy.MAX_NOTE_CHARS:
         raise ValidationFailed([FieldError("note", f"up to {policy.MAX_NOTE_CHARS} characters")])
+    if refused := unstorable_fields({"note": note}):
+        raise ValidationFailed(refused)
     return note
 
 
@@ -76,6 +79,8 @@ def _check_decision(
     if action == "publish_redacted":
         if not (redacted_text or "").strip():
             raise ValidationFailed([FieldError("redacted_text", "give the text to publish")])
+        if refused := unstorable_fields({"redacted_text": redacted_text}):
+            raise ValidationFailed(refused)
         if len(redacted_text or "") > policy.MAX_TEXT_CHARS:
             raise ValidationFailed([FieldError("redacted_text", f"up to {policy.MAX_TEXT_CHARS:,} characters")])
         left = moderation.screen(redacted_text or "")
@@ -172,6 +177,8 @@ def mark_campaign(
     key = (campaign_key or "").strip() or f"campaign-{secrets.token_hex(4)}"
     if len(key) > 64:
         raise ValidationFailed([FieldError("campaign", "a campaign name is up to 64 characters")])
+    if refused := unstorable_fields({"campaign": key}):
+        raise ValidationFailed(refused)
     comments = session.exec(select(Comment).where(Comment.id.in_(ids))).all()
     if len(comments) != len(ids):
         raise NotFound("Some of those comments do not exist.")
@@ -236,6 +243,8 @@ def respond(
     text = (text or "").strip()
     if not text:
         raise ValidationFailed([FieldError("response", "write the response")])
+    if refused := unstorable_fields({"response": text}):
+        raise ValidationFailed(refused)
     if len(text) > policy.MAX_RESPONSE_CHARS:
         raise ValidationFailed([FieldError("response", f"up to {policy.MAX_RESPONSE_CHARS:,} characters")])
     comment = session.get(Comment, comment_id)

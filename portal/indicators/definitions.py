@@ -24,7 +24,7 @@ from portal.errors import FieldError, ValidationFailed
 from portal.indicators.models import Indicator
 from portal.indicators.vocab import UNITS
 from portal.inventory.models import Department
-from portal.textsafety import unstorable
+from portal.textsafety import unstorable, unstorable_fields
 
 RECORD_TYPE = "indicator"
 LABELS = {
@@ -184,6 +184,8 @@ def update_definition(*, session: Session, actor: Actor, indicator_id: int,
     cleaned, errors = clean_definition({**values, "slug": indicator.slug}, _departments(session))
     if errors:
         raise ValidationFailed(errors)
+    if refused := unstorable_fields({"summary": summary}):
+        raise ValidationFailed(refused)
     if not _save(session, actor, indicator, cleaned, summary.strip()[:500] or "Edited"):
         raise ValidationFailed(message="Nothing changed, so no new version was saved.")
     return indicator

@@ -27,6 +27,7 @@ from portal.exports import to_csv, to_json
 from portal.inventory import vocab
 from portal.inventory.models import Dataset, Department
 from portal.roundtrip import ImportPlan, duplicates, plan_import
+from portal.textsafety import unstorable_fields
 
 ACCESS_LEVELS: dict[str, str] = {
     "public": "Public: anyone may have it",
@@ -300,6 +301,8 @@ def _create(session: Session, actor: Actor, kind: Kind, values: dict[str, Any], 
 
 def _update(session: Session, actor: Actor, kind: Kind, record_id: int, values: dict[str, Any],
             expected_version: int | None, summary: str, action: str) -> dict[str, Any]:
+    if refused := unstorable_fields({"summary": summary}):
+        raise ValidationFailed(refused)
     row = locked(session, kind.model, record_id, expected_version, kind.singular)
     if not _save(session, actor, kind, row, values, summary.strip()[:500] or "Edited", action):
         raise ValidationFailed(message="Nothing changed, so no new version was saved.")

@@ -26,6 +26,7 @@ from portal.inventory.compliance import Facts, Finding, evaluate
 from portal.inventory.fields import COLUMNS, LABELS, VOCABULARIES, clean_practice, export_row
 from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
 from portal.roundtrip import ImportPlan, duplicates, plan_import
+from portal.textsafety import unstorable_fields
 from portal.timefmt import local
 
 RECORD_TYPE = "sharing_practice"
@@ -230,6 +231,8 @@ def update_practice(*, session: Session, actor: Actor, practice_id: int,
                     summary: str = "") -> PracticePublic:
     practice = _locked(session, practice_id, expected_version)
     cleaned = _clean(session, values)
+    if refused := unstorable_fields({"summary": summary}):
+        raise ValidationFailed(refused)
     return PracticePublic.of(_save(session, actor, practice, cleaned,
                                    summary.strip()[:500] or "Edited", "inventory.update_practice"))
 
@@ -240,6 +243,8 @@ def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason:
     reason = reason.strip()
     if not reason:
         raise ValidationFailed([FieldError("reason", "say why the practice is retired")])
+    if refused := unstorable_fields({"reason": reason}):
+        raise ValidationFailed(refused)
     practice = _locked(session, practice_id, expected_version)
     if practice.status == "retired":
         raise ValidationFailed(message="This practice is already retired.")

@@ -23,6 +23,7 @@ from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.oversight.models import AgendaItem, CommissionNote, Meeting
 from portal.oversight.records import Record, published_choices, published_record
 from portal.settings import get_settings
+from portal.textsafety import unstorable_fields
 
 MEETING_STATUSES: dict[str, str] = {"scheduled": "Scheduled", "held": "Held",
                                     "cancelled": "Cancelled"}
@@ -107,6 +108,8 @@ def create_meeting(
         errors.append(FieldError("scheduled_at", "give the time with its time zone"))
     if len(location) > 300:
         errors.append(FieldError("location", "at most 300 characters"))
+    errors += unstorable_fields({"title": title, "location": location, "description": description,
+                                 "link": link})
     link = _check_link(link, errors)
     if errors:
         raise ValidationFailed(errors)
@@ -130,7 +133,7 @@ def update_meeting(
 ) -> Meeting:
     """Mark a meeting held or cancelled, or change where it is; audited field by field."""
     meeting = meeting_or_404(session, meeting_id)
-    errors: list[FieldError] = []
+    errors: list[FieldError] = unstorable_fields({"location": location, "link": link})
     changes: dict[str, list[str]] = {}
     if status is not None:
         if status not in MEETING_STATUSES:
@@ -180,7 +183,7 @@ def add_agenda_item(
     input_to: datetime | None = None,
 ) -> AgendaItem:
     meeting = meeting_or_404(session, meeting_id)
-    errors: list[FieldError] = []
+    errors: list[FieldError] = unstorable_fields({"title": title, "description": description})
     title = title.strip()
     if not title:
         errors.append(FieldError("title", "an agenda item needs a title"))
@@ -246,6 +249,8 @@ def save_note(*, session: Session, actor: Actor, agenda_item_id: int, text: str,
     text = text.strip()
     if len(text) > NOTE_LIMIT:
         raise ValidationFailed([FieldError("text", f"at most {NOTE_LIMIT:,} characters")])
+    if refused := unstorable_fields({"text": text}):
+        raise ValidationFailed(refused)
     note_id = session.exec(select(CommissionNote.id)
                            .where(CommissionNote.agenda_item_id == agenda_item_id)).first()
     if note_id is None:

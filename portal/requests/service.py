@@ -28,6 +28,7 @@ from portal.requests import vocab
 from portal.requests.models import InformationRequest
 from portal.roundtrip import ImportPlan, duplicates, plan_import
 from portal.settings import get_settings
+from portal.textsafety import unstorable_fields
 
 RECORD_TYPE = "information_request"
 
@@ -273,6 +274,8 @@ def update_request(*, session: Session, actor: Actor, request_id: int, values: M
                    expected_version: int | None = None, summary: str = "") -> InformationRequest:
     cleaned = _cleaned(session, values)
     _unique_reference(session, cleaned["reference"], exclude=request_id)
+    if refused := unstorable_fields({"summary": summary}):
+        raise ValidationFailed(refused)
     return _save(session, actor, request_id, cleaned, expected_version,
                  summary.strip()[:500] or "Edited", "requests.update_request")
 
@@ -283,6 +286,8 @@ def withdraw_request(*, session: Session, actor: Actor, request_id: int, reason:
     """Retire a request entered in error: it leaves the statistics, its history stays."""
     if not reason.strip():
         raise ValidationFailed([FieldError("reason", "say why the request is withdrawn")])
+    if refused := unstorable_fields({"reason": reason}):
+        raise ValidationFailed(refused)
     return _save(session, actor, request_id, {"status": "withdrawn"}, expected_version,
                  f"Withdrawn: {reason.strip()}"[:500], "requests.withdraw_request")
 

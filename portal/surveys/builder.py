@@ -32,6 +32,7 @@ from portal.coerce import SLUG
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import CHOICE_KINDS, LIKERT, PREFER_NOT, QUESTION_KINDS, RATING, TARGETS
+from portal.textsafety import unstorable, unstorable_fields
 
 #: What a justification for an error-level topic must name: the law that requires the question.
 _LEGAL = re.compile(r"\b(law|statute|code|regulation|ordinance|required by|c\.?f\.?r|u\.?s\.?c|"
@@ -79,7 +80,7 @@ def _target(session: Session, target_type: str | None, target_id: Any) -> tuple[
 
 
 def _clean_survey(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
-    errors = []
+    errors = unstorable_fields({k: values.get(k) for k in ("title", "description")})
     title = str(values.get("title") or "").strip()
     if not title or len(title) > 300:
         errors.append(FieldError("title", "give a title of 1 to 300 characters"))
@@ -151,7 +152,10 @@ def _number(value: Any, name: str, errors: list[FieldError]) -> float | None:
 
 def _clean_question(values: Mapping[str, Any], others: list[SurveyQuestion],
                     position: int) -> dict[str, Any]:
-    errors: list[FieldError] = []
+    errors: list[FieldError] = unstorable_fields(
+        {k: values.get(k) for k in ("text", "help_text", "justification", "condition_value")})
+    errors += [FieldError("options", reason) for option in values.get("options") or []
+               if isinstance(option, str) and (reason := unstorable(option))][:1]
     kind = str(values.get("kind") or "")
     if kind not in QUESTION_KINDS:
         errors.append(FieldError("kind", f"choose one of {', '.join(QUESTION_KINDS)}"))

@@ -33,7 +33,7 @@ from portal.notices.editing import create_technology, save_draft
 from portal.notices.importer import export_notices, import_notices, read_rows
 from portal.requests.service import create_request, export_requests, import_requests
 from portal.tabular import read_table, template_xlsx
-from tests import hostile
+from tests import factories, hostile
 
 #: What a form or a file can carry and a database keep: everything but null characters and
 #: lone surrogates (refused, below).
@@ -240,3 +240,115 @@ def test_text_no_database_can_hold_is_refused_by_every_service(session: Session,
         "slug": "other-cams", "name": "Cams", "category": "camera", "department": "WTR",
         "purpose": value})]), "purpose", session)
     assert session.exec(select(Comment)).all() == []
+
+
+def test_text_no_database_can_hold_is_refused_by_every_staff_service(session: Session) -> None:
+    """The staff's and moderators' own text (a meeting, a note, a response, a reason, a
+    summary of what changed, a survey's wording, a role's subject): refused the same way."""
+    from datetime import timedelta
+
+    from portal.auth.grants import grant_role
+    from portal.auth.roles import Actor, Role
+    from portal.base import utcnow
+    from portal.engagement.decisions import decide, mark_campaign, respond
+    from portal.indicators.definitions import update_definition
+    from portal.inventory.service import retire_practice, update_practice
+    from portal.oversight.service import add_agenda_item, create_meeting, save_note, update_meeting
+    from portal.requests.service import update_request, withdraw_request
+    from portal.surveys import builder
+
+    moderator = Actor(subject="mod@alder.example", roles=frozenset({Role.MODERATOR}))
+    null = "before\x00after"
+    department = records.create_department(session=session, actor=STAFF,
+                                           values={"code": "WTR", "name": "Water"})
+    dataset = records.create_dataset(session=session, actor=STAFF, values={
+        "identifier": "wtr-meters", "department": "WTR", "title": "Meters",
+        "classification": "confidential"})
+    practice_values = {"dataset": "wtr-meters", "title": "Reads", "recipient": "State",
+                       "recipient_type": "state_agency", "channel": "law",
+                       "legal_basis_type": "statute", "purpose": "Billing", "frequency": "annually"}
+    practice = create_practice(session=session, actor=STAFF, values=practice_values)
+    request_values = {"reference": "IR-1", "received_date": "2026-03-01", "department": "WTR",
+                      "requesting_agency": "Sheriff", "agency_type": "local_law_enforcement",
+                      "legal_process": "administrative_subpoena", "outcome": "fulfilled",
+                      "residents_notified": "not_notified", "people_covered": 3}
+    request = create_request(session=session, actor=STAFF, values=request_values)
+    indicator = create_definition(session=session, actor=STAFF, values={
+        "slug": "evictions", "name": "Evictions", "unit": "count"})
+    meeting = create_meeting(session=session, actor=STAFF, title="Regular meeting",
+                             scheduled_at=utcnow() + timedelta(days=7))
+    item = add_agenda_item(session=session, actor=STAFF, meeting_id=meeting.id, title="Drones")
+    comments = [factories.submitted_comment(session, f"Please publish the drone audit {n}.")
+                for n in range(3)]
+    published = decide(session=session, actor=moderator, comment_id=comments[0].id,
+                       lock_version=comments[0].lock_version, action="publish")
+    survey = builder.create_survey(session=session, actor=STAFF, values={"slug": "s", "title": "S"})
+
+    def count_rows() -> tuple[int, ...]:
+        return tuple(session.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
+                     for t in ("meeting", "agenda_item", "commission_note", "survey",
+                               "survey_question", "user_role", "record_version", "audit_event"))
+
+    cases: list[tuple[str, Callable[[], Any]]] = [
+        ("title", lambda: create_meeting(session=session, actor=STAFF, title=null,
+                                         scheduled_at=utcnow() + timedelta(days=7))),
+        ("description", lambda: create_meeting(session=session, actor=STAFF, title="M",
+                                               description=null, scheduled_at=utcnow())),
+        ("link", lambda: update_meeting(session=session, actor=STAFF, meeting_id=meeting.id,
+                                        link=f"https://example.org/{null}")),
+        ("location", lambda: update_meeting(session=session, actor=STAFF, meeting_id=meeting.id,
+                                            location=null)),
+        ("description", lambda: add_agenda_item(session=session, actor=STAFF, meeting_id=meeting.id,
+                                                title="T", description=null)),
+        ("text", lambda: save_note(session=session, actor=STAFF, agenda_item_id=item.id, text=null)),
+        ("response", lambda: respond(session=session, actor=STAFF, comment_id=published.id, text=null)),
+        ("note", lambda: decide(session=session, actor=moderator, comment_id=comments[1].id,
+                                lock_version=comments[1].lock_version, action="reject",
+                                reason_code="off_topic", note=null)),
+        ("redacted_text", lambda: decide(session=session, actor=moderator, comment_id=comments[1].id,
+                                         lock_version=comments[1].lock_version,
+                                         action="publish_redacted", note="Took out a name",
+                                         redacted_text=f"Publish it {null}")),
+        ("campaign", lambda: mark_campaign(session=session, actor=moderator,
+                                           comment_ids=[comments[1].id, comments[2].id],
+                                           campaign_key=null)),
+        ("reason", lambda: retire_practice(session=session, actor=STAFF, practice_id=practice.id,
+                                           reason=null)),
+        ("summary", lambda: update_practice(session=session, actor=STAFF, practice_id=practice.id,
+                                            values={**practice_values, "purpose": "Audits"},
+                                            summary=null)),
+        ("reason", lambda: withdraw_request(session=session, actor=STAFF, request_id=request.id,
+                                            reason=null)),
+        ("summary", lambda: update_request(session=session, actor=STAFF, request_id=request.id,
+                                           values={**request_values, "people_covered": 4},
+                                           summary=null)),
+        ("summary", lambda: records.update_department(session=session, actor=STAFF,
+                                                      department_id=department["id"],
+                                                      values={"code": "WTR", "name": "Water!"},
+                                                      summary=null)),
+        ("summary", lambda: records.update_dataset(session=session, actor=STAFF, dataset_id=dataset["id"],
+                                                   values={"identifier": "wtr-meters", "department": "WTR",
+                                                           "title": "Meters!", "classification": "confidential"},
+                                                   summary=null)),
+        ("summary", lambda: update_definition(session=session, actor=STAFF, indicator_id=indicator.id,
+                                              values={"name": "Evictions!", "unit": "count"},
+                                              summary=null)),
+        ("title", lambda: builder.create_survey(session=session, actor=STAFF,
+                                                values={"slug": "t", "title": null})),
+        ("description", lambda: builder.update_survey(session=session, actor=STAFF, survey_id=survey.id,
+                                                      values={"title": "S", "description": null})),
+        ("text", lambda: builder.add_question(session=session, actor=STAFF, survey_id=survey.id,
+                                              values={"kind": "short_text", "text": null})),
+        ("options", lambda: builder.add_question(session=session, actor=STAFF, survey_id=survey.id,
+                                                 values={"kind": "single_choice", "text": "Q?",
+                                                         "options": ["Bus", null]})),
+        ("subject", lambda: grant_role(session=session, actor=STAFF, subject=f"a{null}@b.org",
+                                       role="staff")),
+    ]
+    before = count_rows()
+    for field, call in cases:
+        with pytest.raises(ValidationFailed) as caught:
+            call()
+        said = [(e.field, e.message) for e in caught.value.errors]
+        assert any(f == field and "null character" in m for f, m in said), (field, said)
+    assert count_rows() == before
