@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portal.settings import get_settings
+from portal.ui.links import mail_link
 from portal.ui.text import inert
 
 settings = get_settings()
@@ -38,6 +39,6 @@ st.markdown(
 st.header("Tell us about a barrier")
 st.write(
     "If something on this portal is hard or impossible for you to use, please tell the "
-    f"{county} privacy office at {inert(settings.contact_email)}. Say which page it was and "
+    f"{county} privacy office at {mail_link(settings.contact_email)}. Say which page it was and "
     "what happened. You can also ask for any document here in another format."
 )

@@ -39,8 +39,8 @@ if not slug:
             st.info("No indicator is published yet.")
         for item in catalog:
             with st.container(border=True):
-                link_to("indicators", actor, item.name, query_params={"indicator": item.slug},
-                        icon=":material/bar_chart:")
+                link_to("indicators", actor, inert(item.name),
+                        query_params={"indicator": item.slug}, icon=":material/bar_chart:")
                 st.write(inert(item.description))
                 unit = UNITS[item.unit] if item.unit != "rate" else f"Rate per {item.rate_per:,} people"
                 facts = [f"Unit: {unit}", f"Latest period: {item.latest_period or 'none yet'}"]
@@ -60,7 +60,7 @@ with reported():
     data = view.load(slug, actor)
     indicator = data.indicator
     link_to("indicators", actor, "All indicators", icon=":material/arrow_back:")
-    st.title(indicator.name)
+    st.title(inert(indicator.name))
     st.write(inert(indicator.description))
     st.caption(f"Source: {inert(indicator.source)}" + (f" · Updated: {inert(indicator.update_frequency)}"
                                                         if indicator.update_frequency else ""))

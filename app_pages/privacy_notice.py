@@ -9,6 +9,7 @@ import streamlit as st
 from portal.encryption import encrypted_columns
 from portal.engagement.policy import MAX_TEXT_CHARS
 from portal.settings import get_settings
+from portal.ui.links import mail_link
 from portal.ui.text import inert
 
 settings = get_settings()
@@ -80,5 +81,5 @@ st.markdown(
 )
 st.write(
     f"Questions about this notice or your data go to the {county} privacy office "
-    f"({inert(settings.contact_email)})."
+    f"({mail_link(settings.contact_email)})."
 )

@@ -35,7 +35,7 @@ if not slug:
             st.info("No survey is open right now.")
         for item in listed:
             with st.container(border=True):
-                link_to("surveys", actor, item.title, query_params={"survey": item.slug},
+                link_to("surveys", actor, inert(item.title), query_params={"survey": item.slug},
                         icon=":material/ballot:")
                 closes = f" · closes {format_datetime(item.closes_at)}" if item.closes_at else ""
                 st.caption(f"{item.status.capitalize()}{closes}")

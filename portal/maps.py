@@ -89,10 +89,18 @@ def _bounds(features: Iterable[dict[str, Any]], points: Iterable[tuple[float, fl
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+def tooltip_text(text: str) -> str:
+    """``text`` for a GeoJSON tooltip: folium's ``GeoJsonTooltip`` writes each property into
+    the tooltip as HTML (``innerHTML``), so a name holding markup would become elements,
+    scripts included. Escaped, it is shown as it was typed."""
+    return escape(str(text))
+
+
 def district_features(districts: Iterable[Any]) -> list[dict[str, Any]]:
+    """Each district with a boundary; ``tip`` is its name for the tooltip (:func:`tooltip_text`)."""
     return [
         {"type": "Feature", "geometry": d.geometry,
-         "properties": {"code": d.code, "name": d.name}}
+         "properties": {"code": d.code, "name": d.name, "tip": tooltip_text(d.name)}}
         for d in districts if d.geometry
     ]
 
@@ -226,7 +234,7 @@ def base_map(districts: Sequence[Any], *, points: Sequence[tuple[float, float]] 
         layer = folium.GeoJson(
             {"type": "FeatureCollection", "features": features}, name="Districts",
             style_function=lambda _f: DISTRICT_STYLE,
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
         )
         layer.add_to(m)
         add_labels(m, [(f["geometry"], [f["properties"]["name"]]) for f in features])
@@ -243,10 +251,11 @@ def add_areas(m: folium.Map, areas: Sequence[tuple[str, dict[str, Any]]]) -> Non
         return
     folium.GeoJson(
         {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": g, "properties": {"label": label}} for label, g in areas
+            {"type": "Feature", "geometry": g, "properties": {"tip": tooltip_text(label)}}
+            for label, g in areas
         ]},
         name="Areas", style_function=lambda _f: AREA_STYLE,
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False),
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(m)
     legend(m).add(AREA_SWATCH, "Area where it is deployed (dashed outline)")
 

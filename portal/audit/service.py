@@ -128,6 +128,10 @@ def verify_chain(session: Session, *, after_id: int | None = None,
     return ChainReport(True, count)
 
 
+#: ``RecordVersion.summary``'s length.
+SUMMARY_LIMIT = 500
+
+
 def record_version(
     session: Session,
     *,
@@ -138,13 +142,17 @@ def record_version(
     data: dict[str, Any],
     summary: str = "",
 ) -> RecordVersion:
+    """Store a version of a record. ``summary`` names the change in the history; one longer
+    than its column keeps its first 500 characters (PostgreSQL refuses a longer one, where
+    SQLite would keep it), while ``data`` keeps every field whole (a notice's own summary of
+    its changes among them)."""
     snapshot = RecordVersion(
         record_type=record_type,
         record_id=record_id,
         version=version,
         data=as_json_value(data),
         changed_by=actor.subject,
-        summary=summary,
+        summary=summary[:SUMMARY_LIMIT],
     )
     session.add(snapshot)
     session.flush()

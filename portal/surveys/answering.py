@@ -198,9 +198,11 @@ def preview_answers(*, session: Session, actor: Actor, survey_id: int,
     found = {}
     for q in form.questions:
         value = answers.get(q.id)
-        # An answer over the limit is not screened: the answers' check names its question,
-        # its length and the limit, in the survey's words rather than the comment form's.
-        if q.kind in TEXT_KINDS and isinstance(value, str) and 3 <= len(value.strip()) <= MAX_TEXT:
+        # An answer over the limit, or holding what no store keeps (a null character), is not
+        # screened: the answers' check names its question and what is wrong, in the survey's
+        # words rather than the comment form's, and the page still offers to send.
+        if q.kind in TEXT_KINDS and isinstance(value, str) and 3 <= len(value.strip()) <= MAX_TEXT \
+                and not unstorable(value):
             kinds = [p.description for p in preview_comment(session=session, actor=actor,
                                                              text=value).personal_data]
             if kinds:

@@ -7,6 +7,7 @@ import streamlit as st
 from portal.auth.roles import ROLE_LABELS, Actor, Role
 from portal.settings import get_settings
 from portal.ui.context import sign_in_expired
+from portal.ui.links import mail_link
 from portal.ui.signin import sign_in_buttons
 from portal.ui.text import inert
 
@@ -103,8 +104,6 @@ def render_footer(actor: Actor) -> None:
                 f"[signed audit checkpoints (JSON)]({CHECKPOINTS_JSON})"
             )
         with contact:
-            email = settings.contact_email
-            address = email.replace(")", "%29").replace(" ", "%20")
             st.markdown(f"{inert(settings.county_name)} privacy office: "
-                        f"[{inert(email)}](mailto:{address})")
+                        f"{mail_link(settings.contact_email)}")
             st.caption("This portal sets no tracking cookies and loads nothing from other sites.")

@@ -24,9 +24,10 @@ from portal.indicators.figures import unit_label
 from portal.indicators.service import IndicatorData, data_version, indicator_data
 from portal.indicators.tables import Cell
 from portal.indicators.vocab import ALL, dimension_label
-from portal.maps import Legend, _bounds, add_labels, base_map, legend
+from portal.maps import Legend, _bounds, add_labels, base_map, legend, tooltip_text
 from portal.settings import get_settings
 from portal.ui.context import db, engine
+from portal.ui.text import chart_text, inert
 
 #: Viridis, five classes: ordered light to dark, readable with every common colour-vision deficiency.
 CLASSES = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
@@ -110,7 +111,7 @@ def district_frame(data: IndicatorData, period: str, dimension: str, group: str)
 
 def district_bars(data: IndicatorData, period: str, dimension: str, group: str, title: str) -> go.Figure:
     rows = [(code, cell) for code, cell in by_district(data, period, dimension, group) if code != ALL]
-    names = [data.districts.get(code, code) for code, _ in rows]
+    names = [chart_text(data.districts.get(code, code)) for code, _ in rows]
     values = [cell.value if cell and cell.value is not None else None for _, cell in rows]
     labels = [text(data, cell) for _, cell in rows]
     figure = go.Figure(go.Bar(
@@ -130,7 +131,8 @@ def district_bars(data: IndicatorData, period: str, dimension: str, group: str, 
             name="No figure (suppressed, no data or nobody in the group)", hoverinfo="text",
             hovertext=[f"{n}: {t}" for n, t in hidden],
         ))
-    figure.update_layout(title=title, yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
+    figure.update_layout(title=chart_text(title),
+                         yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
                          height=380, margin={"t": 60, "b": 40, "l": 40, "r": 10},
                          legend={"orientation": "h", "y": -0.25})
     return figure
@@ -157,7 +159,8 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
             continue
         cell = cells.get(d.code)
         features.append({"type": "Feature", "geometry": d.geometry, "properties": {
-            "name": f"{d.name} ({d.code})", "label": d.name, "value": text(data, cell),
+            # Tooltip fields are HTML (portal.maps.tooltip_text); the labels escape their own.
+            "name": tooltip_text(f"{d.name} ({d.code})"), "label": d.name, "value": text(data, cell),
             "people": "" if cell is None or cell.denominator is None else f"{cell.denominator:,}",
             "status": STATUS_WORDS[cell.status] if cell else "no data",
             "fill": _fill(cell, bounds),
@@ -255,7 +258,8 @@ def series_chart(data: IndicatorData, district: str, dimension: str, title: str)
             hoverinfo="text",
             line={"width": 3 if group == ALL else 2},
         ))
-    figure.update_layout(title=title, yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
+    figure.update_layout(title=chart_text(title),
+                         yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),
                          height=420, margin={"t": 60, "b": 40, "l": 40, "r": 10},
                          legend={"orientation": "h", "y": -0.2})
     return figure
@@ -265,8 +269,10 @@ def series_chart(data: IndicatorData, district: str, dimension: str, title: str)
 # One sentence each, for people who do not see the chart.
 
 def district_summary(data: IndicatorData, period: str, dimension: str, group: str) -> str:
+    """The map in words, as Markdown: the districts' and groups' names, which files give,
+    are inert."""
     rows = by_district(data, period, dimension, group)
-    who = "everyone" if group == ALL else group
+    who = "everyone" if group == ALL else inert(group)
     county = dict(rows).get(ALL)
     parts = [f"In {period}, for {who}, the county's figure is {text(data, county)}"
              + (f" (95% interval {_interval(data, county)})" if _interval(data, county) else "") + "."]
@@ -274,8 +280,9 @@ def district_summary(data: IndicatorData, period: str, dimension: str, group: st
     if published:
         high, low = max(published), min(published)
         d = digits(data)
-        parts.append(f"The highest published district is {district_name(data, high[1])} at "
-                     f"{high[0]:,.{d}f}; the lowest is {district_name(data, low[1])} at {low[0]:,.{d}f}.")
+        parts.append(f"The highest published district is {inert(district_name(data, high[1]))} "
+                     f"at {high[0]:,.{d}f}; the lowest is {inert(district_name(data, low[1]))} at "
+                     f"{low[0]:,.{d}f}.")
     hidden = sum(1 for code, c in rows if code != ALL and c and c.status.suppressed)
     missing = sum(1 for code, c in rows if code != ALL and (c is None or c.status is Status.MISSING))
     if hidden:
@@ -286,7 +293,8 @@ def district_summary(data: IndicatorData, period: str, dimension: str, group: st
 
 
 def series_summary(data: IndicatorData, district: str, dimension: str) -> str:
-    where = district_name(data, district)
+    """The chart over time in words, as Markdown (the district's name inert)."""
+    where = inert(district_name(data, district))
     first, last = data.periods[0], data.periods[-1]
     a = pick(data, first, district, ALL, ALL)
     b = pick(data, last, district, ALL, ALL)

@@ -9,6 +9,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from portal.auth.roles import Actor
 from portal.registry import page_for
+from portal.ui.text import inert
 
 
 def link_to(
@@ -33,6 +34,13 @@ def link_to(
     except StreamlitPageNotFoundError:
         query = f"?{urlencode(query_params)}" if query_params else ""
         st.markdown(f"[{label or page.title}](/{page.url_path}{query})")
+
+
+def mail_link(address: str) -> str:
+    """Markdown for a link that writes to ``address``, its text inert: an address in inert
+    text is not made a link (portal/ui/text.py), so the county's own is linked on purpose."""
+    href = address.replace(")", "%29").replace(" ", "%20")
+    return f"[{inert(address)}](mailto:{href})"
 
 
 def same_tab_links(links: list[tuple[str, str]], *, inline: bool = False) -> None:

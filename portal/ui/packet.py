@@ -53,7 +53,7 @@ def _input(item: dict[str, Any]) -> None:
         st.markdown(f"**{inert(view.survey_title(survey))}** — {inert(view.survey_facts(survey))}")
         for question in survey.get("questions") or []:
             rows = view.option_rows(question)
-            st.caption(f"{view.question_title(question)} {view.question_facts(question)}")
+            st.caption(f"{inert(view.question_title(question))} {view.question_facts(question)}")
             if rows:
                 _table(["Answer", "Count", "Share"], rows)
 
@@ -61,7 +61,7 @@ def _input(item: dict[str, Any]) -> None:
 def show_packet(content: dict[str, Any]) -> None:
     st.subheader("What residents said", anchor=False)
     for item in content.get("items") or []:
-        with st.expander(view.item_heading(item)):
+        with st.expander(inert(view.item_heading(item))):  # an expander's label is Markdown
             st.caption(f"Input considered: {view.period_text(item.get('input_period'))}")
             if view.has_input(item):
                 _input(item)

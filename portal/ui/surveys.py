@@ -15,7 +15,7 @@ import streamlit as st
 from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import TEXT_KINDS
-from portal.ui.text import inert
+from portal.ui.text import chart_text, inert
 
 TOPIC_WORDS = {"citizenship": "citizenship or immigration status", "id_number": "an id number",
                "nationality": "nationality or place of birth", "religion": "religion",
@@ -23,19 +23,22 @@ TOPIC_WORDS = {"citizenship": "citizenship or immigration status", "id_number": 
 
 
 def _label(q: QuestionView) -> str:
-    return f"{q.position}. {q.text}" + ("" if q.required else " (optional)")
+    return f"{q.position}. {inert(q.text)}" + ("" if q.required else " (optional)")
 
 
 def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
-    """One question's widget; returns the answer (None or empty when unanswered)."""
+    """One question's widget; returns the answer (None or empty when unanswered).
+
+    A widget's label, its help and a radio's choices are Markdown: staff's words in them are
+    made inert, so a question shows what was typed (the answer is still the choice itself)."""
     label = _label(q)
-    help_text = q.help_text or None
+    help_text = inert(q.help_text) or None
     if q.justification and q.flags:
         st.info(f"Why we ask this: {inert(q.justification)}", icon=":material/info:")
     if q.kind in ("single_choice", "likert", "rating", "district"):
         horizontal = q.kind in ("likert", "rating")
         return st.radio(label, list(q.options), index=None, key=key, help=help_text,
-                        disabled=disabled, horizontal=horizontal)
+                        disabled=disabled, horizontal=horizontal, format_func=inert)
     if q.kind == "multi_choice":
         return st.multiselect(label, list(q.options), key=key, help=help_text, disabled=disabled,
                               placeholder="Choose any that apply")
@@ -107,8 +110,9 @@ def results(res: SurveyResults) -> None:
             if all(o.count is None for o in q.options):
                 st.caption("Too few answers to draw a chart; the table shows what can be shown.")
             else:
-                figure = go.Figure(go.Bar(
-                    y=[o.option for o in q.options], x=[o.count for o in q.options], orientation="h",
+                figure = go.Figure(go.Bar(  # choices are staff's words: text, not chart HTML
+                    y=[chart_text(o.option) for o in q.options], x=[o.count for o in q.options],
+                    orientation="h",
                     text=[o.shown if o.count is None else f"{o.shown} ({o.percent})" for o in q.options],
                     textposition="auto", marker_color="#21918c"))
                 figure.update_layout(height=80 + 36 * len(q.options),
@@ -142,7 +146,7 @@ def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
     if about:
         st.subheader("Answer the survey", anchor=False)
         for survey in about:
-            link_to("surveys", actor, survey.title, query_params={"survey": survey.slug},
+            link_to("surveys", actor, inert(survey.title), query_params={"survey": survey.slug},
                     icon=":material/ballot:")
 
 
