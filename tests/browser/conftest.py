@@ -9,6 +9,7 @@ portal's own host: a resident's visit is reported to nobody else.
 from __future__ import annotations
 
 import json
+import re
 import os
 import secrets
 import socket
@@ -232,6 +233,12 @@ def nav_link(page: Page, name: str) -> Locator:
         link.wait_for(state="visible", timeout=10_000)
         return link
     return page.locator(".st-key-site_menu").get_by_role("link", name=name, exact=True)
+
+
+#: The audit log's verdict when its check passes: from the newest signed checkpoint, or the
+#: whole chain when none is signed yet.
+CHAIN_CHECKED = re.compile(r"entr(y|ies) is intact|entr(y|ies) written since the newest signed "
+                           r"checkpoint are intact|No entry was written since the newest signed")
 
 
 def account(page: Page) -> Locator:
