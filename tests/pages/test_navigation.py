@@ -21,14 +21,14 @@ PUBLIC = {
 }
 EXPECTED = {
     Role.RESIDENT: PUBLIC,
-    Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "official-responses",
-                          "manage-indicators", "manage-surveys", "evidence"},
+    Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "manage-datasets",
+                          "official-responses", "manage-indicators", "manage-surveys", "evidence"},
     Role.MODERATOR: PUBLIC | {"moderation"},
     Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log", "evidence", "commission-desk",
                                  "agenda-input"},
     Role.ADMIN: PUBLIC | {
         "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
-        "official-responses", "manage-indicators", "manage-surveys", "evidence",
+        "manage-datasets", "official-responses", "manage-indicators", "manage-surveys", "evidence",
         "commission-desk", "agenda-input",
     },
 }
