@@ -99,8 +99,9 @@ def assert_inert(at: AppTest, values: Sequence[str], *, shown: bool = True) -> N
             assert page.shows(value), f"{value[:80]!r} is not shown"
 
 
-def assert_refused_null(at: AppTest, label: str) -> None:
-    """The save was refused with a message naming the field that held a null character."""
+def assert_refused_null(at: AppTest, label: str = "") -> None:
+    """The save was refused with a message that says a null character is the matter (and
+    names ``label``, the field that held it)."""
     assert not at.exception, [e.value for e in at.exception]
     said = [plain(e.value) for e in at.error]
     assert any(label in e and "null character" in e for e in said), said

@@ -18,6 +18,7 @@ from tests.pages.hostile_forms import (
     OVER_LIMIT,
     TEXTS,
     assert_inert,
+    assert_refused_null,
     by_label,
     figures,
     fits,
@@ -107,9 +108,13 @@ def test_moderators_decisions_notes_and_the_official_response_keep_hostile_text(
 
     edited, note = fits(5_000, TEXTS[::-1]), fits(500)
     by_label(queue.radio, "Decision").set_value("publish_redacted")
-    by_label(queue.text_area, "Text to publish (edit the redaction if needed)").set_value(edited)
     by_label(queue.text_input, "Note for the moderation log (required to edit, refer, or for "
                                "some reasons)").set_value(note)
+    redaction = by_label(queue.text_area, "Text to publish (edit the redaction if needed)")
+    redaction.set_value(f"{edited}{NULLS[0]}")
+    by_label(queue.button, "Record decision").click().run()
+    assert_refused_null(queue)
+    by_label(queue.text_area, "Text to publish (edit the redaction if needed)").set_value(edited)
     by_label(queue.button, "Record decision").click().run()
     assert not queue.exception, [e.value for e in queue.exception]
     assert any("recorded" in s.value for s in queue.success), [e.value for e in queue.error]
@@ -122,6 +127,9 @@ def test_moderators_decisions_notes_and_the_official_response_keep_hostile_text(
     responses = run_script("app_pages/comment_responses.py", Role.STAFF)
     assert_inert(responses, [edited])  # the comment, as the public reads it
     response = fits(5_000, TEXTS[1::2])
+    by_label(responses.text_area, "Official response").set_value(f"{response}{NULLS[0]}")
+    by_label(responses.button, "Publish response").click().run()
+    assert_refused_null(responses)
     by_label(responses.text_area, "Official response").set_value(response)
     by_label(responses.button, "Publish response").click().run()
     assert not responses.exception, [e.value for e in responses.exception]
@@ -149,6 +157,9 @@ def test_the_commission_reads_a_referred_hostile_comment_and_its_notes_as_text(
     reply = fits(500, TEXTS[1:])
     by_label(desk.radio, "The commission's decision").set_value("return")
     note_box = "Note (kept in the moderation log; required to return it)"
+    by_label(desk.text_area, note_box).set_value(f"Look again: {NULLS[0]}")
+    by_label(desk.button, "Record the decision").click().run()
+    assert_refused_null(desk)
     by_label(desk.text_area, note_box).set_value(reply)
     by_label(desk.button, "Record the decision").click().run()
     assert not desk.exception, [e.value for e in desk.exception]

@@ -13,6 +13,7 @@ from portal.oversight.packets import build_packet
 from tests import hostile
 from tests.apptest import plain, run_script
 from tests.pages.hostile_forms import (
+    NULLS,
     TEXTS,
     assert_inert,
     by_label,
@@ -70,6 +71,9 @@ def test_hostile_meeting_agenda_and_note_are_kept_as_typed_and_shown_inert(
                                                   item["What the commission will consider"])
 
     commission = run_script("app_pages/meeting.py", Role.COMMISSIONER, query=query)
+    by_label(commission.text_area, NOTE).set_value(f"{note}{NULLS[0]}")
+    by_label(commission.button, "Save note").click().run()
+    _refused(commission, "null character")
     by_label(commission.text_area, NOTE).set_value(note)
     by_label(commission.button, "Save note").click().run()
     assert not commission.exception and not commission.error, [e.value for e in commission.error]

@@ -19,6 +19,7 @@ from tests.pages.hostile_forms import (
     NULLS,
     TEXTS,
     assert_inert,
+    assert_refused_null,
     by_label,
     fill,
     fits,
@@ -67,6 +68,9 @@ def test_a_hostile_survey_is_kept_as_typed_and_shown_inert_to_staff_and_resident
     said = [plain(e.value) for e in at.error]
     assert any("lower-case letters" in e for e in said), said
     by_label(at.text_input, "Address name (slug)").set_value("hostile-survey")
+    fill(at, {"Title": "Library hours", "Introduction": f"Two questions.{NULLS[0]}"})
+    by_label(at.button, "Save survey").click().run()
+    assert_refused_null(at)
     fill(at, survey_text)
     by_label(at.button, "Save survey").click().run()
     assert not at.exception, [e.value for e in at.exception]
