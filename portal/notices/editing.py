@@ -7,6 +7,7 @@ version is never changed, only followed by a new one.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date, datetime
 from typing import Any
@@ -58,8 +59,8 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
             except ValueError:
                 errors.append(FieldError(name, f"not a number: {value!r}", row))
                 continue
-            if number < 0 or number != number:
-                errors.append(FieldError(name, "must be zero or more", row))
+            if number < 0 or not math.isfinite(number):
+                errors.append(FieldError(name, "must be a sum of zero or more", row))
                 continue
             cleaned[name] = number
         elif name == "approved_on":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from typing import Any
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -271,3 +272,12 @@ def test_the_corpus_is_what_it_says() -> None:
         assert any(needle in v for v in values), needle
     assert max(len(v) for v in values) >= 20_000 and "\n" not in max(values, key=len)
     assert len(hostile.megabyte_field()) == 1_000_000
+
+
+@pytest.mark.parametrize("cost", ["INF", "-inf", "1e400", "nan", "-5"])
+def test_a_notice_cost_that_is_not_a_finite_sum_is_refused(cost: str) -> None:
+    from portal.notices.editing import clean_content
+
+    cleaned, errors = clean_content({"fiscal_acquisition_cost": cost})
+    assert "fiscal_acquisition_cost" not in cleaned
+    assert [e.field for e in errors] == ["fiscal_acquisition_cost"]
