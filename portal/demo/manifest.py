@@ -5,9 +5,11 @@ from portal.manifest import Area, Command
 
 AREA = Area(
     name="demo",
-    permissions={"demo.load": ADMINS},
-    services=("portal.demo.loader",),
+    permissions={"demo.load": ADMINS, "demo.load_county": ADMINS},
+    services=("portal.demo.loader", "portal.demo.scale"),
     commands=(
-        Command(("demo",), "load the demo county (safe to run again)", "portal.demo.cli:demo"),
+        Command(("demo",), "load the demo county (safe to run again); --scale county adds "
+                "DESIGN.md §7's large county", "portal.demo.cli:demo",
+                configure="portal.demo.cli:configure"),
     ),
 )
