@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from portal.demo import scale_words as w
-from portal.demo.areas import module
+from portal.demo.areas import function, module
 
 iv = module("portal.inventory.vocab")  # the inventory's vocabularies (portal/demo/areas.py)
 nv = module("portal.notices.vocab")
@@ -45,20 +45,9 @@ class District:
         return []
 
 
-def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i][0], ring[i][1]
-        xj, yj = ring[j][0], ring[j][1]
-        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
-
-
 def point_in(rng: random.Random, district: District) -> tuple[float | None, float | None]:
     """A point inside the district (None, None when it has no usable geometry)."""
+    in_ring = function("portal.notices.geo:_in_ring")  # the notices' own point-in-polygon test
     rings = district.rings()
     points = [p for ring in rings for p in ring]
     if not points:
@@ -67,7 +56,7 @@ def point_in(rng: random.Random, district: District) -> tuple[float | None, floa
     for _ in range(200):
         lon = rng.uniform(min(lons), max(lons))
         lat = rng.uniform(min(lats), max(lats))
-        if any(_inside(lon, lat, ring) for ring in rings):
+        if any(in_ring(lon, lat, ring) for ring in rings):
             return round(lon, 6), round(lat, 6)
     return None, None
 
