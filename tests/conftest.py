@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,17 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives the real app in Chromium")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``postgresql`` for all its runs (not one backend of several) needs the
+    server: without ``PORTAL_TEST_POSTGRES_URL`` it is left to the PostgreSQL lane."""
+    if PG_URL:
+        return
+    left = [i for i in items if i.get_closest_marker("postgresql") is not None]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = [i for i in items if i.get_closest_marker("postgresql") is None]
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "portal.db"
@@ -42,8 +54,9 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
+@contextmanager
+def own_postgres_database(*, migrate: bool = True) -> Iterator[str]:
+    """A database of its own on the ``PORTAL_TEST_POSTGRES_URL`` server, dropped after."""
     assert PG_URL, "PORTAL_TEST_POSTGRES_URL is not set"
     admin = sa.create_engine(normalize_url(PG_URL), isolation_level="AUTOCOMMIT")
     name = f"portal_test_{uuid.uuid4().hex[:12]}"
@@ -51,15 +64,22 @@ def postgres_url() -> Iterator[str]:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     url = sa.engine.make_url(normalize_url(PG_URL)).set(database=name)
     url_text = url.render_as_string(hide_password=False)
-    engine = make_engine(url_text)
-    upgrade(engine)
-    engine.dispose()
     try:
+        if migrate:
+            engine = make_engine(url_text)
+            upgrade(engine)
+            engine.dispose()
         yield url_text
     finally:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    with own_postgres_database() as url:
+        yield url
 
 
 def _truncate_postgres(engine: Engine) -> None:

@@ -89,16 +89,23 @@ def list_practices(*, session: Session, actor: Actor, on: date | None = None) ->
 
 @service("inventory.inventory_version")
 def inventory_version(*, session: Session, actor: Actor) -> tuple[str, ...]:
-    """A cheap fingerprint of practices and datasets, so cached reads notice any change in any
-    process. Timestamps are part of it: ids and counts repeat after a table is emptied."""
+    """A cheap fingerprint of practices, datasets and departments, so cached reads notice any
+    change in any process (another replica, the CLI). Timestamps are part of it: ids and
+    counts repeat after a table is emptied. Edits count too: a practice's row shows its
+    dataset's title and classification and its department's name, which staff edit."""
     practices = session.execute(
         sa.select(sa.func.count(SharingPractice.id), sa.func.max(SharingPractice.id),
                   sa.func.max(SharingPractice.updated_at), sa.func.max(SharingPractice.created_at))
     ).one()
     datasets = session.execute(
-        sa.select(sa.func.count(Dataset.id), sa.func.max(Dataset.id), sa.func.max(Dataset.created_at))
+        sa.select(sa.func.count(Dataset.id), sa.func.max(Dataset.id), sa.func.max(Dataset.created_at),
+                  sa.func.max(Dataset.updated_at), sa.func.sum(Dataset.version))
     ).one()
-    return tuple(str(v) for v in (*practices, *datasets))
+    departments = session.execute(
+        sa.select(sa.func.count(Department.id), sa.func.max(Department.updated_at),
+                  sa.func.sum(Department.version))
+    ).one()
+    return tuple(str(v) for v in (*practices, *datasets, *departments))
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def start_server(
     Without ``secrets`` the server reads Streamlit's usual files, as an operator's would.
     """
     port = free_port()
-    database_url = f"sqlite:///{tmp / 'portal.db'}"
+    database_url = (env or {}).get("PORTAL_DATABASE_URL", f"sqlite:///{tmp / 'portal.db'}")
     log = tmp / "server.log"
     environment = {
         **os.environ,

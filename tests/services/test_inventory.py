@@ -200,3 +200,34 @@ def test_only_staff_may_write(session: Session, role: Role | None) -> None:
         import_practices(session=session, actor=actor, rows=[(2, practice_values("ds-g"))])
     assert count(session, RecordVersion) == 0
     assert count(session, AuditEvent) == 0
+
+
+def test_the_inventory_fingerprint_changes_with_every_edit_a_cached_row_shows(session: Session) -> None:
+    """Cached inventory reads are keyed on it (portal/ui/cached.py): an edit made on another
+    replica must change it, or that replica would keep showing the old row. A practice's row
+    shows its dataset's title and classification and its department's name."""
+    from portal.inventory import records
+    from portal.inventory.service import inventory_version
+
+    department = records.create_department(session=session, actor=STAFF,
+                                           values={"code": "WTR", "name": "Water"})
+    dataset = records.create_dataset(session=session, actor=STAFF, values={
+        "identifier": "wtr-meters", "department": "WTR", "title": "Meters",
+        "classification": "confidential"})
+    create_practice(session=session, actor=STAFF, values=practice_values("wtr-meters"))
+    session.commit()
+    seen = [inventory_version(session=session, actor=RESIDENT)]
+    assert inventory_version(session=session, actor=RESIDENT) == seen[0]  # stable while unchanged
+
+    records.update_dataset(session=session, actor=STAFF, dataset_id=dataset["id"], values={
+        "identifier": "wtr-meters", "department": "WTR", "title": "Water meters",
+        "classification": "restricted"})
+    session.commit()
+    seen.append(inventory_version(session=session, actor=RESIDENT))
+    records.update_department(session=session, actor=STAFF, department_id=department["id"],
+                              values={"code": "WTR", "name": "Water and sewer"})
+    session.commit()
+    seen.append(inventory_version(session=session, actor=RESIDENT))
+    assert len(set(seen)) == 3
+    [row] = list_practices(session=session, actor=RESIDENT)
+    assert (row["department"], row["dataset_title"]) == ("Water and sewer", "Water meters")
