@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from portal.i18n import _, choose_page_language
 from portal.settings import PROJECT_ROOT, get_settings
 from portal.ui.chrome import render_chrome, render_footer
 from portal.ui.context import current_actor
@@ -10,8 +11,10 @@ from portal.ui.navigation import site_navigation
 from portal.ui.signin import refuse_unsafe_configuration
 
 settings = get_settings()
+# ``?lang=`` in the address, else the visit's earlier choice, else the county's default.
+choose_page_language()
 st.set_page_config(
-    page_title=f"{settings.county_name} Data Transparency Portal",
+    page_title=_("{county} Data Transparency Portal").format(county=settings.county_name),
     # A file of our own: a Material icon here is fetched from a third-party font server.
     page_icon=str(PROJECT_ROOT / "static" / "favicon.png"),
     layout="wide",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from portal.auth.roles import Actor, Role
+from portal.i18n import N_
 from portal.settings import PROJECT_ROOT, get_settings
 
 
@@ -34,8 +35,8 @@ def resolve(ref: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
-WORK_SECTION = "Your work"
-ABOUT_SECTION = "About this portal"
+WORK_SECTION = N_("Your work")
+ABOUT_SECTION = N_("About this portal")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     # Days that unredacted comment text and contact details are kept (DESIGN.md §2.4).
     retention_days: int = Field(default=90, ge=1)
     timezone: str = "America/Los_Angeles"
+    # The interface's language when a visitor has not chosen one (portal/i18n.py): every
+    # page offers English and Spanish, and ``?lang=`` in an address overrides this.
+    default_language: Literal["en", "es"] = "en"
     county_name: str = "Alder County"
     # Shown in every page's header and footer: the county's logo (an image file on the
     # server; none by default) and where residents reach its privacy office.

@@ -1,10 +1,12 @@
-"""Showing UTC instants in the county's time zone, the way residents read clocks."""
+"""Showing UTC instants in the county's time zone, the way residents read clocks, in the
+visitor's language (portal/i18n.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from portal.i18n import month_day_year, weekday_date_time
 from portal.settings import Settings, get_settings
 
 #: The zone of the settings last asked about: built once per settings object, not per date.
@@ -35,16 +37,13 @@ def local(dt: datetime, zone: ZoneInfo | None = None) -> datetime:
 def format_datetime(dt: datetime | None, zone: ZoneInfo | None = None) -> str:
     if dt is None:
         return "—"
-    value = local(dt, zone)
-    hour = value.strftime("%I:%M %p").lstrip("0")
-    return f"{value.strftime('%A, %B')} {value.day}, {value.year}, {hour} {value.strftime('%Z')}"
+    return weekday_date_time(local(dt, zone))
 
 
 def format_date(dt: datetime | None, zone: ZoneInfo | None = None) -> str:
     if dt is None:
         return "—"
-    value = local(dt, zone)
-    return f"{value.strftime('%B')} {value.day}, {value.year}"
+    return month_day_year(local(dt, zone))
 
 
 def day_start(day: date, zone: ZoneInfo | None = None) -> datetime:

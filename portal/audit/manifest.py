@@ -1,6 +1,7 @@
 """The hash-chained audit log that the commission reads and verifies."""
 
 from portal.auth.roles import EVERYONE, OVERSIGHT
+from portal.i18n import N_
 from portal.manifest import Area, Command, PageSpec
 
 AREA = Area(
@@ -15,10 +16,10 @@ AREA = Area(
     models=("portal.audit.models",),
     services=("portal.audit.queries",),
     pages=(
-        PageSpec("app_pages/audit_checkpoints.py", "Audit checkpoints", "audit-checkpoints",
+        PageSpec("app_pages/audit_checkpoints.py", N_("Audit checkpoints"), "audit-checkpoints",
                  ":material/verified_user:", "Privacy commission",
                  requires=("audit.list_checkpoints",)),
-        PageSpec("app_pages/audit_log.py", "Audit log", "audit-log", ":material/fact_check:",
+        PageSpec("app_pages/audit_log.py", N_("Audit log"), "audit-log", ":material/fact_check:",
                  "Privacy commission", requires=("audit.list_events",), home_link=True),
     ),
     commands=(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from portal.i18n import N_
+
 
 class Role(StrEnum):
     RESIDENT = "resident"
@@ -15,11 +17,11 @@ class Role(StrEnum):
 
 
 ROLE_LABELS: dict[Role, str] = {
-    Role.RESIDENT: "Resident",
-    Role.STAFF: "City staff",
-    Role.MODERATOR: "Moderator",
-    Role.COMMISSIONER: "Privacy commissioner",
-    Role.ADMIN: "Administrator",
+    Role.RESIDENT: N_("Resident"),
+    Role.STAFF: N_("City staff"),
+    Role.MODERATOR: N_("Moderator"),
+    Role.COMMISSIONER: N_("Privacy commissioner"),
+    Role.ADMIN: N_("Administrator"),
 }
 
 

@@ -1,6 +1,7 @@
 """Resident voice: comments, their screening and moderation, official responses, retention."""
 
 from portal.auth.roles import ADMINS, EVERYONE, MODERATORS, OVERSIGHT, STAFF
+from portal.i18n import N_
 from portal.manifest import Area, Command, PageSpec
 
 AREA = Area(
@@ -33,18 +34,18 @@ AREA = Area(
               "portal.engagement.queue", "portal.engagement.retention",
               "portal.engagement.referrals"),
     pages=(
-        PageSpec("app_pages/have_your_say.py", "Have your say", "have-your-say",
+        PageSpec("app_pages/have_your_say.py", N_("Have your say"), "have-your-say",
                  ":material/forum:", "Have your say", requires=("engagement.submit_comment",)),
-        PageSpec("app_pages/moderation_policy.py", "Moderation policy", "moderation-policy",
+        PageSpec("app_pages/moderation_policy.py", N_("Moderation policy"), "moderation-policy",
                  ":material/policy:", "Have your say",
                  requires=("engagement.monthly_statistics",)),
-        PageSpec("app_pages/moderation_queue.py", "Moderation queue", "moderation",
+        PageSpec("app_pages/moderation_queue.py", N_("Moderation queue"), "moderation",
                  ":material/rule:", "Moderation", requires=("engagement.moderation_queue",),
                  home_link=True),
-        PageSpec("app_pages/commission_desk.py", "Referred to the commission", "commission-desk",
+        PageSpec("app_pages/commission_desk.py", N_("Referred to the commission"), "commission-desk",
                  ":material/gavel:", "Privacy commission", requires=("engagement.list_referred",),
                  home_link=True),
-        PageSpec("app_pages/comment_responses.py", "Official responses", "official-responses",
+        PageSpec("app_pages/comment_responses.py", N_("Official responses"), "official-responses",
                  ":material/reply:", "Moderation", requires=("engagement.respond",)),
     ),
     commands=(

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from portal.indicators.models import Indicator
+from portal.i18n import N_
 from portal.manifest import HomeFigure
 
 
@@ -16,6 +17,7 @@ def figures(session: Session, now: datetime) -> list[HomeFigure]:
         select(func.count()).select_from(Indicator).where(Indicator.is_published == sa.true())
     ).scalar_one()
     return [HomeFigure(
-        "indicators.published", "Indicators", published,
-        help="Published figures broken down by district and group, with small numbers suppressed.",
+        "indicators.published", N_("Indicators"), published,
+        help=N_("Published figures broken down by district and group, with small numbers "
+                "suppressed."),
     )]

@@ -1,9 +1,10 @@
 """Disaggregated data: indicators by district, group and period, with small numbers suppressed."""
 
 from portal.auth.roles import EVERYONE, STAFF
+from portal.i18n import N_
 from portal.manifest import Area, Command, Exporter, Importer, PageSpec
 
-SECTION = "Data"
+SECTION = N_("Data")
 
 AREA = Area(
     name="indicators",
@@ -23,9 +24,9 @@ AREA = Area(
     services=("portal.indicators.service", "portal.indicators.definitions",
               "portal.indicators.values"),
     pages=(
-        PageSpec("app_pages/indicators.py", "Data by district and group", "indicators",
+        PageSpec("app_pages/indicators.py", N_("Data by district and group"), "indicators",
                  ":material/bar_chart:", SECTION, requires=("indicators.list",), home_link=True),
-        PageSpec("app_pages/manage_indicators.py", "Manage indicators", "manage-indicators",
+        PageSpec("app_pages/manage_indicators.py", N_("Manage indicators"), "manage-indicators",
                  ":material/edit_note:", SECTION, requires=("indicators.import_values",)),
     ),
     imports=(

@@ -7,6 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from portal.i18n import N_
 from portal.manifest import HomeFigure
 from portal.inventory.models import SharingPractice
 
@@ -27,16 +28,18 @@ def figures(session: Session, now: datetime) -> list[HomeFigure]:
     ).one()
     return [
         # The inventory lists retired practices too; the label says these are the current ones.
-        HomeFigure("inventory.practices", "Current data-sharing practices", practices,
-                   help="Practices in force or planned; the inventory also lists retired ones."),
+        HomeFigure("inventory.practices", N_("Current data-sharing practices"), practices,
+                   help=N_("Practices in force or planned; the inventory also lists retired "
+                           "ones.")),
         HomeFigure(
-            "inventory.sensitive", "Involving sensitive data", sensitive,
-            help="Immigration or citizenship status, SSN/ITIN, nationality, religion, language, "
-            "health, criminal justice, precise location, or information about minors.",
+            "inventory.sensitive", N_("Involving sensitive data"), sensitive,
+            help=N_("Immigration or citizenship status, SSN/ITIN, nationality, religion, "
+                    "language, health, criminal justice, precise location, or information about "
+                    "minors."),
         ),
         HomeFigure(
-            "inventory.informal", "Shared informally", informal,
-            help="Shared on request by phone or e-mail rather than under a law, contract or "
-            "agreement.",
+            "inventory.informal", N_("Shared informally"), informal,
+            help=N_("Shared on request by phone or e-mail rather than under a law, contract or "
+                    "agreement."),
         ),
     ]

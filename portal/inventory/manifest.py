@@ -1,9 +1,10 @@
 """The sharing inventory: departments, datasets, sharing practices, compliance findings."""
 
 from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
+from portal.i18n import N_
 from portal.manifest import Area, Exporter, Importer, PageSpec
 
-SECTION = "Data sharing"
+SECTION = N_("Data sharing")
 
 AREA = Area(
     name="inventory",
@@ -38,17 +39,17 @@ AREA = Area(
     services=("portal.inventory.service", "portal.inventory.downloads",
               "portal.inventory.findings", "portal.inventory.records"),
     pages=(
-        PageSpec("app_pages/inventory.py", "Sharing inventory", "inventory", ":material/share:",
+        PageSpec("app_pages/inventory.py", N_("Sharing inventory"), "inventory", ":material/share:",
                  SECTION, requires=("inventory.list_practices",), home_link=True),
-        PageSpec("app_pages/definitions.py", "Definitions", "definitions", ":material/menu_book:",
+        PageSpec("app_pages/definitions.py", N_("Definitions"), "definitions", ":material/menu_book:",
                  SECTION, requires=("inventory.list_datasets",), home_link=True),
-        PageSpec("app_pages/compliance.py", "Compliance findings", "compliance",
+        PageSpec("app_pages/compliance.py", N_("Compliance findings"), "compliance",
                  ":material/policy:", SECTION, requires=("inventory.compliance_findings",),
                  home_link=True),
-        PageSpec("app_pages/manage_inventory.py", "Manage inventory", "manage-inventory",
+        PageSpec("app_pages/manage_inventory.py", N_("Manage inventory"), "manage-inventory",
                  ":material/edit_note:", SECTION, requires=("inventory.create_practice",),
                  home_link=True),
-        PageSpec("app_pages/manage_datasets.py", "Departments and datasets", "manage-datasets",
+        PageSpec("app_pages/manage_datasets.py", N_("Departments and datasets"), "manage-datasets",
                  ":material/database:", SECTION, requires=("inventory.create_dataset",),
                  home_link=True),
     ),

@@ -7,6 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from portal.i18n import N_
 from portal.manifest import HomeFigure
 from portal.notices.models import SurveillanceTechnology
 
@@ -16,4 +17,4 @@ def figures(session: Session, now: datetime) -> list[HomeFigure]:
         select(func.count()).select_from(SurveillanceTechnology)
         .where(SurveillanceTechnology.is_published == sa.true())
     ).one()
-    return [HomeFigure("notices.technologies", "Surveillance technologies", technologies)]
+    return [HomeFigure("notices.technologies", N_("Surveillance technologies"), technologies)]

@@ -1,9 +1,10 @@
 """Surveillance technology notices: versions, comment periods, deployments, feeds."""
 
 from portal.auth.roles import EVERYONE, STAFF
+from portal.i18n import N_
 from portal.manifest import Area, Exporter, Importer, PageSpec
 
-SECTION = "Surveillance technology"
+SECTION = N_("Surveillance technology")
 
 AREA = Area(
     name="notices",
@@ -29,13 +30,13 @@ AREA = Area(
     services=("portal.notices.service", "portal.notices.editing", "portal.notices.feeds",
               "portal.notices.importer"),
     pages=(
-        PageSpec("app_pages/notices.py", "Surveillance technologies", "notices",
+        PageSpec("app_pages/notices.py", N_("Surveillance technologies"), "notices",
                  ":material/videocam:", SECTION, requires=("notices.list",), home_link=True),
-        PageSpec("app_pages/notice.py", "Technology notice", "notice", ":material/description:",
+        PageSpec("app_pages/notice.py", N_("Technology notice"), "notice", ":material/description:",
                  SECTION, requires=("notices.get",), in_menu=False),
-        PageSpec("app_pages/deployment_map.py", "Map of deployments", "deployment-map",
+        PageSpec("app_pages/deployment_map.py", N_("Map of deployments"), "deployment-map",
                  ":material/map:", SECTION, requires=("notices.deployments",), home_link=True),
-        PageSpec("app_pages/manage_notices.py", "Manage notices", "manage-notices",
+        PageSpec("app_pages/manage_notices.py", N_("Manage notices"), "manage-notices",
                  ":material/edit_note:", SECTION, requires=("notices.save_draft",),
                  home_link=True),
     ),

@@ -1,9 +1,10 @@
 """The Privacy Commission: meetings, their agendas, packets and the evidence page."""
 
 from portal.auth.roles import EVERYONE, OVERSIGHT, STAFF, STAFF_AND_OVERSIGHT
+from portal.i18n import N_
 from portal.manifest import Area, Command, Exporter, PageSpec
 
-SECTION = "Privacy commission"
+SECTION = N_("Privacy commission")
 
 AREA = Area(
     name="oversight",
@@ -34,13 +35,13 @@ AREA = Area(
     services=("portal.oversight.service", "portal.oversight.packets",
               "portal.oversight.evidence", "portal.oversight.reading"),
     pages=(
-        PageSpec("app_pages/meetings.py", "Commission meetings", "meetings", ":material/groups:",
+        PageSpec("app_pages/meetings.py", N_("Commission meetings"), "meetings", ":material/groups:",
                  SECTION, requires=("oversight.list_meetings",), home_link=True),
-        PageSpec("app_pages/meeting.py", "Meeting and packet", "meeting", ":material/event:",
+        PageSpec("app_pages/meeting.py", N_("Meeting and packet"), "meeting", ":material/event:",
                  SECTION, requires=("oversight.get_meeting",), in_menu=False),
-        PageSpec("app_pages/agenda_input.py", "Input behind an agenda item", "agenda-input",
+        PageSpec("app_pages/agenda_input.py", N_("Input behind an agenda item"), "agenda-input",
                  ":material/menu_book:", SECTION, requires=("oversight.item_input",), in_menu=False),
-        PageSpec("app_pages/evidence.py", "What Works Cities evidence", "evidence",
+        PageSpec("app_pages/evidence.py", N_("What Works Cities evidence"), "evidence",
                  ":material/verified:", SECTION, requires=("oversight.evidence",),
                  home_link=True),
     ),

@@ -1,6 +1,7 @@
 """The request transparency log: requests for residents' sensitive information."""
 
 from portal.auth.roles import EVERYONE, STAFF
+from portal.i18n import N_
 from portal.manifest import Area, Exporter, Importer, PageSpec
 
 AREA = Area(
@@ -19,7 +20,7 @@ AREA = Area(
     models=("portal.requests.models",),
     services=("portal.requests.service",),
     pages=(
-        PageSpec("app_pages/request_log.py", "Request transparency log", "request-log",
+        PageSpec("app_pages/request_log.py", N_("Request transparency log"), "request-log",
                  ":material/query_stats:", "Data sharing", requires=("requests.statistics",),
                  home_link=True),
     ),

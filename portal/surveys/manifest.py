@@ -2,9 +2,10 @@
 suppressed results."""
 
 from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
+from portal.i18n import N_
 from portal.manifest import Area, Command, PageSpec
 
-SECTION = "Have your say"
+SECTION = N_("Have your say")
 
 AREA = Area(
     name="surveys",
@@ -30,9 +31,9 @@ AREA = Area(
     models=("portal.surveys.models",),
     services=("portal.surveys.builder", "portal.surveys.answering", "portal.surveys.results"),
     pages=(
-        PageSpec("app_pages/surveys.py", "Surveys", "surveys", ":material/ballot:", SECTION,
+        PageSpec("app_pages/surveys.py", N_("Surveys"), "surveys", ":material/ballot:", SECTION,
                  requires=("surveys.submit_response",), home_link=True),
-        PageSpec("app_pages/manage_surveys.py", "Build surveys", "manage-surveys",
+        PageSpec("app_pages/manage_surveys.py", N_("Build surveys"), "manage-surveys",
                  ":material/edit_note:", SECTION, requires=("surveys.create_survey",)),
     ),
     commands=(

@@ -5,17 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from portal.auth.roles import ROLE_LABELS, Actor, Role
+from portal.i18n import LANGUAGES, N_, QUERY_KEY, _, language
 from portal.settings import get_settings
 from portal.ui.context import sign_in_expired
 from portal.ui.links import mail_link
 from portal.ui.signin import sign_in_buttons
 from portal.ui.text import inert
 
-DEMO_BANNER = (
+DEMO_BANNER = N_(
     "**Demo sign-in is on: no real authentication is in place.** Anyone using this site can "
     "pick any role. Never enable it where real residents' data is stored."
 )
-NO_ROLE = (
+NO_ROLE = N_(
     "You are signed in, but no portal role has been given to you, so you are treated as a "
     "resident: you see what the public sees. If you work for the county, ask an administrator "
     "to grant you a role."
@@ -26,11 +27,14 @@ NO_ROLE = (
 SITE_STYLE = """
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
 @media (min-width: 768px) { .st-key-phone_menu { display: none; } }
+.portal-languages a, .portal-languages strong { display: inline-block; padding: 2px 4px;
+  min-height: 24px; min-width: 24px; }
 @media (max-width: 767.98px) {
   [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"] { display: none; }
 }
 """
-EXPIRED = "Your sign-in has expired, so you are browsing as a resident. Sign in again to continue."
+EXPIRED = N_("Your sign-in has expired, so you are browsing as a resident. Sign in again to "
+             "continue.")
 
 
 def render_chrome(actor: Actor) -> None:
@@ -39,18 +43,44 @@ def render_chrome(actor: Actor) -> None:
     expired = sign_in_expired()
     if settings.logo_path is not None and settings.logo_path.is_file():
         st.logo(str(settings.logo_path))
-    st.html(f"<style>{SITE_STYLE}</style>")
+    # The page's language for screen readers, spelling and hyphenation (WCAG 3.1.1): the
+    # document's own attribute, which only a script in the page can change.
+    st.html(f"<style>{SITE_STYLE}</style>"
+            f"<script>document.documentElement.lang = {language()!r};</script>",
+            unsafe_allow_javascript=True)
     name, account = st.columns([3, 2], vertical_alignment="top")
     with name, st.container(key="site_header"):
-        st.markdown(f"**{inert(settings.county_name)}** · Data Transparency Portal")
+        st.markdown(_("**{county}** · Data Transparency Portal").format(
+            county=inert(settings.county_name)))
+        language_choice()
     with account:
         account_menu(actor, expired=expired)
     if settings.demo_signin:
-        st.warning(DEMO_BANNER, icon=":material/warning:")
+        st.warning(_(DEMO_BANNER), icon=":material/warning:")
     if actor.authenticated and not actor.roles:
-        st.info(NO_ROLE, icon=":material/person:")
+        st.info(_(NO_ROLE), icon=":material/person:")
     if expired:
-        st.warning(EXPIRED, icon=":material/schedule:")
+        st.warning(_(EXPIRED), icon=":material/schedule:")
+
+
+def language_choice() -> None:
+    """The other languages, each named in itself and marked as such (WCAG 3.1.2), as a
+    link to this page in it: the address carries the choice, so it can be shared."""
+    from html import escape
+    from urllib.parse import urlencode
+
+    here = language()
+    query = {key: st.query_params.get(key) for key in st.query_params}
+    items = []
+    for code, name in LANGUAGES.items():
+        if code == here:
+            items.append(f'<strong lang="{code}" aria-current="true">{escape(name)}</strong>')
+        else:
+            href = "?" + urlencode({**query, QUERY_KEY: code})
+            items.append(f'<a href="{escape(href, quote=True)}" lang="{code}" hreflang="{code}">'
+                         f"{escape(name)}</a>")
+    label = escape(_("Language"))
+    st.html(f'<nav class="portal-languages" aria-label="{label}">{" · ".join(items)}</nav>')
 
 
 def account_menu(actor: Actor, *, expired: bool = False) -> None:
@@ -59,23 +89,26 @@ def account_menu(actor: Actor, *, expired: bool = False) -> None:
     with container:
         if actor.is_signed_in:
             name = inert(actor.display_name or actor.subject)
-            roles = ", ".join(ROLE_LABELS[r] for r in sorted(actor.roles)) or ROLE_LABELS[Role.RESIDENT]
-            who = f"Signed in as **{name}**"
+            roles = (", ".join(_(ROLE_LABELS[r]) for r in sorted(actor.roles))
+                     or _(ROLE_LABELS[Role.RESIDENT]))
+            who = _("Signed in as **{name}**").format(name=name)
             if actor.subject != actor.display_name and not actor.is_demo:
                 who += f" ({inert(actor.subject)})"
             # Full-strength text, not a caption: Markdown makes an e-mail address a link
             # even escaped, and a link in a caption's faded text fails contrast (axe).
-            st.markdown(f"{who} · Roles: {roles}")
+            st.markdown(_("{who} · Roles: {roles}").format(who=who, roles=roles))
             if actor.is_demo:
                 from portal.ui.links import same_tab_links
                 from portal.web.demo import SIGN_OUT
 
-                same_tab_links([(f"{SIGN_OUT}?next=/", "Sign out of the demo role")], inline=True)
-            elif st.button("Sign out", key="sign_out", icon=":material/logout:"):
+                same_tab_links([(f"{SIGN_OUT}?next=/", _("Sign out of the demo role"))], inline=True)
+            elif st.button(_("Sign out"), key="sign_out", icon=":material/logout:"):
                 st.logout()
         else:
-            st.caption("You are browsing as a resident. No account is needed to read or to comment.")
-            if expired and st.button("Sign out", key="sign_out_expired", icon=":material/logout:"):
+            st.caption(_("You are browsing as a resident. No account is needed to read or to "
+                         "comment."))
+            if expired and st.button(_("Sign out"), key="sign_out_expired",
+                                     icon=":material/logout:"):
                 st.logout()
             sign_in_buttons("sign_in")
 
@@ -97,13 +130,15 @@ def render_footer(actor: Actor) -> None:
 
             # Stable addresses to subscribe to or harvest (docs/api.md), not downloads.
             # Links in full-strength text: a caption's faded links fail contrast (axe).
-            st.markdown(
-                f"Open data: [dataset catalog (data.json)]({DATA_JSON}) · "
-                f"[notices feed (Atom)]({NOTICES_ATOM}) · "
-                f"[comment deadlines and meetings (calendar)]({CALENDAR_ICS}) · "
-                f"[signed audit checkpoints (JSON)]({CHECKPOINTS_JSON})"
-            )
+            st.markdown(_(
+                "Open data: [dataset catalog (data.json)]({catalog}) · "
+                "[notices feed (Atom)]({feed}) · "
+                "[comment deadlines and meetings (calendar)]({calendar}) · "
+                "[signed audit checkpoints (JSON)]({checkpoints})"
+            ).format(catalog=DATA_JSON, feed=NOTICES_ATOM, calendar=CALENDAR_ICS,
+                     checkpoints=CHECKPOINTS_JSON))
         with contact:
-            st.markdown(f"{inert(settings.county_name)} privacy office: "
-                        f"{mail_link(settings.contact_email)}")
-            st.caption("This portal sets no tracking cookies and loads nothing from other sites.")
+            st.markdown(_("{county} privacy office: {address}").format(
+                county=inert(settings.county_name), address=mail_link(settings.contact_email)))
+            st.caption(_("This portal sets no tracking cookies and loads nothing from other "
+                         "sites."))

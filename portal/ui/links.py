@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from portal.auth.roles import Actor
+from portal.i18n import _, language_query
 from portal.registry import page_for
 from portal.ui.text import inert
 
@@ -28,12 +29,14 @@ def link_to(
     page = page_for(url_path)
     if not page.visible_to(actor):
         return
+    # The visit's language goes along, so the address opens the same way when shared.
+    query_params = {**(query_params or {}), **language_query()} or None
     try:
-        st.page_link(page.script, label=label or page.title, icon=icon or page.icon,
+        st.page_link(page.script, label=label or _(page.title), icon=icon or page.icon,
                      query_params=query_params)
     except StreamlitPageNotFoundError:
         query = f"?{urlencode(query_params)}" if query_params else ""
-        st.markdown(f"[{label or page.title}](/{page.url_path}{query})")
+        st.markdown(f"[{label or _(page.title)}](/{page.url_path}{query})")
 
 
 def mail_link(address: str) -> str:
@@ -64,11 +67,11 @@ def subscribe_links() -> None:
     page's one-off downloads: a download goes stale, a subscription does not."""
     from portal.web.addresses import CALENDAR_ICS, NOTICES_ATOM
 
-    st.markdown(
+    st.markdown(_(
         "To be told of changes, subscribe to these addresses in a feed reader or a calendar: "
-        f"[new and updated notices (Atom)]({NOTICES_ATOM}) · "
-        f"[comment deadlines and commission meetings (iCalendar)]({CALENDAR_ICS})."
-    )
+        "[new and updated notices (Atom)]({feed}) · "
+        "[comment deadlines and commission meetings (iCalendar)]({calendar})."
+    ).format(feed=NOTICES_ATOM, calendar=CALENDAR_ICS))
 
 
 def api_links(kind: str, what: str) -> None:
@@ -77,5 +80,6 @@ def api_links(kind: str, what: str) -> None:
     from portal.web.addresses import API, API_KINDS
 
     assert kind in API_KINDS, kind
-    st.markdown(f"{what}, as data to fetch again whenever you like: "
-                f"[JSON]({API}/{kind}.json) · [CSV]({API}/{kind}.csv).")
+    st.markdown(_("{what}, as data to fetch again whenever you like: "
+                  "[JSON]({json}) · [CSV]({csv}).").format(
+        what=what, json=f"{API}/{kind}.json", csv=f"{API}/{kind}.csv"))

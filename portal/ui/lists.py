@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from portal.auth.roles import Actor
+from portal.i18n import _
 from portal.registry import page_for
 from portal.ui.links import link_to
 
@@ -64,11 +65,12 @@ def open_for_comment(actor: Actor, periods: Sequence[Any]) -> None:
     from portal.ui.text import inert
 
     if not periods:
-        st.write("No surveillance technology notice is open for comment right now.")
+        st.write(_("No surveillance technology notice is open for comment right now."))
         return
     zone = county_zone()
     linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(period.name), f"Comments close {format_datetime(period.closes_at, zone)}",
+        LinkedItem(inert(period.name),
+                   _("Comments close {when}").format(when=format_datetime(period.closes_at, zone)),
                    {"technology": period.slug})
         for period in periods
     ], icon=":material/campaign:")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from portal.auth.roles import Actor
+from portal.i18n import _, language_query
 from portal.manifest import ABOUT_SECTION, WORK_SECTION, PageSpec
 from portal.registry import all_pages
 from portal.settings import get_settings
@@ -81,12 +82,12 @@ def site_pages(actor: Actor) -> dict[str, list[st.Page]]:
             page = st.Page(
                 # The default page answers at "/", but still reserves its own name; a name
                 # nobody types leaves "/home" free to lead there.
-                str(spec.path), title=spec.title, icon=spec.icon,
+                str(spec.path), title=_(spec.title), icon=spec.icon,
                 url_path="portal-home" if default else spec.url_path, default=default,
                 visibility="visible" if listed else "hidden",
             )
         else:
-            page = st.Page(_not_available_page(spec.url_path, spec), title=spec.title,
+            page = st.Page(_not_available_page(spec.url_path, spec), title=_(spec.title),
                            url_path=spec.url_path, visibility="hidden")
         if spec.url_path == "home":
             home = page
@@ -96,10 +97,10 @@ def site_pages(actor: Actor) -> dict[str, list[st.Page]]:
     asked = requested_address()
     if asked == "home" and home is not None:
         # The home page lives at "/", so "/home" would be unknown: send it there.
-        sections[""].append(st.Page(_go_to(home), title="Home", url_path="home",
+        sections[""].append(st.Page(_go_to(home), title=_("Home"), url_path="home",
                                     visibility="hidden"))
     elif asked and asked not in known and _ADDRESS.fullmatch(asked):
-        sections[""].append(st.Page(_not_available_page(asked, None), title="Not available",
+        sections[""].append(st.Page(_not_available_page(asked, None), title=_("Not available"),
                                     url_path=asked, visibility="hidden"))
     return {name: pages for name, pages in sections.items() if pages}
 
@@ -122,7 +123,7 @@ def site_navigation(actor: Actor) -> st.navigation:  # type: ignore[valid-type]
         _menu(sections)
     # Keyed by the page: choosing a page opens it with the menu folded again.
     folded = f"phone_menu_{navigation.url_path or 'home'}"
-    with st.container(key="phone_menu"), st.expander("Menu", icon=":material/menu:", key=folded):
+    with st.container(key="phone_menu"), st.expander(_("Menu"), icon=":material/menu:", key=folded):
         _menu(sections)
     return navigation
 
@@ -133,6 +134,7 @@ def _menu(sections: dict[str, list[st.Page]]) -> None:
         if not listed:
             continue
         if name:
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{_(name)}**")
         for page in listed:
-            st.page_link(page)
+            # The address keeps the visit's language, so it can be shared as it is.
+            st.page_link(page, query_params=language_query() or None)
