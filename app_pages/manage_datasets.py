@@ -9,7 +9,7 @@ from portal.ui import cached
 from portal.ui.changes import version_history
 from portal.ui.context import current_actor, db
 from portal.ui.forms import dataset_form, department_form
-from portal.ui.importing import import_section
+from portal.ui.importing import export_when_clicked, import_section
 from portal.ui.messages import reported, show_error
 from portal.ui.text import inert
 
@@ -115,9 +115,6 @@ with tab_files:
                               (records.DEPARTMENTS, records.import_departments,
                                records.export_departments)):
         st.subheader(f"Import {kind.noun}", anchor=False)
-        current_file = None
-        with reported(), db() as session:
-            current_file = export(session=session, actor=actor)
         import_section(kind=kind.noun, noun=kind.noun, columns=kind.columns,
                        required=kind.required, run=run, actor=actor, on_done=cached.clear,
-                       ignored=kind.extra_columns, current=current_file)
+                       ignored=kind.extra_columns, current=export_when_clicked(export, actor))

@@ -19,7 +19,7 @@ from portal.errors import PermissionDenied
 from portal.ui import cached
 from portal.ui.context import current_actor, db
 from portal.ui.forms import practice_form, request_form
-from portal.ui.importing import import_section
+from portal.ui.importing import export_when_clicked, import_section
 from portal.ui.messages import reported, show_error
 from portal.ui.text import inert
 
@@ -77,7 +77,7 @@ with tab_import:
     import_section(kind="inventory", noun="practices", columns=practice_fields.COLUMNS,
                    required=practice_fields.REQUIRED, run=import_practices, actor=actor,
                    on_done=cached.clear, ignored=practice_fields.EXTRA_COLUMNS,
-                   current=inventory_file(cached.practices().rows, "csv"))
+                   current=lambda: inventory_file(cached.practices().rows, "csv"))
 
 with tab_request:
     listed = []
@@ -123,9 +123,7 @@ with tab_request:
                 st.success(f"Withdrew {inert(gone.reference)}.")
 
 with tab_request_import:
-    every_request = None
-    with reported(), db() as session:
-        every_request = requests.export_requests(session=session, actor=actor)
     import_section(kind="requests", noun="requests", columns=requests.COLUMNS,
                    required=requests.REQUIRED, run=requests.import_requests, actor=actor,
-                   on_done=cached.clear, ignored=requests.EXTRA_COLUMNS, current=every_request)
+                   on_done=cached.clear, ignored=requests.EXTRA_COLUMNS,
+                   current=export_when_clicked(requests.export_requests, actor))

@@ -91,3 +91,7 @@ def test_the_files_tab_offers_both_exports(session: Session) -> None:
     labels = [b.label for b in at.get("download_button")]
     assert "All departments now (CSV, to edit)" in labels
     assert "All datasets now (CSV, to edit)" in labels
+    # Built when clicked, not on every run of the page (issue 18): nothing is built yet.
+    for button in at.get("download_button"):
+        if "now (CSV, to edit)" in button.label:
+            assert button.proto.url == "" and button.proto.deferred_file_id

@@ -114,3 +114,15 @@ def test_a_value_quoted_in_a_message_cannot_format_the_message() -> None:
     assert "\\[win\\]\\(https\u2060\\:" in shown
     assert "\\*\\*now\\*\\*" in shown and "\\!\\[x\\]" in shown
     assert plain(shown).endswith("'[win](https://evil.example) ![x](https://evil.example/x.png) **now**'")
+
+
+def test_the_whole_inventory_and_request_files_are_built_only_when_clicked(session: Session) -> None:
+    """At county scale (5,000 practices) building them on every run cost seconds (issue 18)."""
+    factories.practice(session)
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF)
+    assert not at.exception
+    offered = {b.label: b for b in at.get("download_button") if "now (CSV, to edit)" in b.label}
+    assert set(offered) == {"All practices now (CSV, to edit)", "All requests now (CSV, to edit)"}
+    for button in offered.values():
+        assert button.proto.url == "" and button.proto.deferred_file_id
