@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,14 +55,20 @@ def base_url_option(parser: argparse.ArgumentParser) -> None:
                         help="the portal's public address, for links")
 
 
-def write_output(data: bytes, output: str | None) -> None:
+def write_output(data: bytes | Iterable[bytes], output: str | None) -> None:
+    """``data``, whole or in pieces (written as they come), to ``output`` or standard output."""
+    chunks = [data] if isinstance(data, bytes) else data
     if output in (None, "-"):
-        sys.stdout.buffer.write(data)
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
     else:
+        written = 0
         with open(output, "wb") as handle:
-            handle.write(data)
-        print(f"Wrote {len(data):,} bytes to {output}", file=sys.stderr)
+            for chunk in chunks:
+                handle.write(chunk)
+                written += len(chunk)
+        print(f"Wrote {written:,} bytes to {output}", file=sys.stderr)
 
 
 def input_file(args: argparse.Namespace) -> Path:

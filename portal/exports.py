@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -56,14 +56,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
-    """CSV with a header, UTF-8 with BOM so spreadsheet programs detect the encoding."""
+def iter_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str],
+             chunk_rows: int = 1_000) -> Iterator[bytes]:
+    """``to_csv``'s bytes in pieces of ``chunk_rows`` rows, so a file of a million rows is
+    written as it is read instead of held whole in memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")
     writer.writerow([safe_cell(valid_text(c)) for c in columns])
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         writer.writerow([safe_cell(_plain(row.get(c))) for c in columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        if n % chunk_rows == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
+    """CSV with a header, UTF-8 with BOM so spreadsheet programs detect the encoding."""
+    return b"".join(iter_csv(rows, columns))
+
+
+def iter_json_list(rows: Iterable[Any]) -> Iterator[bytes]:
+    """``to_json(list(rows))``'s bytes, a row at a time. JSON escapes a line break inside a
+    string, so indenting each line of a row's text indents it as ``json.dumps`` would."""
+    opening = "[\n"
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False, indent=2, default=_plain)
+        yield valid_text(opening + "\n".join("  " + line for line in text.split("\n"))).encode("utf-8")
+        opening = ",\n"
+    yield b"[]" if opening == "[\n" else b"\n]"
 
 
 def to_json(data: Any) -> bytes:

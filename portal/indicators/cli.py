@@ -36,13 +36,13 @@ def import_values(args: argparse.Namespace) -> int:
 
 def export_values(args: argparse.Namespace) -> int:
     from portal.auth.roles import RESIDENT
-    from portal.indicators.service import values_file
+    from portal.indicators.service import values_chunks
 
     fmt = choose_format(args, ("csv", "json"), "indicators")
-    # What the public may see: published indicators, suppressed as on the pages.
+    # What the public may see: published indicators, suppressed as on the pages, written as
+    # they are read.
     with migrated_session() as session:
-        data = values_file(session, RESIDENT, fmt)
-    write_output(data, args.output)
+        write_output(values_chunks(session, RESIDENT, fmt), args.output)
     return 0
 
 

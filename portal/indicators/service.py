@@ -147,11 +147,17 @@ def export_rows(*, session: Session, actor: Actor) -> Iterator[dict[str, Any]]:
                 }
 
 
-def values_file(session: Session, actor: Actor, fmt: str) -> bytes:
-    """Every published indicator's cells as CSV or JSON, suppressed as on the pages: what
-    ``portal export indicators`` writes and ``/api/indicators.csv`` answers."""
-    from portal.exports import to_csv, to_json
+def values_chunks(session: Session, actor: Actor, fmt: str) -> Iterator[bytes]:
+    """Every published indicator's cells as CSV or JSON, suppressed as on the pages, in pieces
+    as they are read (a million rows are never held whole): what ``portal export indicators``
+    writes."""
+    from portal.exports import iter_csv, iter_json_list
     from portal.indicators.vocab import EXPORT_COLUMNS
 
-    rows = list(export_rows(session=session, actor=actor))
-    return to_json(rows) if fmt == "json" else to_csv(rows, list(EXPORT_COLUMNS))
+    rows = export_rows(session=session, actor=actor)
+    return iter_json_list(rows) if fmt == "json" else iter_csv(rows, list(EXPORT_COLUMNS))
+
+
+def values_file(session: Session, actor: Actor, fmt: str) -> bytes:
+    """``values_chunks`` whole: what ``/api/indicators.csv`` answers."""
+    return b"".join(values_chunks(session, actor, fmt))

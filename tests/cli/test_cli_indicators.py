@@ -78,6 +78,16 @@ def test_values_import_from_xlsx_and_export_in_the_contract_format(tmp_path: Pat
     as_json = json.loads(portal("export", "indicators", "--format", "json", db=db).stdout)
     assert [r["status"] for r in as_json] == [r["status"] for r in rows]
 
+    # Written to a file in pieces as it is read: the same text as on standard output (both
+    # read with universal newlines), and the size it reports is the file's.
+    for fmt in ("csv", "json"):
+        target = tmp_path / f"export.{fmt}"
+        to_file = portal("export", "indicators", "--format", fmt, "-o", str(target), db=db)
+        assert to_file.returncode == 0, to_file.stderr
+        shown = portal("export", "indicators", "--format", fmt, db=db).stdout
+        assert target.read_text(encoding="utf-8") == shown
+        assert f"Wrote {target.stat().st_size:,} bytes" in to_file.stderr
+
     # A file with the export's columns imports: value and status are read-only and ignored.
     (tmp_path / "again.csv").write_text(HEADER + "\n" + "\n".join(
         ",".join(str(v) for v in row) + ",," for row in VALUES) + "\n", encoding="utf-8")
