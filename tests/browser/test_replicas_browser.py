@@ -12,10 +12,13 @@ directory of its own.
 from __future__ import annotations
 
 import base64
+import os
 import re
 import secrets
+import subprocess
+import sys
 from collections.abc import Iterator
-from pathlib import Path
+from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
@@ -42,8 +45,15 @@ PUBLISHED = re.compile(rf"Replica check {TOKEN}: who reads the plate readers' da
                        r"Call me at \[phone removed\]")
 
 
+@dataclass
+class Replicas:
+    first: LiveServer
+    second: LiveServer
+    env: dict[str, str]  # what both were given: the database, the keys
+
+
 @pytest.fixture(scope="module")
-def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, LiveServer]]:
+def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replicas]:
     """Two servers on one fresh PostgreSQL database with the demo county: the first
     migrates and loads it (as the one-shot ``portal db upgrade`` job would), the second
     starts on what is there."""
@@ -62,7 +72,7 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveSer
             stop_server(first)
             raise
         try:
-            yield first, second
+            yield Replicas(first, second, env)
         finally:
             stop_server(second)
             stop_server(first)
@@ -91,9 +101,9 @@ def _rows(url: str, query: str, **params: object) -> list[sa.Row]:
 
 
 def test_a_comment_through_one_replica_is_moderated_on_the_other_and_published_on_the_first(
-    browser: Browser, replicas: tuple[LiveServer, LiveServer]
+    browser: Browser, replicas: Replicas
 ) -> None:
-    first, second = replicas
+    first, second = replicas.first, replicas.second
     assert first.database_url == second.database_url and first.url != second.url
     resident_context, moderator_context, reader_context = (_context(browser) for _ in range(3))
     try:
@@ -162,3 +172,8 @@ def test_a_comment_through_one_replica_is_moderated_on_the_other_and_published_o
     decisions = _rows(first.database_url,
                       "SELECT action FROM moderation_decision WHERE comment_id = :id", id=comment_id)
     assert [r.action for r in decisions] == ["publish"]
+    # Both replicas wrote to one hash chain (one decision each side of the comment): it holds.
+    verify = subprocess.run([sys.executable, "-m", "portal", "audit", "verify"],
+                            env={**os.environ, **replicas.env}, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
