@@ -56,7 +56,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from portal.audit.models import AuditEvent
-from portal.audit.service import verify_chain
+from portal.audit.checkpoints import verify_from_checkpoint
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
@@ -272,14 +272,22 @@ def _privacy(session: Session, actor: Actor, now: datetime) -> Criterion:
 def _security(session: Session, actor: Actor, now: datetime) -> Criterion:
     findings = compliance_findings(session=session, actor=actor, on=local(now).date())
     by_severity = Counter(f.severity for f in findings)
-    chain = verify_chain(session)
+    # As the audit log page does on every view: from the newest signed checkpoint, whose
+    # signature vouches for the events before it (re-hashing 90,000 events took 3.6 s).
+    chain = verify_from_checkpoint(session)
     last = session.execute(sa.select(sa.func.max(AuditEvent.occurred_at))).scalar_one()
     severities = ", ".join(f"{by_severity.get(key, 0):,} {label.lower()}"
                            for key, label in SEVERITIES.items())
     evidence = [f"{_n(len(findings), 'open compliance finding')}: {severities}."]
     if chain.ok:
         evidence.append(f"The audit log's hash chain of {_n(chain.events, 'event')} verifies "
-                        "intact.")
+                        "intact" + ("." if chain.checkpoint is None else
+                                    f" from its newest signed checkpoint (number "
+                                    f"{chain.checkpoint.id}), whose signature vouches for the "
+                                    f"{_n(chain.vouched, 'event')} up to it."))
+    elif chain.bad_signature and chain.checkpoint is not None:
+        evidence.append(f"The audit log's newest signed checkpoint (number "
+                        f"{chain.checkpoint.id}) {chain.reason}.")
     else:
         evidence.append(f"The audit log's hash chain is broken at event {chain.first_broken_id}: "
                         f"it {chain.reason}.")
