@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import format_datetime, parsedate_to_datetime
+from email.utils import format_datetime
 
 import icalendar
 from sqlmodel import Session
@@ -140,16 +140,13 @@ def _table(kind: str, fmt: str) -> Callable[[Session, str], Answer]:
     return build
 
 
-def _not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
+def _not_modified(request: Request, etag: str) -> bool:
+    """Only the ETag decides. ``If-Modified-Since`` is not honoured: ``Last-Modified`` is when
+    this process first served the body, and behind a proxy another replica, or a body that
+    changed and changed back, would answer 304 to a poller holding a newer, different body."""
     asked = request.headers.get("if-none-match")
     if asked is not None:
         return etag in {tag.strip() for tag in asked.split(",")} or asked.strip() == "*"
-    since = request.headers.get("if-modified-since")
-    if since:
-        try:
-            return last_modified <= parsedate_to_datetime(since)
-        except (TypeError, ValueError):
-            return False
     return False
 
 
@@ -170,7 +167,7 @@ def endpoint(build: Callable[[Session, str], Answer]) -> Callable[[Request], obj
             # Revalidate with the ETag after five minutes: cheap for the server and the poller.
             "Cache-Control": "public, max-age=300",
         }
-        if _not_modified(request, etag, last_modified):
+        if _not_modified(request, etag):
             return Response(status_code=304, headers=headers)
         return Response(result.body, media_type=result.media_type, headers=headers)
 
