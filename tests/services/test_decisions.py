@@ -153,6 +153,33 @@ def test_monthly_statistics_count_by_public_reason(session: Session) -> None:
     assert month.reasons == {"Commercial advertising or spam.": 2}
 
 
+def test_monthly_statistics_count_by_the_county_s_months(session: Session) -> None:
+    """Counted in the database by the county's calendar (America/Los_Angeles by default): an
+    instant early on 1 March in UTC is still February there, across the change to summer time
+    and the turn of a year, and a month with no comment is left out."""
+    from datetime import UTC, datetime
+
+    def at(text: str, when: datetime, **kw) -> None:
+        factories.stored_comment(session, text, submitted_at=when, **kw)
+
+    at("a", datetime(2025, 12, 31, 12, tzinfo=UTC))
+    at("b", datetime(2026, 1, 1, 7, 59, tzinfo=UTC))  # 23:59 on 31 December in the county
+    at("c", datetime(2026, 1, 1, 8, 0, tzinfo=UTC), state="rejected", public_reason="Spam.")
+    at("d", datetime(2026, 3, 1, 7, 59, tzinfo=UTC), state="pending")  # still February
+    at("e", datetime(2026, 4, 1, 6, 59, tzinfo=UTC))  # summer time: 23:59 on 31 March
+    at("f", datetime(2026, 4, 1, 7, 0, tzinfo=UTC), state="rejected")
+    session.commit()
+    months = monthly_statistics(session=session, actor=RESIDENT)
+    assert [(m.month, m.received, m.published, m.not_published, m.awaiting, m.reasons)
+            for m in months] == [
+        ("2026-04", 1, 0, 1, 0, {"No reason recorded": 1}),
+        ("2026-03", 1, 1, 0, 0, {}),
+        ("2026-02", 1, 0, 0, 1, {}),
+        ("2026-01", 1, 0, 1, 0, {"Spam.": 1}),
+        ("2025-12", 2, 2, 0, 0, {}),
+    ]
+
+
 def test_queue_puts_flagged_comments_first_and_filters(session: Session) -> None:
     plain = factories.submitted_comment(session, "Please publish the camera audit every year.")
     flagged = factories.submitted_comment(session, PHONE_TEXT)
