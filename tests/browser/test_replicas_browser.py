@@ -172,7 +172,8 @@ def test_a_comment_through_one_replica_is_moderated_on_the_other_and_published_o
     decisions = _rows(first.database_url,
                       "SELECT action FROM moderation_decision WHERE comment_id = :id", id=comment_id)
     assert [r.action for r in decisions] == ["publish"]
-    # Both replicas wrote to one hash chain (one decision each side of the comment): it holds.
+    # The audit chain the first replica's start began (the demo county) and the second
+    # extended (the decision) holds.
     verify = subprocess.run([sys.executable, "-m", "portal", "audit", "verify"],
                             env={**os.environ, **replicas.env}, capture_output=True, text=True,
                             timeout=120, check=False)
