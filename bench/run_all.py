@@ -140,7 +140,7 @@ def pages(env: dict[str, str], url: str, runs: int) -> list[tuple[str, str, dict
     queries = {"app_pages/notice.py": _busiest_notice(url)}
     print(f"\n## Pages (AppTest; cold = first run in a fresh process; warm = median of {runs}; "
           f"targets {WARM_MS} ms warm, {COLD_MS:,} ms cold)")
-    print(f"| page | role | cold ms | warm ms | cold CPU ms | warm CPU ms | §7 |")
+    print("| page | role | cold ms | warm ms | cold CPU ms | warm CPU ms | §7 |")
     print("|---|---|---:|---:|---:|---:|---|")
     results = []
     for page in all_pages():

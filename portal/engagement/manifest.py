@@ -25,6 +25,7 @@ AREA = Area(
         "engagement.list_earlier_decisions": MODERATORS | OVERSIGHT,
         # The commission's desk: what moderators referred to it (commissioners, administrators).
         "engagement.list_referred": OVERSIGHT,
+        "engagement.referred_awaiting": OVERSIGHT,
         "engagement.commission_decide": OVERSIGHT,
         "engagement.retention_purge": ADMINS,
         "engagement.rotate_keys": ADMINS,

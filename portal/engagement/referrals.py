@@ -56,9 +56,18 @@ class ReferredComment:
     lock_version: int
 
 
+@service("engagement.referred_awaiting")
+def referred_awaiting(*, session: Session, actor: Actor) -> int:
+    """How many comments wait for the commission."""
+    return session.execute(sa.select(sa.func.count()).select_from(Comment)
+                           .where(Comment.state == "escalated")).scalar_one()
+
+
 @service("engagement.list_referred")
-def list_referred(*, session: Session, actor: Actor) -> list[ReferredComment]:
-    """Every comment waiting for the commission, longest referred first."""
+def list_referred(*, session: Session, actor: Actor,
+                  limit: int | None = None) -> list[ReferredComment]:
+    """The comments waiting for the commission, longest referred first; the first ``limit``
+    of them when given (1,300 wait at county scale: the desk shows them 20 at a time)."""
     referral = (
         sa.select(ModerationDecision.comment_id,
                   sa.func.max(ModerationDecision.id).label("decision_id"))
@@ -75,6 +84,7 @@ def list_referred(*, session: Session, actor: Actor) -> list[ReferredComment]:
         .join(ModerationDecision, ModerationDecision.id == referral.c.decision_id, isouter=True)
         .where(Comment.state == "escalated")
         .order_by(ModerationDecision.decided_at, Comment.id)
+        .limit(limit)
     ).all()
     titles = target_titles(session, {(r[5], r[6]) for r in rows})
     return [

@@ -55,8 +55,8 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from portal.audit.models import AuditEvent
 from portal.audit.checkpoints import verify_from_checkpoint
+from portal.audit.models import AuditEvent
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow

@@ -75,3 +75,19 @@ def test_direction_controls_are_written_out_for_the_commission(session: Session)
     shown = "\n".join(t.value for t in at.text)
     assert "\u202e" not in shown
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in shown
+
+
+def test_the_desk_shows_twenty_at_a_time_and_counts_them_all(session: Session) -> None:
+    """1,300 referred comments at county scale each drew a form on every run (issue 18)."""
+    comments = [refer(session) for _ in range(23)]
+    at = run_script(PAGE, Role.COMMISSIONER)
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Waiting for the commission"] == "23"
+    shown = texts(at)
+    assert f"Comment #{comments[19].id}" in shown and f"Comment #{comments[20].id}" not in shown
+    assert "The longest referred first: 20 of 23 shown." in shown
+    more = next(b for b in at.button if b.label == "Show 3 more referred comments (3 not yet shown)")
+    more.click().run()
+    assert not at.exception
+    assert f"Comment #{comments[22].id}" in texts(at)
+    assert not any(b.label.startswith("Show") for b in at.button)

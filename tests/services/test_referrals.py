@@ -12,7 +12,12 @@ from portal.auth.roles import RESIDENT, Actor, Role
 from portal.engagement.comments import comment_status
 from portal.engagement.decisions import decide, monthly_statistics
 from portal.engagement.models import Comment, ModerationDecision
-from portal.engagement.referrals import ReferredComment, commission_decide, list_referred
+from portal.engagement.referrals import (
+    ReferredComment,
+    commission_decide,
+    list_referred,
+    referred_awaiting,
+)
 from portal.errors import Conflict, PermissionDenied, ValidationFailed
 from tests import factories
 
@@ -39,10 +44,20 @@ def test_only_the_commission_lists_or_decides_referred_comments(session: Session
         with pytest.raises(PermissionDenied):
             list_referred(session=session, actor=actor)
         with pytest.raises(PermissionDenied):
+            referred_awaiting(session=session, actor=actor)
+        with pytest.raises(PermissionDenied):
             commission_decide(session=session, actor=actor, comment_id=comment.id,
                               lock_version=comment.lock_version, action="publish")
     assert [r.id for r in list_referred(session=session, actor=ADMIN)] == [comment.id]
     assert session.get(Comment, comment.id).state == "escalated"
+
+
+def test_the_first_ones_referred_come_first_and_the_count_is_every_one(session: Session) -> None:
+    comments = [referred(session) for _ in range(3)]
+    listed = [r.id for r in list_referred(session=session, actor=COMMISSIONER)]
+    assert listed == [c.id for c in comments]
+    assert [r.id for r in list_referred(session=session, actor=COMMISSIONER, limit=2)] == listed[:2]
+    assert referred_awaiting(session=session, actor=COMMISSIONER) == 3
 
 
 def test_a_commissioner_never_receives_raw_text_or_contact_details(session: Session) -> None:
