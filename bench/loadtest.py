@@ -322,6 +322,12 @@ def rss_mib(pid: int) -> tuple[float, float]:
     return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used (``/proc/PID/stat``), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
@@ -339,7 +345,7 @@ def report(outcomes: list[Outcome], found: Stored, wall: float, responses_before
     failed = [o for o in outcomes if o.errors]
     for o in failed:
         print(f"session {o.marker}: {'; '.join(o.errors)}")
-    ok = not failed
+    ok = bool(outcomes) and not failed
     for name, counts, sent in (
         ("comments", found.comments, {o.marker for o in outcomes if o.receipt}),
         ("survey answers", found.answers, {o.marker for o in outcomes if o.answered}),
@@ -359,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--database-url", help="a PostgreSQL server: a fresh database is made on it")
+    parser.add_argument("--settle", type=float, default=30.0,
+                        help="seconds to wait after the load before reading memory again")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -372,16 +380,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"portal serve --demo on {server.url} ({'PostgreSQL' if pg_url else 'SQLite'}), "
               f"up in {time.perf_counter() - started:.1f} s; {os.cpu_count()} cores")
         try:
-            before = rss_mib(server.process.pid)
+            idle = rss_mib(server.process.pid)[0]
+            # One resident first, alone: the pages' first runs import and cache what every
+            # later run reuses, as on a server that has been up a while.
+            (warm,) = run_visits(server.url, 1)
+            print("warm-up visit, alone: "
+                  + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in warm.seconds.items())
+                  + (f"; {'; '.join(warm.errors)}" if warm.errors else ""))
+            warmed = rss_mib(server.process.pid)[0]
             responses = stored(pg_url or server.database_url, []).responses
+            cpu, load = cpu_seconds(server.process.pid), os.getloadavg()[0]
             started = time.perf_counter()
             outcomes = run_visits(server.url, args.sessions)
             wall = time.perf_counter() - started
-            after = rss_mib(server.process.pid)
+            loaded, peak = rss_mib(server.process.pid)
+            cpu = cpu_seconds(server.process.pid) - cpu
+            runs = sum(len(o.seconds) for o in outcomes)
             found = stored(pg_url or server.database_url, [o.marker for o in outcomes])
             ok = report(outcomes, found, wall, responses)
-            print(f"portal serve RSS: {before[0]:.0f} MiB before, {after[0]:.0f} MiB after "
-                  f"(peak {after[1]:.0f} MiB)")
+            print(f"portal serve CPU: {cpu:.1f} s for {runs} script runs "
+                  f"({cpu / max(runs, 1) * 1000:.0f} ms a run, {runs / wall:.2f} runs/s); "
+                  f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+            time.sleep(args.settle)
+            print(f"portal serve RSS: {idle:.0f} MiB started, {warmed:.0f} MiB after the warm-up "
+                  f"visit, {loaded:.0f} MiB after the load (peak {peak:.0f} MiB), "
+                  f"{rss_mib(server.process.pid)[0]:.0f} MiB {args.settle:.0f} s after the "
+                  "sessions closed")
         finally:
             stop_server(server)
     print("OK" if ok else "FAILED")
