@@ -4012,6 +4012,10 @@ def write(out: Path) -> dict[str, int]:
     _dump(out / "practices.json", PRACTICES)
     _dump(out / "technologies.json", technologies)
     _dump(out / "requests.json", REQUESTS)
+    # Written by people, not generated: the Spanish versions of the notices open for comment
+    # and of one survey (portal/translations/seed.py checks each against its English).
+    _dump(out / "translations_es.json", json.loads(
+        (Path(__file__).parent / "demo_translations_es.json").read_text(encoding="utf-8")))
     _dump(out / "indicators.json", [
         {k: ind[k] for k in ("slug", "name", "description", "department", "unit", "rate_per",
                              "source")}

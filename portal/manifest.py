@@ -17,7 +17,7 @@ stays cheap and free of import cycles; the registry resolves them when used.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,6 +133,38 @@ class HomeFigure:
 
 
 @dataclass(frozen=True)
+class TranslatableRecord:
+    """One record's fields that staff may give in Spanish, in reading order:
+    ``(field, label, English)``."""
+
+    title: str
+    fields: tuple[tuple[str, str, str], ...]
+
+
+def records_of(rows: Iterable[Any], fields: tuple[tuple[str, str], ...],
+               title: str) -> dict[int, TranslatableRecord]:
+    """Table rows as translatable records: ``fields`` (attribute, label) that hold text,
+    titled by the attribute ``title``."""
+    records: dict[int, TranslatableRecord] = {}
+    for row in rows:
+        found = tuple((name, label, getattr(row, name) or "") for name, label in fields)
+        records[row.id] = TranslatableRecord(getattr(row, title), tuple(f for f in found if f[2]))
+    return records
+
+
+@dataclass(frozen=True)
+class Translatable:
+    """Records of an area whose staff-written text residents may read in Spanish
+    (``portal/translations/``). ``english`` is ``"module:function"`` taking
+    ``(session, record_ids or None for all)`` and giving ``{record_id: TranslatableRecord}``:
+    the English as it stands now."""
+
+    kind: str  # stable: it names the records in files and in the database
+    label: str
+    english: str
+
+
+@dataclass(frozen=True)
 class Area:
     name: str
     #: Which roles may call each of the area's services: rows of the one permission table.
@@ -149,3 +181,5 @@ class Area:
     seed: str | None = None
     #: ``"module:function"`` giving the area's figures on the home page.
     home_figures: str | None = None
+    #: Its records whose text staff may give in Spanish.
+    translatable: tuple[Translatable, ...] = ()

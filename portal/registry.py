@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from portal.auth.roles import Actor, Role
-from portal.manifest import Area, Command, Exporter, Importer, PageSpec
+from portal.manifest import Area, Command, Exporter, Importer, PageSpec, Translatable
 
 # Order matters: it is the order of the navigation, of the home page and of the demo seeds
 # (an area's seed may refer to records an earlier area's seed made).
@@ -28,6 +28,7 @@ MANIFESTS: tuple[str, ...] = (
     "portal.oversight.manifest",
     "portal.engagement.manifest",
     "portal.surveys.manifest",
+    "portal.translations.manifest",
     "portal.audit.manifest",
     "portal.auth.manifest",
     "portal.demo.manifest",
@@ -117,3 +118,14 @@ def seeds() -> list[str]:
 
 def home_figure_providers() -> list[str]:
     return [area.home_figures for area in areas() if area.home_figures]
+
+
+def translatable_kinds() -> dict[str, Translatable]:
+    """Every kind of record whose text staff may give in Spanish, by kind."""
+    kinds: dict[str, Translatable] = {}
+    for area in areas():
+        for kind in area.translatable:
+            if kind.kind in kinds:
+                raise ValueError(f"two areas declare translatable {kind.kind!r}")
+            kinds[kind.kind] = kind
+    return kinds

@@ -2,7 +2,7 @@
 
 from portal.auth.roles import EVERYONE, STAFF
 from portal.i18n import N_
-from portal.manifest import Area, Command, Exporter, Importer, PageSpec
+from portal.manifest import Area, Command, Exporter, Importer, PageSpec, Translatable
 
 SECTION = N_("Data")
 
@@ -46,4 +46,6 @@ AREA = Area(
     ),
     seed="portal.indicators.seed:SEED",
     home_figures="portal.indicators.home:figures",
+    translatable=(Translatable("indicator", N_("Indicators"),
+                               "portal.indicators.translatable:english"),),
 )

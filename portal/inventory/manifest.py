@@ -2,7 +2,7 @@
 
 from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
 from portal.i18n import N_
-from portal.manifest import Area, Exporter, Importer, PageSpec
+from portal.manifest import Area, Exporter, Importer, PageSpec, Translatable
 
 SECTION = N_("Data sharing")
 
@@ -76,4 +76,6 @@ AREA = Area(
     ),
     seed="portal.inventory.seed:SEED",
     home_figures="portal.inventory.home:figures",
+    translatable=(Translatable("practice", N_("Data-sharing practices"),
+                               "portal.inventory.translatable:english"),),
 )

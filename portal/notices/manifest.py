@@ -2,7 +2,7 @@
 
 from portal.auth.roles import EVERYONE, STAFF
 from portal.i18n import N_
-from portal.manifest import Area, Exporter, Importer, PageSpec
+from portal.manifest import Area, Exporter, Importer, PageSpec, Translatable
 
 SECTION = N_("Surveillance technology")
 
@@ -57,4 +57,6 @@ AREA = Area(
     ),
     seed="portal.notices.seed:SEED",
     home_figures="portal.notices.home:figures",
+    translatable=(Translatable("notice", N_("Surveillance notices"),
+                               "portal.notices.translatable:english"),),
 )

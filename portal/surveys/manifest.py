@@ -3,7 +3,7 @@ suppressed results."""
 
 from portal.auth.roles import EVERYONE, STAFF, STAFF_AND_OVERSIGHT
 from portal.i18n import N_
-from portal.manifest import Area, Command, PageSpec
+from portal.manifest import Area, Command, PageSpec, Translatable
 
 SECTION = N_("Have your say")
 
@@ -42,4 +42,6 @@ AREA = Area(
                 "portal.surveys.lint_cli:lint", configure="portal.surveys.lint_cli:configure_lint"),
     ),
     seed="portal.surveys.seed:SEED",
+    translatable=(Translatable("survey", N_("Surveys"),
+                               "portal.surveys.translatable:english"),),
 )

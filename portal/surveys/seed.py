@@ -22,6 +22,7 @@ EXCERPT_NOTE = "Personal data removed from the survey answer."
 
 
 def check(c: Checker) -> None:
+    c.known["survey"] = {sv["slug"] for sv in c.data["surveys"]}
     districts = c.known["district"]
     for n, s in enumerate(c.data["surveys"], start=1):
         w = "surveys."
@@ -79,6 +80,7 @@ def load(ctx: SeedContext) -> None:
         sensitive_category=q.get("sensitive_category"), justification=q.get("justification"),
     ) for sv in ctx.d["surveys"] for pos, q in enumerate(sv["questions"], start=1)
         if (surveys[sv["slug"]], pos) not in have_q])
+    ctx.ids["survey"] = surveys
     question = {(sid, pos): (qid, kind) for qid, sid, pos, kind in ctx.s.exec(
         select(SurveyQuestion.id, SurveyQuestion.survey_id, SurveyQuestion.position,
                SurveyQuestion.kind)).all()}

@@ -22,14 +22,15 @@ PUBLIC = {
 EXPECTED = {
     Role.RESIDENT: PUBLIC,
     Role.STAFF: PUBLIC | {"manage-notices", "compliance", "manage-inventory", "manage-datasets",
-                          "official-responses", "manage-indicators", "manage-surveys", "evidence"},
+                          "official-responses", "manage-indicators", "manage-surveys", "evidence",
+                          "translations"},
     Role.MODERATOR: PUBLIC | {"moderation"},
     Role.COMMISSIONER: PUBLIC | {"compliance", "audit-log", "evidence", "commission-desk",
                                  "agenda-input"},
     Role.ADMIN: PUBLIC | {
         "moderation", "audit-log", "roles", "manage-notices", "compliance", "manage-inventory",
         "manage-datasets", "official-responses", "manage-indicators", "manage-surveys", "evidence",
-        "commission-desk", "agenda-input",
+        "commission-desk", "agenda-input", "translations",
     },
 }
 

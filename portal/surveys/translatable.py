@@ -1,0 +1,42 @@
+"""A survey's text that staff may give in Spanish: title, introduction, each question."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlmodel import Session, select
+
+from portal.manifest import TranslatableRecord
+from portal.surveys.models import Survey, SurveyQuestion
+
+
+def english(session: Session, ids: Collection[int] | None) -> dict[int, TranslatableRecord]:
+    """Fields of a question are named by its position (``q2.text``); a choice question's
+    options are one field, one option per line, in the question's order. A question moved
+    or rewritten has other English there, so its old translation is reported outdated rather
+    than shown beside the wrong question."""
+    query = select(Survey).order_by(Survey.title)
+    if ids is not None:
+        query = query.where(Survey.id.in_(list(ids)))  # type: ignore[union-attr]
+    surveys = session.exec(query).all()
+    questions: dict[int, list[SurveyQuestion]] = {}
+    if surveys:
+        survey_ids = [s.id for s in surveys]
+        for q in session.exec(select(SurveyQuestion)
+                              .where(SurveyQuestion.survey_id.in_(survey_ids))  # type: ignore[attr-defined]
+                              .order_by(SurveyQuestion.survey_id, SurveyQuestion.position)).all():
+            questions.setdefault(q.survey_id, []).append(q)
+    records: dict[int, TranslatableRecord] = {}
+    for survey in surveys:
+        assert survey.id is not None
+        fields = [("title", "Title", survey.title), ("description", "Introduction", survey.description)]
+        for q in questions.get(survey.id, []):
+            n = q.position
+            fields.append((f"q{n}.text", f"Question {n}", q.text))
+            if q.help_text:
+                fields.append((f"q{n}.help_text", f"Question {n}: help", q.help_text))
+            if q.options:
+                fields.append((f"q{n}.options", f"Question {n}: choices, one per line",
+                               "\n".join(q.options)))
+        records[survey.id] = TranslatableRecord(survey.title, tuple(f for f in fields if f[2]))
+    return records
