@@ -75,3 +75,27 @@ def test_a_page_run_starts_no_warm_up(session: Session, monkeypatch: pytest.Monk
     at = run_script("streamlit_app.py")
     assert not at.exception
     assert begun == []
+
+
+def test_the_warm_up_imports_the_pages_libraries_before_the_models(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page run in a process spent most of its time importing (issue 18)."""
+    order: list[str] = []
+    monkeypatch.setattr(warmup, "import_page_libraries", lambda: order.append("pages"))
+    monkeypatch.setattr(moderation, "warm_up", lambda: order.append("models"))
+    monkeypatch.setattr(warmup, "_thread", None)
+    warmup.start_screening_warm_up().join(10)
+    assert order == ["pages", "models"]
+
+
+def test_the_pages_libraries_are_what_a_page_imports() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from portal.ui.warmup import import_page_libraries; "
+            "import_page_libraries(); "
+            "print(all(m in sys.modules for m in ('pandas', 'plotly.graph_objects', "
+            "'portal.engagement.models', 'portal.indicators.service')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "True"
