@@ -5,19 +5,20 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from portal.geography.service import list_districts
+from portal.i18n import _, number
 from portal.maps import add_areas, add_points, base_map
 from portal.notices.service import list_deployments
 from portal.notices.vocab import STATUSES
 from portal.ui.context import current_actor, db
 
 actor = current_actor()
-st.title("Map of deployments")
-st.write(
+st.title(_("Map of deployments"))
+st.write(_(
     "Where each published surveillance technology is deployed now, according to the current "
     "version of its notice. Equipment carried by staff, and software, has no fixed place and "
     "is not shown. District boundaries and names are drawn for reference; the key in the "
     "map's corner says what each mark means, and the list below the map holds the same places."
-)
+))
 
 with db() as session:
     deployments = list_deployments(session=session, actor=actor)
@@ -25,12 +26,13 @@ with db() as session:
 
 names = sorted({d.name for d in deployments}, key=str.lower)
 col1, col2 = st.columns(2)
-chosen = col1.multiselect("Technology", names)
-statuses = col2.multiselect("Status", [s for s in STATUSES if any(d.status == s for d in deployments)],
-                            format_func=STATUSES.get)
+chosen = col1.multiselect(_("Technology"), names)
+statuses = col2.multiselect(_("Status"), [s for s in STATUSES if any(d.status == s for d in deployments)],
+                            format_func=lambda s: _(STATUSES[s]))
 shown = [d for d in deployments
          if (not chosen or d.name in chosen) and (not statuses or d.status in statuses)]
-st.write(f"{len(shown):,} of {len(deployments):,} locations")
+st.write(_("{shown} of {total} locations").format(shown=number(len(shown)),
+                                                  total=number(len(deployments))))
 
 points = [(d.latitude, d.longitude, f"{d.name}: {d.label}") for d in shown
           if d.geometry is None and d.latitude is not None]
@@ -41,19 +43,19 @@ add_points(fmap, points)
 st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="deployments")
 
 district_names = {d.id: d.name for d in districts}
-st.subheader("The same locations as a list")
+st.subheader(_("The same locations as a list"))
 if shown:
     st.dataframe(
         pd.DataFrame([{
-            "Technology": d.name,
-            "Status": STATUSES.get(d.status, d.status),
-            "Location": d.label,
-            "District": district_names.get(d.district_id, ""),
-            "Kind": "Area" if d.geometry else "Point",
-            "Latitude": d.latitude,
-            "Longitude": d.longitude,
+            _("Technology"): d.name,
+            _("Status"): _(STATUSES.get(d.status, d.status)),
+            _("Location"): d.label,
+            _("District"): district_names.get(d.district_id, ""),
+            _("Kind"): _("Area") if d.geometry else _("Point"),
+            _("Latitude"): d.latitude,
+            _("Longitude"): d.longitude,
         } for d in shown]),
         hide_index=True, width="stretch",
     )
 else:
-    st.write("No location matches these filters.")
+    st.write(_("No location matches these filters."))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
+from portal.i18n import _, number
 from portal.notices.feeds import comment_deadlines_ics, notices_atom
 from portal.notices.present import period_cell
 from portal.notices.service import list_technologies
@@ -17,12 +18,12 @@ from portal.ui.lists import LinkedItem, linked_items
 from portal.ui.text import inert
 
 actor = current_actor()
-st.title("Surveillance technologies")
-st.write(
+st.title(_("Surveillance technologies"))
+st.write(_(
     "Every surveillance technology the county proposes or uses has a public notice: what it "
     "does, what data it collects, who can see it, what it costs and how it may affect civil "
     "rights. While a notice is open for public comment, you can tell the county what you think."
-)
+))
 
 with db() as session:
     rows = list_technologies(session=session, actor=actor)
@@ -31,26 +32,27 @@ zone = county_zone()
 
 open_rows = [r for r in rows if r.comment_state == "open"]
 SOONEST = 10
-st.header("Open for public comment")
+st.header(_("Open for public comment"))
 if open_rows:
     linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(r.name), f"Comments close {format_datetime(r.closes_at, zone)}",
+        LinkedItem(inert(r.name), _("Comments close {when}").format(
+                       when=format_datetime(r.closes_at, zone)),
                    {"technology": r.slug})
         for r in open_rows[:SOONEST]
     ], icon=":material/campaign:")
     if len(open_rows) > SOONEST:
-        st.write(f"These close soonest; {len(open_rows) - SOONEST:,} more are open. Tick "
-                 "“Only notices open for comment” below to see them all.")
+        st.write(_("These close soonest; {n} more are open. Tick “Only notices open for "
+                   "comment” below to see them all.").format(n=number(len(open_rows) - SOONEST)))
 else:
-    st.write("No notice is open for comment right now.")
+    st.write(_("No notice is open for comment right now."))
 
-st.header("All technologies")
-search = st.text_input("Search by name, department or vendor", max_chars=200)
+st.header(_("All technologies"))
+search = st.text_input(_("Search by name, department or vendor"), max_chars=200)
 col1, col2, col3 = st.columns(3)
-statuses = col1.multiselect("Status", list(STATUSES), format_func=STATUSES.get)
-categories = col2.multiselect("Category", list(CATEGORIES), format_func=CATEGORIES.get)
-departments = col3.multiselect("Department", sorted({r.department for r in rows}))
-only_open = st.checkbox("Only notices open for comment")
+statuses = col1.multiselect(_("Status"), list(STATUSES), format_func=lambda s: _(STATUSES[s]))
+categories = col2.multiselect(_("Category"), list(CATEGORIES), format_func=lambda c: _(CATEGORIES[c]))
+departments = col3.multiselect(_("Department"), sorted({r.department for r in rows}))
+only_open = st.checkbox(_("Only notices open for comment"))
 
 needle = search.strip().lower()
 shown = [
@@ -61,35 +63,36 @@ shown = [
     and (not only_open or r.comment_state == "open")
     and (not needle or needle in f"{r.name} {r.department} {r.slug}".lower())
 ]
-st.write(f"{len(shown):,} of {len(rows):,} technologies")
+st.write(_("{shown} of {total} technologies").format(shown=number(len(shown)), total=number(len(rows))))
 if shown:
     st.dataframe(
         pd.DataFrame([
             {
-                "Technology": r.name,
-                "Notice": f"/notice?technology={r.slug}",
+                _("Technology"): r.name,
+                _("Notice"): f"/notice?technology={r.slug}",
                 # Next to the name, so a phone shows it without scrolling the table sideways.
-                "Comment period": period_cell(r.comment_state, r.opens_at, r.closes_at, zone),
-                "Status": STATUSES.get(r.status, r.status),
-                "Category": CATEGORIES.get(r.category, r.category),
-                "Department": r.department,
-                "Version": r.latest_version,
-                "Last updated": format_date(r.last_published_at, zone),
+                _("Comment period"): period_cell(r.comment_state, r.opens_at, r.closes_at, zone),
+                _("Status"): _(STATUSES.get(r.status, r.status)),
+                _("Category"): _(CATEGORIES.get(r.category, r.category)),
+                _("Department"): r.department,
+                _("Version"): r.latest_version,
+                _("Last updated"): format_date(r.last_published_at, zone),
             }
             for r in shown
         ]),
         hide_index=True,
         width="stretch",
-        column_config={"Notice": st.column_config.LinkColumn("Notice", display_text="Read the notice")},
+        column_config={_("Notice"): st.column_config.LinkColumn(
+            _("Notice"), display_text=_("Read the notice"))},
     )
 else:
-    st.info("No technology matches these filters.")
+    st.info(_("No technology matches these filters."))
 
-st.header("Follow changes")
-st.write(
+st.header(_("Follow changes"))
+st.write(_(
     "Download the feed of new and updated notices for a feed reader, or the calendar of "
     "comment deadlines for your calendar program."
-)
+))
 base = site_url()
 
 
@@ -109,12 +112,12 @@ def _meetings_ics() -> bytes:
 
 
 col1, col2, col3 = st.columns(3)
-col1.download_button("Notices feed (Atom)", _atom, file_name="notices.atom",
+col1.download_button(_("Notices feed (Atom)"), _atom, file_name="notices.atom",
                      mime="application/atom+xml", icon=":material/rss_feed:")
-col2.download_button("Comment deadlines (iCalendar)", _ics, file_name="comment-deadlines.ics",
+col2.download_button(_("Comment deadlines (iCalendar)"), _ics, file_name="comment-deadlines.ics",
                      mime="text/calendar", icon=":material/event:")
-col3.download_button("Commission meetings (iCalendar)", _meetings_ics,
+col3.download_button(_("Commission meetings (iCalendar)"), _meetings_ics,
                      file_name="commission-meetings.ics", mime="text/calendar",
                      icon=":material/groups:")
 subscribe_links()
-api_links("notices", "Every notice with all its published versions")
+api_links("notices", _("Every notice with all its published versions"))

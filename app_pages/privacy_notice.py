@@ -8,6 +8,7 @@ import streamlit as st
 
 from portal.encryption import encrypted_columns
 from portal.engagement.policy import MAX_TEXT_CHARS
+from portal.i18n import _, number
 from portal.settings import get_settings
 from portal.ui.links import mail_link
 from portal.ui.text import inert
@@ -15,15 +16,15 @@ from portal.ui.text import inert
 settings = get_settings()
 county = inert(settings.county_name)
 
-st.title("Privacy notice")
-st.write(
-    f"This portal is where {county} publishes what it does with residents' data. It should "
+st.title(_("Privacy notice"))
+st.write(_(
+    "This portal is where {county} publishes what it does with residents' data. It should "
     "hold as little about you as it can. This page says what it keeps, for how long, and who "
     "can read it. The figures on this page come from the portal's own settings."
-)
+).format(county=county))
 
-st.header("Reading the portal")
-st.markdown(
+st.header(_("Reading the portal"))
+st.markdown(_(
     "- You need no account to read anything here or to comment.\n"
     "- The portal loads nothing from other sites: no analytics, no fonts or maps from other "
     "servers, no advertising. Your visit is not reported to anyone.\n"
@@ -31,17 +32,17 @@ st.markdown(
     "site where you came from.\n"
     "- The portal sets only the cookies it needs to work: one that protects its forms, and "
     "one that keeps staff signed in. It sets no tracking cookies."
-)
+))
 
-st.header("When you comment or answer a survey")
-st.markdown(
-    f"- **Your comment** (up to {MAX_TEXT_CHARS:,} characters) is checked for personal "
+st.header(_("When you comment or answer a survey"))
+st.markdown(_(
+    "- **Your comment** (up to {limit} characters) is checked for personal "
     "details such as phone numbers, e-mail and street addresses. Those are removed before "
     "anything is published, and moderators read it before it appears.\n"
     "- **Your name and e-mail address** are optional. They are never published, and only the "
     "county's moderators can read them.\n"
-    f"- **The full text as you sent it** and your contact details are kept for "
-    f"**{settings.retention_days:,} days**. After that they are deleted, and only the "
+    "- **The full text as you sent it** and your contact details are kept for "
+    "**{days} days**. After that they are deleted, and only the "
     "published, redacted text stays.\n"
     "- **Your receipt code** lets you look up your comment's status later. It is not linked "
     "to your name.\n"
@@ -49,27 +50,27 @@ st.markdown(
     "hour. It never stores your internet address, only a scrambled form of it that changes "
     "every day. These counts are deleted when the day is over.\n"
     "- **Survey answers** are counted. Free-text answers are handled like comments."
-)
+).format(limit=number(MAX_TEXT_CHARS), days=number(settings.retention_days)))
 
-st.header("Small numbers are hidden")
-st.write(
-    f"Published counts and rates that cover fewer than **{settings.suppression_k:,}** people "
+st.header(_("Small numbers are hidden"))
+st.write(_(
+    "Published counts and rates that cover fewer than **{k}** people "
     "are hidden. So are any other cells that would let someone work out a hidden one. This "
     "keeps anyone from being picked out of a table."
-)
+).format(k=number(settings.suppression_k)))
 
-st.header("What is stored encrypted")
-st.write(
+st.header(_("What is stored encrypted"))
+st.write(_(
     "These fields are encrypted in the database. Someone who copies the database without "
     "the county's keys cannot read them:"
-)
+))
 st.dataframe(
-    [{"Table": table, "Field": column.replace("_", " ")} for table, column in encrypted_columns()],
+    [{_("Table"): table, _("Field"): column.replace("_", " ")} for table, column in encrypted_columns()],
     hide_index=True,
 )
 
-st.header("Who can read what, and the record of decisions")
-st.markdown(
+st.header(_("Who can read what, and the record of decisions"))
+st.markdown(_(
     "- **Everyone** can read what is published: notices, the sharing inventory, the request "
     "log, data with small numbers hidden, and comments after moderation.\n"
     "- **Moderators** read comments before they are published. **County staff** edit the "
@@ -78,8 +79,7 @@ st.markdown(
     "moderation decision, publication, change and role granted. The portal signs the log "
     "regularly, so anyone who keeps a copy of a signed checkpoint can check that nothing "
     "was later removed or rewritten (see Audit checkpoints)."
-)
-st.write(
-    f"Questions about this notice or your data go to the {county} privacy office "
-    f"({mail_link(settings.contact_email)})."
-)
+))
+st.write(_(
+    "Questions about this notice or your data go to the {county} privacy office ({address})."
+).format(county=county, address=mail_link(settings.contact_email)))

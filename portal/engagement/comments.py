@@ -29,6 +29,7 @@ from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, POSITION
 from portal.errors import FieldError, NotFound, PortalError, ValidationFailed
 from portal.exports import to_csv, to_json
 from portal.geography.models import District
+from portal.i18n import N_, _, number
 from portal.settings import get_settings
 from portal.textsafety import unstorable
 from portal.timefmt import local
@@ -36,13 +37,13 @@ from portal.timefmt import local
 _RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud safely
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PII_DESCRIPTIONS = {
-    "pii:ssn": "a Social Security number",
-    "pii:itin": "a taxpayer identification number (ITIN)",
-    "pii:credit_card": "a card number",
-    "pii:email": "an e-mail address",
-    "pii:phone": "a phone number",
-    "pii:address": "a street address",
-    "pii:name": "a person's name",
+    "pii:ssn": N_("a Social Security number"),
+    "pii:itin": N_("a taxpayer identification number (ITIN)"),
+    "pii:credit_card": N_("a card number"),
+    "pii:email": N_("an e-mail address"),
+    "pii:phone": N_("a phone number"),
+    "pii:address": N_("a street address"),
+    "pii:name": N_("a person's name"),
 }
 
 
@@ -104,14 +105,17 @@ class PublicComment:
 
 def _validate_text(text: str) -> str:
     if not isinstance(text, str) or len(text.strip()) < policy.MIN_TEXT_CHARS:
-        raise ValidationFailed([FieldError("text", "write your comment (at least a few words)")])
+        raise ValidationFailed([FieldError("text", _("write your comment (at least a few words)"),
+                                           label=_("text"))])
     if reason := unstorable(text):
         raise ValidationFailed([FieldError("text", f"your comment {reason}")])
     if len(text) > policy.MAX_TEXT_CHARS:
         raise ValidationFailed([FieldError(
             "text",
-            f"comments are limited to {policy.MAX_TEXT_CHARS:,} characters; yours has "
-            f"{len(text):,}. Please shorten it or send it in parts.",
+            _("comments are limited to {limit} characters; yours has {length}. Please shorten "
+              "it or send it in parts.").format(limit=number(policy.MAX_TEXT_CHARS),
+                                                length=number(len(text))),
+            label=_("text"),
         )])
     return text.strip()
 
@@ -119,7 +123,7 @@ def _validate_text(text: str) -> str:
 def _preview(text: str) -> tuple[moderation.ScreeningResult, CommentPreview]:
     result = moderation.screen(text)
     found = [
-        PersonalDataFound(f.kind, _PII_DESCRIPTIONS.get(f.kind, f.kind), len(f.spans))
+        PersonalDataFound(f.kind, _(_PII_DESCRIPTIONS.get(f.kind, f.kind)), len(f.spans))
         for f in result.flags
         if f.kind.startswith("pii:")
     ]
@@ -151,7 +155,8 @@ def _given_receipt(code: str) -> str:
     normal = normalise_receipt(code)
     letters = normal.replace("-", "")
     if len(letters) != 12 or any(c not in _RECEIPT_ALPHABET for c in letters):
-        raise ValidationFailed([FieldError("receipt_code", "not a receipt code this portal makes")])
+        raise ValidationFailed([FieldError("receipt_code", _("not a receipt code this portal makes"),
+                                           label=_("receipt_code"))])
     return normal
 
 
@@ -189,14 +194,18 @@ def _validate_details(
     name = (name or "").strip() or None
     email = (email or "").strip() or None
     if name is not None and len(name) > policy.MAX_NAME_CHARS:
-        errors.append(FieldError("name", f"up to {policy.MAX_NAME_CHARS} characters"))
+        errors.append(FieldError("name", _("up to {limit} characters").format(
+            limit=policy.MAX_NAME_CHARS), label=_("name")))
     for field, value in (("name", name), ("email", email)):
         if value is not None and (reason := unstorable(value)):
             errors.append(FieldError(field, f"this {reason}"))
     if email is not None and (len(email) > policy.MAX_EMAIL_CHARS or not _EMAIL.match(email)):
-        errors.append(FieldError("email", "give an e-mail address like name@example.org, or leave it empty"))
+        errors.append(FieldError(
+            "email", _("give an e-mail address like name@example.org, or leave it empty"),
+            label=_("email")))
     if district_id is not None and session.get(District, district_id) is None:
-        errors.append(FieldError("district", "choose a district from the list, or leave it empty"))
+        errors.append(FieldError("district", _("choose a district from the list, or leave it empty"),
+                                 label=_("district")))
     if errors:
         raise ValidationFailed(errors)
     return position, name, email
@@ -269,10 +278,10 @@ def submit_comment(
     now = now or utcnow()
     code = _given_receipt(receipt_code) if receipt_code is not None else None
     if website.strip():
-        raise SubmissionRefused(
+        raise SubmissionRefused(_(
             "Your comment was not accepted because a field meant to stay empty was filled in, "
             "which automated spam does. If you are a person, reload the page and try again."
-        )
+        ))
     text = _validate_text(text)
     if code is not None and (again := _replayed(session, code, target_type, target_id, text)):
         return again
@@ -282,8 +291,9 @@ def submit_comment(
     if preview.has_personal_data and not personal_data_confirmed:
         kinds = ", ".join(p.description for p in preview.personal_data)
         raise ValidationFailed([FieldError(
-            "text", f"your comment contains {kinds}. It will be removed before publication; "
-            "confirm to send it anyway, or edit it first.",
+            "text", _("your comment contains {kinds}. It will be removed before publication; "
+                      "confirm to send it anyway, or edit it first.").format(kinds=kinds),
+            label=_("text"),
         )])
     settings = get_settings()
     # The counters are the first write, so on SQLite this transaction takes the write lock
@@ -317,7 +327,7 @@ def comment_status(*, session: Session, actor: Actor, receipt_code: str) -> Comm
     code = normalise_receipt(receipt_code)
     comment = session.exec(select(Comment).where(Comment.receipt_code == code)).first()
     if comment is None:
-        raise NotFound("No comment has that receipt code. Check it and try again.")
+        raise NotFound(_("No comment has that receipt code. Check it and try again."))
     from portal.engagement.referrals import referral_history
 
     referred_at, decision, decided_at = referral_history(session, comment.id)

@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from portal.engagement.models import RateLimitSecret, SubmissionBucket
 from portal.errors import PortalError
+from portal.i18n import _
 
 
 class RateLimited(PortalError):
@@ -78,11 +79,11 @@ def count_submission(
     window = _window(now)
     checks = [
         ("session", session_token, per_session,
-         "You have sent several comments in the last hour from this browser. "
-         "Please wait an hour and try again."),
+         _("You have sent several comments in the last hour from this browser. "
+           "Please wait an hour and try again.")),
         ("network", network, per_network,
-         "Many comments have come from your network in the last hour. "
-         "Please wait an hour and try again."),
+         _("Many comments have come from your network in the last hour. "
+           "Please wait an hour and try again.")),
     ]
     for kind, value, limit, message in checks:
         if not value:

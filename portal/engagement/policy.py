@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.i18n import N_
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -22,24 +24,25 @@ class Reason:
 REJECTION_REASONS: dict[str, Reason] = {
     r.code: r
     for r in (
-        Reason("off_topic", "Not about the county's use of residents' data or technology.",
-               "Comments must be about a notice, practice, indicator or the portal itself."),
-        Reason("profanity", "Contains profanity or slurs. You are welcome to submit it again without them.",
-               "Profanity, slurs and insults aimed at people or groups are not published."),
-        Reason("threat", "Contains a threat or harassment.",
-               "Threats of violence and harassment of any person are not published; they may be "
-               "referred to the commission.", needs_note=True),
-        Reason("private_individual", "Names or describes a private individual.",
-               "Comments may criticise officials and agencies, but not identify private "
-               "residents, even after redaction.", needs_note=True),
-        Reason("spam", "Commercial advertising or spam.",
-               "Advertising, links to unrelated sites and repeated automated text are not published."),
-        Reason("duplicate", "A duplicate of a comment already received from the same submission.",
-               "Accidental double submissions are counted once. Campaign letters from different "
-               "residents are published as a campaign, not rejected."),
-        Reason("personal_data", "Contains personal data that cannot be removed without losing its meaning.",
-               "Redaction normally removes personal data; when too little would remain, the "
-               "comment is not published.", needs_note=True),
+        Reason("off_topic", N_("Not about the county's use of residents' data or technology."),
+               N_("Comments must be about a notice, practice, indicator or the portal itself.")),
+        Reason("profanity", N_("Contains profanity or slurs. You are welcome to submit it again without them."),
+               N_("Profanity, slurs and insults aimed at people or groups are not published.")),
+        Reason("threat", N_("Contains a threat or harassment."),
+               N_("Threats of violence and harassment of any person are not published; they may "
+                  "be referred to the commission."), needs_note=True),
+        Reason("private_individual", N_("Names or describes a private individual."),
+               N_("Comments may criticise officials and agencies, but not identify private "
+                  "residents, even after redaction."), needs_note=True),
+        Reason("spam", N_("Commercial advertising or spam."),
+               N_("Advertising, links to unrelated sites and repeated automated text are not "
+                  "published.")),
+        Reason("duplicate", N_("A duplicate of a comment already received from the same submission."),
+               N_("Accidental double submissions are counted once. Campaign letters from "
+                  "different residents are published as a campaign, not rejected.")),
+        Reason("personal_data", N_("Contains personal data that cannot be removed without losing its meaning."),
+               N_("Redaction normally removes personal data; when too little would remain, the "
+                  "comment is not published."), needs_note=True),
     )
 }
 
@@ -54,7 +57,7 @@ MAX_EMAIL_CHARS = 320
 MAX_RESPONSE_CHARS = 5_000
 MAX_NOTE_CHARS = 500
 
-POLICY_SUMMARY = (
+POLICY_SUMMARY = N_(
     "Every comment is read by a person before it is published. We publish comments that "
     "agree and disagree with the county alike. Personal data — phone numbers, e-mail "
     "addresses, Social Security and taxpayer numbers, card numbers, street addresses and "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from portal.i18n import N_
+
 TARGET_TYPES: dict[str, str] = {
     "general": "The portal in general",
     "notice": "Surveillance technology notice",
@@ -13,23 +15,23 @@ TARGET_TYPES: dict[str, str] = {
     "survey": "Survey answer",
 }
 
-POSITIONS: dict[str, str] = {"support": "Support", "neutral": "Neutral", "oppose": "Oppose"}
+POSITIONS: dict[str, str] = {"support": N_("Support"), "neutral": N_("Neutral"), "oppose": N_("Oppose")}
 
 COMMENT_STATES: dict[str, str] = {
-    "pending": "Awaiting moderation",
-    "published": "Published",
-    "rejected": "Not published",
-    "escalated": "Referred to the commission",
+    "pending": N_("Awaiting moderation"),
+    "published": N_("Published"),
+    "rejected": N_("Not published"),
+    "escalated": N_("Referred to the commission"),
 }
 
 MODERATION_ACTIONS: dict[str, str] = {
-    "publish": "Publish",
-    "publish_redacted": "Publish with redactions",
-    "reject": "Do not publish",
-    "escalate": "Refer to the commission",
-    "mark_campaign": "Mark as part of a campaign",
+    "publish": N_("Publish"),
+    "publish_redacted": N_("Publish with redactions"),
+    "reject": N_("Do not publish"),
+    "escalate": N_("Refer to the commission"),
+    "mark_campaign": N_("Mark as part of a campaign"),
     # The Privacy Commission's decisions on comments referred to it (portal/engagement/referrals.py).
-    "commission_publish": "Published by the commission",
-    "commission_reject": "Not published, by the commission",
-    "commission_return": "Returned to moderators by the commission",
+    "commission_publish": N_("Published by the commission"),
+    "commission_reject": N_("Not published, by the commission"),
+    "commission_return": N_("Returned to moderators by the commission"),
 }

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _, ngettext
 from portal.notices.models import SurveillanceTechnology
 
 
@@ -21,7 +22,7 @@ class CommentPeriodClosed(ValidationFailed):
     """A comment arrived outside the notice's comment period (or the notice is not public)."""
 
     def __init__(self, message: str) -> None:
-        super().__init__([FieldError("comment period", message)])
+        super().__init__([FieldError("comment period", message, label=_("comment period"))])
 
 
 def comment_state(tech: SurveillanceTechnology, now: datetime) -> str:
@@ -43,16 +44,16 @@ def refusal(tech: SurveillanceTechnology, now: datetime) -> str | None:
     and the home page's list of open periods all ask here.
     """
     if not tech.is_published:
-        return "this notice is not open for comment"
+        return _("this notice is not open for comment")
     if tech.status == "retired":
-        return "this technology is retired; its notice takes no more comments"
+        return _("this technology is retired; its notice takes no more comments")
     state = comment_state(tech, now)
     if state == "none":
-        return "this notice has no public comment period"
+        return _("this notice has no public comment period")
     if state == "upcoming":
-        return "the comment period has not opened yet"
+        return _("the comment period has not opened yet")
     if state == "closed":
-        return "the comment period has closed"
+        return _("the comment period has closed")
     return None
 
 
@@ -91,16 +92,15 @@ def time_left(closes_at: datetime, now: datetime) -> str:
     """A plain-language countdown: '3 days, 4 hours', '5 hours, 10 minutes', 'less than a minute'."""
     seconds = int((closes_at - now).total_seconds())
     if seconds < 60:
-        return "less than a minute"
+        return _("less than a minute")
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
-
-    def unit(n: int, word: str) -> str:
-        return f"{n} {word}" + ("" if n == 1 else "s")
-
+    day = ngettext("{n} day", "{n} days", days).format(n=days)
+    hour = ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    minute = ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
     if days:
-        return unit(days, "day") + (f", {unit(hours, 'hour')}" if hours else "")
+        return day + (f", {hour}" if hours else "")
     if hours:
-        return unit(hours, "hour") + (f", {unit(minutes, 'minute')}" if minutes else "")
-    return unit(minutes, "minute")
+        return hour + (f", {minute}" if minutes else "")
+    return minute

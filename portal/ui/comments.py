@@ -27,6 +27,7 @@ from portal.engagement.comments import (
 )
 from portal.engagement.vocab import POSITIONS
 from portal.geography.service import list_districts
+from portal.i18n import _, ngettext, number
 from portal.timefmt import county_zone, format_date
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
@@ -60,35 +61,40 @@ def show_published(target_type: str, target_id: int | None, actor: Actor) -> Non
     total, after = 0, None
     with db() as session:
         # Each page starts after the last comment shown (keyset): never one twice, none missed.
-        for _ in range(pages):
+        for _page in range(pages):
             page = published_comment_page(session=session, actor=actor, target_type=target_type,
                                           target_id=target_id, after=after)
             comments += page.comments
             total, after = page.total, page.next
             if after is None:
                 break
-    st.subheader(f"Published comments ({total:,})", anchor=False)
+    st.subheader(_("Published comments ({total})").format(total=number(total)), anchor=False)
     if not comments:
-        st.caption("No comment has been published here yet.")
+        st.caption(_("No comment has been published here yet."))
     elif after is not None:
-        st.caption(f"Newest first: {len(comments):,} of {total:,} shown.")
+        st.caption(_("Newest first: {shown} of {total} shown.").format(
+            shown=number(len(comments)), total=number(total)))
     zone = county_zone()  # once for the list, not once for every date
     for c in comments:
         with st.container(border=True):
             where = f" · {inert(c.district)}" if c.district else ""
-            stance = f" · {POSITIONS[c.position]}" if c.position in POSITIONS else ""
+            stance = f" · {_(POSITIONS[c.position])}" if c.position in POSITIONS else ""
             st.caption(f"{format_date(c.published_at, zone)}{where}{stance}")
             st.markdown(inert(c.text))
             if c.official_response:
                 st.info(
-                    f"**Official response** ({format_date(c.official_response_at, zone)}): "
-                    f"{inert(c.official_response)}",
+                    _("**Official response** ({when}): {response}").format(
+                        when=format_date(c.official_response_at, zone),
+                        response=inert(c.official_response)),
                     icon=":material/account_balance:",
                 )
     if after is not None:
         hidden = max(total - len(comments), 1)
         # A real button, its label saying what it does and how many are left.
-        st.button(f"Show {min(PAGE_SIZE, hidden):,} more comments ({hidden:,} not yet shown)",
+        st.button(ngettext("Show {n} more comment ({hidden} not yet shown)",
+                           "Show {n} more comments ({hidden} not yet shown)",
+                           min(PAGE_SIZE, hidden)).format(n=number(min(PAGE_SIZE, hidden)),
+                                                          hidden=number(hidden)),
                   key=f"{key}_more", on_click=_show_more, args=(key,),
                   icon=":material/expand_more:")
 
@@ -150,12 +156,12 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
     generation = st.session_state.get(f"{key}_generation", 0)
     text_key = f"{key}_{generation}_text"
     limit = policy.MAX_TEXT_CHARS
-    st.subheader("Add your comment", anchor=False)
-    st.write(
-        f"Only the comment is required. Comments are limited to {limit:,} "
+    st.subheader(_("Add your comment"), anchor=False)
+    st.write(_(
+        "Only the comment is required. Comments are limited to {limit} "
         "characters. Every comment is read by a moderator before it is published; personal "
         "data is removed first. Nothing about your device or network is kept."
-    )
+    ).format(limit=number(limit)))
     # With the database out of reach the form is still drawn, so what was typed is kept.
     districts: dict[int, str] = {}
     with reported(), db() as session:
@@ -164,33 +170,36 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
     with st.form(f"{key}_{generation}"):
         if too_long:
             st.warning(
-                f"Your comment was {too_long:,} characters; comments can be up to {limit:,}. "
-                f"The first {limit:,} are kept below: shorten it and send again.",
+                _("Your comment was {length} characters; comments can be up to {limit}. "
+                  "The first {limit} are kept below: shorten it and send again.").format(
+                    length=number(too_long), limit=number(limit)),
                 icon=":material/content_cut:",
             )
-        text = st.text_area("Your comment (required)", key=text_key, height=150,
-                            help=f"Up to {limit:,} characters.")
+        text = st.text_area(_("Your comment (required)"), key=text_key, height=150,
+                            help=_("Up to {limit} characters.").format(limit=number(limit)))
         position = st.selectbox(
-            "Your position (optional)", [_NO_CHOICE, *POSITIONS],
-            format_func=lambda p: POSITIONS.get(p, "No position given"),
+            _("Your position (optional)"), [_NO_CHOICE, *POSITIONS],
+            format_func=lambda p: _(POSITIONS[p]) if p in POSITIONS else _("No position given"),
         )
         district = st.selectbox(
-            "Your district (optional)", [None, *districts],
-            format_func=lambda d: "Not given" if d is None else districts[d],
+            _("Your district (optional)"), [None, *districts],
+            format_func=lambda d: _("Not given") if d is None else districts[d],
         )
-        name = st.text_input("Your name (optional, never published)", max_chars=policy.MAX_NAME_CHARS)
+        name = st.text_input(_("Your name (optional, never published)"),
+                             max_chars=policy.MAX_NAME_CHARS)
         email = st.text_input(
-            "Your e-mail (optional, never published; only if you want staff to be able to reply)",
+            _("Your e-mail (optional, never published; only if you want staff to be able to "
+              "reply)"),
             max_chars=policy.MAX_EMAIL_CHARS,
         )
         # A field only bots fill in: drawn (so a bot filling every input finds it) but hidden
         # from people and from screen readers (display: none takes it out of the page's
         # accessibility tree too).
         with st.container(key=f"{key}_trap"):
-            website = st.text_input("Leave this field empty", key=f"{key}_website",
-                                    autocomplete="off")
+            website = st.text_input(_("Leave this field empty"), key=f"{key}_website",
+                                    autocomplete="off")  # not translated: an HTML value
         st.html(f"<style>.st-key-{key}_trap {{display: none !important}}</style>")
-        sent = st.form_submit_button("Check and send", type="primary", on_click=_keep_what_fits,
+        sent = st.form_submit_button(_("Check and send"), type="primary", on_click=_keep_what_fits,
                                      args=(key, text_key))
     if sent:
         draft = {"text": text, "position": position or None, "district_id": district,
@@ -214,30 +223,32 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
         found = ", ".join(f"{p.description}" + (f" ({p.count})" if p.count > 1 else "")
                           for p in preview.personal_data)
         box.warning(
-            f"Your comment contains personal data: {found}. It will be removed before "
-            "publication. This is what would be published:",
+            _("Your comment contains personal data: {found}. It will be removed before "
+              "publication. This is what would be published:").format(found=found),
             icon=":material/privacy_tip:",
         )
         box.markdown(inert(preview.redacted))
         confirm, edit = box.columns(2)
-        if confirm.button("Send it with these removed", key=f"{key}_confirm", type="primary"):
+        if confirm.button(_("Send it with these removed"), key=f"{key}_confirm", type="primary"):
             draft = {k: v for k, v in pending.items() if not k.startswith("_")}
             _send(key, actor, target_type, target_id, draft, confirmed=True)
             if f"{key}_draft" not in st.session_state:
                 slot.empty()
-        elif edit.button("Edit my comment", key=f"{key}_edit"):
+        elif edit.button(_("Edit my comment"), key=f"{key}_edit"):
             st.session_state.pop(f"{key}_draft", None)
             slot.empty()
-            st.info("Your comment has not been sent. Edit it above and choose “Check and send”.")
+            st.info(_("Your comment has not been sent. Edit it above and choose “Check and send”."))
 
     code = st.session_state.get(f"{key}_receipt")
     if code and st.session_state.get(f"{key}_repeat"):
-        st.info(f"You already sent this comment; it was stored once. Its receipt code is **{code}**.",
+        st.info(_("You already sent this comment; it was stored once. Its receipt code is "
+                  "**{code}**.").format(code=code),
                 icon=":material/check_circle:")
     elif code:
         st.success(
-            "Thank you. Your comment was received and is **awaiting moderation**. Keep this "
-            f"receipt code to check its status later without giving your name: **{code}**",
+            _("Thank you. Your comment was received and is **awaiting moderation**. Keep this "
+              "receipt code to check its status later without giving your name: **{code}**"
+              ).format(code=code),
             icon=":material/check_circle:",
         )
 
@@ -254,25 +265,27 @@ def comment_section(target_type: str, target_id: int | None = None, *, accepting
 def receipt_lookup() -> None:
     """Look up a comment by its receipt code: state, public reason, published text."""
     actor = current_actor()
-    st.subheader("Check a comment you sent", anchor=False)
+    st.subheader(_("Check a comment you sent"), anchor=False)
     with st.form("receipt_lookup"):
-        code = st.text_input("Receipt code", placeholder="ABCD-EFGH-JKMN", max_chars=32)
-        look = st.form_submit_button("Check status")
+        code = st.text_input(_("Receipt code"), placeholder="ABCD-EFGH-JKMN", max_chars=32)  # not translated: a code's shape
+        look = st.form_submit_button(_("Check status"))
     if look:
         with reported(), db() as session:
             status = comment_status(session=session, actor=actor, receipt_code=code)
-            st.markdown(
-                f"Comment **{inert(status.receipt_code)}**, sent {format_date(status.submitted_at)}: "
-                f"**{status.state_label}**."
-            )
+            st.markdown(_("Comment **{code}**, sent {when}: **{state}**.").format(
+                code=inert(status.receipt_code), when=format_date(status.submitted_at),
+                state=_(status.state_label)))
             if status.referred_at:
-                st.markdown(f"A moderator referred it to the Privacy Commission on "
-                            f"{format_date(status.referred_at)}.")
+                st.markdown(_("A moderator referred it to the Privacy Commission on {when}.").format(
+                    when=format_date(status.referred_at)))
             if status.commission_decision:
-                st.markdown(f"The commission's decision, {format_date(status.commission_decided_at)}: "
-                            f"**{status.commission_decision}**.")
+                st.markdown(_("The commission's decision, {when}: **{decision}**.").format(
+                    when=format_date(status.commission_decided_at),
+                    decision=_(status.commission_decision)))
             if status.public_reason:
-                st.markdown(f"Reason it was not published: {inert(status.public_reason)}")
+                # A reason from the policy shows in the reader's language; other words as written.
+                st.markdown(_("Reason it was not published: {reason}").format(
+                    reason=inert(_(status.public_reason))))
             if status.published_text is not None:
-                st.markdown("Published as:")
+                st.markdown(_("Published as:"))
                 st.markdown(inert(status.published_text))

@@ -39,6 +39,14 @@ def link_to(
         st.markdown(f"[{label or _(page.title)}](/{page.url_path}{query})")
 
 
+def in_this_language(address: str) -> str:
+    """``address`` (a path with no query) with the visit's language, as ``link_to`` adds it."""
+    from urllib.parse import urlencode
+
+    query = language_query()
+    return f"{address}?{urlencode(query)}" if query else address
+
+
 def mail_link(address: str) -> str:
     """Markdown for a link that writes to ``address``, its text inert: an address in inert
     text is not made a link (portal/ui/text.py), so the county's own is linked on purpose."""

@@ -9,9 +9,10 @@ import streamlit as st
 from sqlalchemy.exc import DBAPIError
 
 from portal.errors import PermissionDenied, PortalError, ValidationFailed
+from portal.i18n import N_, _
 from portal.ui.text import inert
 
-DATABASE_DOWN = (
+DATABASE_DOWN = N_(
     "The portal cannot reach its database right now, so nothing was saved. Please try again "
     "in a few minutes: what you typed is still here."
 )
@@ -22,7 +23,7 @@ def show_error(error: PortalError) -> None:
     file, which must not be able to format its own error box (a link, an image, a list)."""
     if isinstance(error, ValidationFailed) and error.errors:
         lines = "\n".join(f"- {inert(str(e))}" for e in error.errors)
-        st.error(f"Please correct the following:\n\n{lines}")
+        st.error(_("Please correct the following:\n\n{lines}").format(lines=lines))
     elif isinstance(error, PermissionDenied):
         st.error(str(error), icon=":material/block:")
     else:
@@ -43,7 +44,7 @@ def reported() -> Iterator[None]:
     except DBAPIError as error:
         if not error.connection_invalidated and not _unreachable(error):
             raise
-        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        st.error(_(DATABASE_DOWN), icon=":material/cloud_off:")
 
 
 def _unreachable(error: DBAPIError) -> bool:

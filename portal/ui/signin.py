@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from portal.auth.config import Provider, auth_problems, providers
+from portal.i18n import _
 from portal.settings import get_settings
 
 
@@ -40,15 +41,15 @@ def refuse_unsafe_configuration() -> None:
         return
 
     def refused() -> None:
-        st.title("Not available")
+        st.title(_("Not available"))
         lines = "\n".join(f"- {p}" for p in problems)
         st.error(
-            "**The portal is not configured safely and will not start.** An operator must fix "
-            f".streamlit/secrets.toml or the environment:\n\n{lines}",
+            _("**The portal is not configured safely and will not start.** An operator must fix "
+              ".streamlit/secrets.toml or the environment:\n\n{lines}").format(lines=lines),
             icon=":material/lock:",
         )
 
-    st.navigation([st.Page(refused, title="Not available", url_path="unavailable", default=True)],
+    st.navigation([st.Page(refused, title=_("Not available"), url_path="unavailable", default=True)],
                   position="hidden").run()
     st.stop()
 

@@ -61,3 +61,14 @@ def test_an_unknown_role_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
     answer = client().get(demo.SIGN_IN, params={"role": "superuser"})
     assert answer.status_code == 400 and "set-cookie" not in answer.headers
+
+
+def test_the_roles_in_spanish_come_back_in_spanish(database_url: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_DEMO_SIGNIN", "1")
+    at = run_script("app_pages/demo_signin.py", query={"lang": "es"})
+    assert not at.exception
+    assert at.title[0].value == "Acceso de demostración" and at.subheader[0].value == "Actuar como"
+    html = at.get("html")[0].proto.body
+    assert "Residente (actual)" in html and "Moderador" in html and ">Resident<" not in html
+    assert 'role=moderator&amp;next=/demo-sign-in%3Flang%3Des"' in html

@@ -85,3 +85,24 @@ def test_a_map_without_areas_does_not_explain_them(session: Session) -> None:
     [fmap] = folium_maps(at)
     assert legend_rows(fmap) == ["Key", "District, its name written on it"]
     assert labels(fmap) == [["North"]]
+
+
+def test_the_map_page_in_spanish(session: Session) -> None:
+    from portal.i18n import using_language
+
+    tech = factories.technology(session, name="Cameras", status="in_use")
+    save_draft(session=session, actor=STAFF, technology_id=tech.id,
+               content={"purpose": "p", "data_collected": "d", "change_summary": "placed"},
+               locations=[{"label": "Main St", "latitude": 45.5, "longitude": -122.5}])
+    publish(session=session, actor=STAFF, technology_id=tech.id)
+    session.commit()
+    with using_language("es"):
+        at = run_script("app_pages/deployment_map.py", query={"lang": "es"})
+        assert not at.exception
+        shown = texts(at)
+        assert at.title[0].value == "Mapa de despliegues"
+        assert "1 de 1 ubicaciones" in shown and "Las mismas ubicaciones en una lista" in shown
+        assert [m.label for m in at.multiselect] == ["Tecnología", "Estado"]
+        frame = at.dataframe[0].value
+        assert list(frame["Estado"]) == ["En uso"] and list(frame["Tipo"]) == ["Punto"]
+        assert "Map of deployments" not in shown and "locations" not in shown

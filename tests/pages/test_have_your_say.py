@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from portal.auth.roles import Actor, Role
 from portal.engagement.decisions import decide
 from portal.engagement.models import Comment
+from portal.i18n import using_language
 from tests import factories
 from tests.apptest import run_script, texts
 
@@ -180,3 +181,52 @@ def test_published_comments_come_a_page_at_a_time_each_once_in_order(session: Se
     # A rerun (the form, say) keeps what the reader has opened.
     at.run()
     assert _shown_comments(at) == expected and "unpublished" not in texts(at)
+
+
+def test_the_form_and_its_messages_in_spanish(session: Session) -> None:
+    """?lang=es: the page, the form's labels, the screening warning, a refusal and the receipt
+    lookup in Spanish, and none of their English left."""
+    # AppTest formats the select boxes' options in the test's thread too, so it reads them
+    # in the page's language.
+    with using_language("es"):
+        at = run_script("app_pages/have_your_say.py", query={"lang": "es"})
+        assert not at.exception
+        shown = texts(at)
+        assert at.title[0].value == "Opine"
+        assert "Un comentario para el condado" in shown and "Añada su comentario" in shown
+        assert "Have your say" not in shown and "Add your comment" not in shown
+        assert [t.label for t in at.text_area] == ["Su comentario (obligatorio)"]
+        labels = [b.label for b in at.button]
+        assert "Revisar y enviar" in labels and "Consultar el estado" in labels
+        assert "Check and send" not in labels
+        assert "[Cómo se moderan los comentarios](moderation-policy?lang=es)" in shown
+        # A comment too short to send: the service's refusal, in Spanish.
+        at.text_area[0].set_value("ok")
+        next(b for b in at.button if b.label == "Revisar y enviar").click().run()
+        assert not at.exception
+        errors = " ".join(e.value for e in at.error)
+        assert "Corrija lo siguiente" in errors and "escriba su comentario" in errors
+        assert "Please correct" not in errors and "write your comment" not in errors
+        # Personal data found before storing: the warning names it in Spanish.
+        at.text_area[0].set_value(PHONE_TEXT)
+        next(b for b in at.button if b.label == "Revisar y enviar").click().run()
+        warning = " ".join(w.value for w in at.warning)
+        assert "Su comentario contiene datos personales: un número de teléfono" in warning
+        assert "phone number" not in warning
+        assert {"Enviarlo sin estos datos", "Editar mi comentario"} <= {b.label for b in at.button}
+        assert session.exec(select(Comment)).all() == []
+        next(b for b in at.button if b.label == "Enviarlo sin estos datos").click().run()
+        [comment] = session.exec(select(Comment)).all()
+        assert any("pendiente de moderación" in s.value and comment.receipt_code in s.value
+                   for s in at.success)
+        # The receipt lookup answers in Spanish, and says a rejected comment's policy reason so.
+        decide(session=session, actor=Actor(subject="mod@x.example", roles=frozenset({Role.MODERATOR})),
+               comment_id=comment.id, lock_version=comment.lock_version, action="reject",
+               reason_code="spam")
+        session.commit()
+        next(t for t in at.text_input if t.label == "Código de recibo").set_value(comment.receipt_code)
+        next(b for b in at.button if b.label == "Consultar el estado").click().run()
+        shown = texts(at)
+        assert "**No publicado**" in shown and "Not published" not in shown
+        assert "Motivo por el que no se publicó: Publicidad comercial o correo basura" in shown
+        assert "Reason it was not published" not in shown

@@ -30,3 +30,23 @@ def test_everyone_reads_the_policy_and_statistics(session: Session, role: Role |
     assert (row["Received"], row["Published"], row["Not published"], row["Awaiting a decision"]) == (3, 1, 1, 1)
     assert row["Not published: Commercial advertising or spam."] == 1
     assert "cheap watches" not in texts(at).lower()
+
+
+def test_the_policy_and_its_reasons_in_spanish(session: Session) -> None:
+    mod = Actor(subject="m@x", roles=frozenset({Role.MODERATOR}))
+    b = factories.submitted_comment(session, "Cheap watches at my shop, best prices!")
+    decide(session=session, actor=mod, comment_id=b.id, lock_version=b.lock_version,
+           action="reject", reason_code="spam")
+    session.commit()
+    at = run_script("app_pages/moderation_policy.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Normas de moderación"
+    assert "Una persona lee cada comentario antes de publicarlo" in shown
+    assert "Every comment is read by a person" not in shown and "Your data" not in shown
+    reasons, stats = at.dataframe[0].value, at.dataframe[1].value
+    assert list(reasons.columns) == ["Motivo", "Qué significa"]
+    assert "Publicidad comercial o correo basura." in list(reasons["Motivo"])
+    # A reason stored in English counts under its Spanish name.
+    assert stats.iloc[0]["No publicado: Publicidad comercial o correo basura."] == 1
+    assert "Received" not in stats.columns

@@ -186,3 +186,31 @@ def test_a_notice_shows_its_newest_comments_and_the_rest_on_request(session: Ses
     assert [s.split(" ")[2] for s in shown] == [str(n) for n in range(23)]
     assert not any(b.label.startswith("Show") for b in at.button)
     assert "still waiting" not in texts(at)
+
+
+def test_the_notice_in_spanish(session: Session) -> None:
+    """?lang=es: headings, field names, the comment period and the comment form in Spanish;
+    the county's own words (the name, the purpose) as written."""
+    from portal.i18n import using_language
+
+    tech = two_versions(session)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app_pages/notice.py"), default_timeout=TIMEOUT)
+    at.user = {"is_logged_in": False}  # type: ignore[attr-defined]
+    at.query_params["technology"] = tech.slug
+    at.query_params["lang"] = "es"
+    # AppTest formats select box options in the test's thread: read them in Spanish too.
+    with using_language("es"):
+        at.run()
+        assert not at.exception
+        shown = texts(at)
+        assert at.title[0].value == "Aviso de tecnología de vigilancia"
+        assert "Abierto a comentarios del público hasta el" in shown and "(quedan " in shown
+        assert "**Finalidad**" in shown and "Qué es y cómo funciona" in shown
+        assert r"Find \*stolen\* cars\." in shown
+        assert "Versión 2 (vigente)" in [o for s in at.selectbox for o in s.options]
+        assert {"Ubicación", "Distrito", "Latitud"} <= set(at.dataframe[0].value.columns)
+        assert any(h.value == "Comentarios" for h in at.header)
+        assert [t.label for t in at.text_area] == ["Su comentario (obligatorio)"]
+        for english in ("Open for public comment until", "What it is and how it works",
+                        "Cost and vendor", "Not stated", "Add your comment", "What changed"):
+            assert english not in shown, english

@@ -53,3 +53,33 @@ def test_the_page_links_the_addresses_to_subscribe_to(database_url: str) -> None
     shown = texts(run_script("app_pages/notices.py"))
     assert "](/feeds/notices.atom)" in shown and "](/feeds/calendar.ics)" in shown
     assert "](/api/notices.json)" in shown and "](/api/notices.csv)" in shown
+
+
+def test_the_list_in_spanish(session: Session) -> None:
+    """?lang=es: headings, filters, the table's columns and the vocabulary in Spanish; the
+    technologies' names as the county wrote them."""
+    from portal.i18n import using_language
+
+    factories.technology(session, name="Plate readers", open_days=5)
+    factories.technology(session, name="Body cameras", status="in_use")
+    session.commit()
+    # AppTest formats the filters' options in the test's thread: read them in Spanish too.
+    with using_language("es"):
+        at = run_script("app_pages/notices.py", query={"lang": "es"})
+        assert not at.exception
+        shown = texts(at)
+        assert at.title[0].value == "Tecnologías de vigilancia"
+        assert any(c.value.startswith("Los comentarios se cierran el ") for c in at.caption)
+        assert [m.label for m in at.multiselect] == ["Estado", "Categoría", "Departamento"]
+        assert "En uso" in at.multiselect[0].options
+        frame = at.dataframe[0].value
+        assert list(frame["Tecnología"]) == ["Plate readers", "Body cameras"]
+        assert "En uso" in set(frame["Estado"]) and "Período de comentarios" in frame.columns
+        assert [b.label for b in at.get("download_button")] == [
+            "Canal de avisos (Atom)", "Plazos de comentarios (iCalendar)",
+            "Reuniones de la comisión (iCalendar)"]
+        for english in ("Surveillance technologies", "All technologies", "Follow changes",
+                        "Comments close"):
+            assert english not in shown, english
+        next(t for t in at.text_input if t.label.startswith("Buscar")).set_value("zzz").run()
+        assert any("Ninguna tecnología coincide" in i.value for i in at.info)

@@ -36,3 +36,17 @@ def test_every_page_has_the_footer(database_url: str, role: Role | None) -> None
     assert {"Privacy notice", "Accessibility statement"} <= set(footer_links(at))
     shown = texts(at)
     assert "/data.json" in shown and "/feeds/notices.atom" in shown and "/feeds/calendar.ics" in shown
+
+
+def test_the_notice_in_spanish(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORTAL_RETENTION_DAYS", "45")
+    monkeypatch.setenv("PORTAL_SUPPRESSION_K", "7")
+    at = run_script("app_pages/privacy_notice.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Aviso de privacidad"
+    assert "se guardan durante **45 días**" in shown
+    assert "menos de **7** personas" in shown and "(hasta 5.000 caracteres)" in shown
+    assert list(at.dataframe[0].value.columns) == ["Tabla", "Campo"]
+    for english in ("Reading the portal", "kept for", "Small numbers are hidden"):
+        assert english not in shown, english
