@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from portal.disclosure import SUPPRESSION_NOTE
 from portal.geography.service import list_districts
+from portal.i18n import _, number
 from portal.indicators.service import list_indicators
 from portal.indicators.vocab import ALL, UNITS, dimension_label
 from portal.ui import indicators as view
@@ -29,88 +30,93 @@ def choose(label: str, options: list[str], param: str, fmt=str) -> str:  # type:
 
 
 if not slug:
-    st.title("Data by district and group")
-    st.write("Figures the county publishes about its services and their reach, broken down by "
-             "commission district and by group, over time. Choose one to see its charts, map "
-             "and tables.")
+    st.title(_("Data by district and group"))
+    st.write(_("Figures the county publishes about its services and their reach, broken down by "
+               "commission district and by group, over time. Choose one to see its charts, map "
+               "and tables."))
     with reported(), db() as session:
         catalog = list_indicators(session=session, actor=actor)
         if not catalog:
-            st.info("No indicator is published yet.")
+            st.info(_("No indicator is published yet."))
         for item in catalog:
             with st.container(border=True):
                 link_to("indicators", actor, inert(item.name),
                         query_params={"indicator": item.slug}, icon=":material/bar_chart:")
                 st.write(inert(item.description))
-                unit = UNITS[item.unit] if item.unit != "rate" else f"Rate per {item.rate_per:,} people"
-                facts = [f"Unit: {unit}", f"Latest period: {item.latest_period or 'none yet'}"]
+                unit = (_(UNITS[item.unit]) if item.unit != "rate" else
+                        _("Rate per {n} people").format(n=number(item.rate_per)))
+                facts = [_("Unit: {unit}").format(unit=unit),
+                         _("Latest period: {period}").format(period=item.latest_period or _("none yet"))]
                 if item.department:
-                    facts.append(f"Source department: {inert(item.department)}")
+                    facts.append(_("Source department: {department}").format(
+                        department=inert(item.department)))
                 if item.update_frequency:
-                    facts.append(f"Updated: {inert(item.update_frequency)}")
+                    facts.append(_("Updated: {how_often}").format(how_often=inert(item.update_frequency)))
                 if len(item.dimensions) > 1:
-                    facts.append("By " + ", ".join(dimension_label(d).lower()
-                                                   for d in item.dimensions if d != ALL))
+                    facts.append(_("By {dimensions}").format(dimensions=", ".join(
+                        dimension_label(d).lower() for d in item.dimensions if d != ALL)))
                 if not item.is_published:
-                    facts.append("**Draft: not shown to the public**")
+                    facts.append(_("**Draft: not shown to the public**"))
                 st.caption(" · ".join(facts))
     st.stop()
 
 with reported():
     data = view.load(slug, actor)
     indicator = data.indicator
-    link_to("indicators", actor, "All indicators", icon=":material/arrow_back:")
+    link_to("indicators", actor, _("All indicators"), icon=":material/arrow_back:")
     st.title(inert(indicator.name))
     st.write(inert(indicator.description))
-    st.caption(f"Source: {inert(indicator.source)}" + (f" · Updated: {inert(indicator.update_frequency)}"
-                                                        if indicator.update_frequency else ""))
+    st.caption(_("Source: {source}").format(source=inert(indicator.source))
+               + (" · " + _("Updated: {how_often}").format(how_often=inert(indicator.update_frequency))
+                  if indicator.update_frequency else ""))
     if indicator.caveats:
-        st.info(f"Caveats: {inert(indicator.caveats)}")
+        st.info(_("Caveats: {caveats}").format(caveats=inert(indicator.caveats)))
     if not data.periods:
-        st.info("No figures have been published for this indicator yet.")
+        st.info(_("No figures have been published for this indicator yet."))
         st.stop()
 
     left, middle, right = st.columns(3)
     with left:
-        period = choose("Period", list(reversed(data.periods)), "period")
+        period = choose(_("Period"), list(reversed(data.periods)), "period")
     with middle:
-        dimension = choose("Group by", list(data.dimensions), "dimension", dimension_label)
+        dimension = choose(_("Group by"), list(data.dimensions), "dimension", dimension_label)
     groups = [ALL, *data.dimensions.get(dimension, ())] if dimension != ALL else [ALL]
     with right:
-        group = choose("Group on the map", groups, "group",
-                       lambda g: "Everyone" if g == ALL else g)
-    district = choose("District for the chart over time", [ALL, *data.districts], "district",
+        group = choose(_("Group on the map"), groups, "group", view.everyone_or)
+    district = choose(_("District for the chart over time"), [ALL, *data.districts], "district",
                       lambda c: view.district_name(data, c))
-    st.caption(SUPPRESSION_NOTE.format(k=data.k))
-    who = "everyone" if group == ALL else group
+    st.caption(_(SUPPRESSION_NOTE).format(k=data.k))
+    who = _("everyone") if group == ALL else group
     key_dimension = ALL if group == ALL else dimension
 
-    st.header("By district", anchor=False)
+    st.header(_("By district"), anchor=False)
     st.write(view.district_summary(data, period, key_dimension, group))
     with db() as session:
         districts = list_districts(session=session, actor=actor)
     fmap = view.choropleth(data, districts, period, key_dimension, group)
     if fmap is None:
-        st.info("No district boundaries are loaded, so there is no map; the chart and table "
-                "below show every district.")
+        st.info(_("No district boundaries are loaded, so there is no map; the chart and table "
+                  "below show every district."))
     else:
         st_folium(fmap, height=460, use_container_width=True, returned_objects=[],
                   key="indicator_map")
     st.plotly_chart(view.district_bars(data, period, key_dimension, group,
                                        f"{indicator.name}, {who}, {period}"), width="stretch")
-    st.caption("The same figures as a table")
+    st.caption(_("The same figures as a table"))
     st.dataframe(view.district_frame(data, period, key_dimension, group), hide_index=True,
                  width="stretch")
 
-    st.header("Over time", anchor=False)
+    st.header(_("Over time"), anchor=False)
     st.write(view.series_summary(data, district, dimension))
     st.plotly_chart(view.series_chart(data, district, dimension,
-                                      f"{view.district_name(data, district)}, by "
-                                      f"{dimension_label(dimension).lower()}"), width="stretch")
-    st.caption("Gaps in a line are suppressed figures or periods with no data. The same "
-               "figures as a table:")
+                                      _("{district}, by {dimension}").format(
+                                          district=view.district_name(data, district),
+                                          dimension=dimension_label(dimension).lower())),
+                    width="stretch")
+    st.caption(_("Gaps in a line are suppressed figures or periods with no data. The same "
+                 "figures as a table:"))
     st.dataframe(view.series_frame(data, district, dimension), hide_index=True, width="stretch")
 
     linked_surveys("indicator", indicator.id, actor)
-    st.header("Comments", anchor=False)
+    st.header(_("Comments"), anchor=False)
     comment_section("indicator", indicator.id)

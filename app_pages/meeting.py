@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portal.auth.permissions import allowed
+from portal.i18n import _
 from portal.oversight.packets import list_packets
 from portal.oversight.service import MEETING_STATUSES, agenda, list_meetings, list_notes, save_note
 from portal.timefmt import format_date, format_datetime
@@ -15,13 +16,13 @@ actor = current_actor()
 with db() as session:
     meetings = list_meetings(session=session, actor=actor)
 if not meetings:
-    st.title("Commission meeting")
-    st.info("No meeting has been scheduled yet.")
+    st.title(_("Commission meeting"))
+    st.info(_("No meeting has been scheduled yet."))
     st.stop()
 labels = {m.id: f"{m.title} ({format_date(m.scheduled_at)})" for m in meetings}
 wanted = st.query_params.get("id")
 current = int(wanted) if wanted and wanted.isdigit() and int(wanted) in labels else meetings[0].id
-meeting_id = st.selectbox("Meeting", list(labels), format_func=labels.get,
+meeting_id = st.selectbox(_("Meeting"), list(labels), format_func=labels.get,
                           index=list(labels).index(current))
 if str(meeting_id) != wanted:
     st.query_params["id"] = str(meeting_id)
@@ -34,19 +35,19 @@ with db() as session:
     notes = list_notes(session=session, actor=actor, meeting_id=meeting_id) if may_note else {}
 
 st.title(inert(meeting.title))
-status = MEETING_STATUSES.get(meeting.status, meeting.status)
+status = _(MEETING_STATUSES.get(meeting.status, meeting.status))
 st.markdown(f"**{status}** · {format_datetime(meeting.scheduled_at)} · "
-            f"{inert(meeting.location) or 'Place to be announced'}")
+            f"{inert(meeting.location) or _('Place to be announced')}")
 if meeting.link:
-    st.markdown(f"Online: {inert(meeting.link)}")
+    st.markdown(_("Online: {link}").format(link=inert(meeting.link)))
 if meeting.description:
     st.text(meeting.description)
-link_to("meetings", actor, "All meetings and the meetings calendar", icon=":material/arrow_back:")
+link_to("meetings", actor, _("All meetings and the meetings calendar"), icon=":material/arrow_back:")
 meeting_settings(actor, meeting)
 
-st.header("Agenda")
+st.header(_("Agenda"))
 if not entries:
-    st.info("The agenda has not been published yet.")
+    st.info(_("The agenda has not been published yet."))
 for entry in entries:
     item = entry.item
     with st.container(border=True):
@@ -54,21 +55,22 @@ for entry in entries:
         if item.description:
             st.text(item.description)
         if entry.record is not None:
-            page, _, query = entry.record.address.lstrip("/").partition("?")
-            key, _, value = query.partition("=")
+            page, _sep, query = entry.record.address.lstrip("/").partition("?")
+            key, _sep, value = query.partition("=")
             link_to(page, actor, inert(entry.record.title), query_params={key: value} if key else None)
-            since = format_date(item.input_from) if item.input_from else "the first comment"
+            since = format_date(item.input_from) if item.input_from else _("the first comment")
             until = format_datetime(item.input_to or meeting.scheduled_at)
-            st.caption(f"Resident input considered: from {since} up to {until}.")
-            link_to("agenda-input", actor, "Read all the input behind this item",
+            st.caption(_("Resident input considered: from {since} up to {until}.").format(
+                since=since, until=until))
+            link_to("agenda-input", actor, _("Read all the input behind this item"),
                     query_params={"meeting": str(meeting.id), "item": str(item.id)},
                     icon=":material/menu_book:")
         if may_note:
             note = notes.get(item.id)
             with st.form(f"note-{item.id}"):
-                text = st.text_area("Commissioners' note (private until the next packet is "
-                                    "published)", value=note.text if note else "", max_chars=10_000)
-                saved = st.form_submit_button("Save note")
+                text = st.text_area(_("Commissioners' note (private until the next packet is "
+                                      "published)"), value=note.text if note else "", max_chars=10_000)
+                saved = st.form_submit_button(_("Save note"))
             if saved:
                 with change_then_rerun() as session:
                     save_note(session=session, actor=actor, agenda_item_id=item.id, text=text,

@@ -8,6 +8,7 @@ import streamlit as st
 from portal.auth.permissions import allowed
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
+from portal.i18n import N_, _
 from portal.oversight.service import (
     MEETING_STATUSES,
     create_meeting,
@@ -22,12 +23,12 @@ from portal.ui.links import link_to, subscribe_links
 from portal.ui.text import inert
 
 actor = current_actor()
-st.title("Privacy Commission meetings")
-st.write(
+st.title(_("Privacy Commission meetings"))
+st.write(_(
     "The Privacy Commission is the county's oversight body for residents' data. At each "
     "meeting it reviews notices and sharing practices, and reads a packet summarizing what "
     "residents said about them."
-)
+))
 base = site_url()
 
 
@@ -36,7 +37,7 @@ def _ics() -> bytes:
         return meetings_ics(session=session, actor=RESIDENT, base_url=base)
 
 
-st.download_button("Meetings calendar (iCalendar)", _ics, file_name="commission-meetings.ics",
+st.download_button(_("Meetings calendar (iCalendar)"), _ics, file_name="commission-meetings.ics",
                    mime="text/calendar", icon=":material/event:", on_click="ignore")
 subscribe_links()
 
@@ -48,34 +49,34 @@ now = utcnow()
 upcoming = sorted((m for m in meetings if m.scheduled_at >= now), key=lambda m: m.scheduled_at)
 past = [m for m in meetings if m.scheduled_at < now]
 if not meetings:
-    st.info("No meeting has been scheduled yet.")
-for heading, group in (("Upcoming meetings", upcoming), ("Past meetings", past)):
+    st.info(_("No meeting has been scheduled yet."))
+for heading, group in ((N_("Upcoming meetings"), upcoming), (N_("Past meetings"), past)):
     if not group:
         continue
-    st.header(heading)
+    st.header(_(heading))
     for meeting in group:
         with st.container(border=True):
             st.subheader(inert(meeting.title), anchor=False)
-            status = MEETING_STATUSES.get(meeting.status, meeting.status)
+            status = _(MEETING_STATUSES.get(meeting.status, meeting.status))
             st.write(f"{format_datetime(meeting.scheduled_at)} · "
-                     f"{inert(meeting.location) or 'Location to be announced'} · {status}")
+                     f"{inert(meeting.location) or _('Location to be announced')} · {status}")
             items = agendas.get(meeting.id, [])
             if items:
                 st.markdown("\n".join(f"{i.position}. {inert(i.title)}" for i in items))
-            link_to("meeting", actor, "Agenda and packet", query_params={"id": str(meeting.id)},
+            link_to("meeting", actor, _("Agenda and packet"), query_params={"id": str(meeting.id)},
                     icon=":material/arrow_forward:")
 
 if allowed(actor, "oversight.create_meeting"):
-    st.header("Schedule a meeting")
+    st.header(_("Schedule a meeting"))
     settings = get_settings()
     with st.form("new_meeting", clear_on_submit=True):
-        title = st.text_input("Title", max_chars=300)
-        day = st.date_input("Date")
-        at = st.time_input("Time", value=time(18, 0))
-        location = st.text_input("Location", max_chars=300)
-        link = st.text_input("Online link", max_chars=500, placeholder="https://")
-        description = st.text_area("Description")
-        submitted = st.form_submit_button("Schedule meeting")
+        title = st.text_input(_("Title"), max_chars=300)
+        day = st.date_input(_("Date"))
+        at = st.time_input(_("Time"), value=time(18, 0))
+        location = st.text_input(_("Location"), max_chars=300)
+        link = st.text_input(_("Online link"), max_chars=500, placeholder="https://")  # not translated: an address
+        description = st.text_area(_("Description"))
+        submitted = st.form_submit_button(_("Schedule meeting"))
     if submitted:
         when = datetime.combine(day, at, tzinfo=ZoneInfo(settings.timezone))
         with change_then_rerun() as session:

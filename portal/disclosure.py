@@ -95,6 +95,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from portal.errors import PortalError
+from portal.i18n import N_
 
 K = TypeVar("K", bound=Hashable)
 
@@ -198,7 +199,7 @@ def shown(value: float | None, status: Status, k: int, *, digits: int = 0) -> st
     return f"{value:,.{digits}f}"
 
 
-SUPPRESSION_NOTE = (
+SUPPRESSION_NOTE = N_(
     "Counts of fewer than {k} people are not shown, so that no one can be singled out. Where "
     "such a count could be worked out from the totals, another count is hidden as well "
     "(\"hidden\"). Zero means nobody; \"no data\" means the figure was not reported."

@@ -12,6 +12,8 @@ import math
 
 from scipy.stats import chi2
 
+from portal.i18n import _, number
+
 Z95 = 1.959963984540054
 
 
@@ -45,8 +47,9 @@ def interval(unit: str, rate_per: int | None, numerator: float | None,
 
 
 def unit_label(unit: str, rate_per: int | None) -> str:
+    """The unit as an axis or a column names it, in the language in force."""
     if unit == "percent":
-        return "percent"
+        return _("percent")
     if unit == "rate":
-        return f"per {rate_per or 1:,}"
-    return "people"
+        return _("per {n}").format(n=number(rate_per or 1))
+    return _("people")

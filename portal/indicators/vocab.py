@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from portal.i18n import N_, _
+
 #: How an indicator's value is built from its numerator and denominator.
 UNITS: dict[str, str] = {
-    "count": "Count of people",
-    "rate": "Rate per N people",
-    "percent": "Percent of the group",
+    "count": N_("Count of people"),
+    "rate": N_("Rate per N people"),
+    "percent": N_("Percent of the group"),
 }
 
 #: The name of the total row, column and dimension in tables, files and addresses.
@@ -14,14 +16,14 @@ ALL = "all"
 
 #: Readable names for the group dimensions the county publishes; others show as written.
 DIMENSIONS: dict[str, str] = {
-    ALL: "Everyone",
-    "race_ethnicity": "Race and ethnicity",
-    "age": "Age",
-    "sex": "Sex",
-    "gender": "Gender",
-    "income": "Household income",
-    "language": "Language",
-    "disability": "Disability",
+    ALL: N_("Everyone"),
+    "race_ethnicity": N_("Race and ethnicity"),
+    "age": N_("Age"),
+    "sex": N_("Sex"),
+    "gender": N_("Gender"),
+    "income": N_("Household income"),
+    "language": N_("Language"),
+    "disability": N_("Disability"),
 }
 
 #: The export's columns (DESIGN.md §3), in order; scripts read them by name.
@@ -60,4 +62,5 @@ DEFINITION_REQUIRED: tuple[str, ...] = ("slug", "name", "unit")
 
 
 def dimension_label(dimension: str) -> str:
-    return DIMENSIONS.get(dimension, dimension.replace("_", " ").capitalize())
+    """A group dimension's name in the language in force (English outside a page)."""
+    return _(DIMENSIONS[dimension]) if dimension in DIMENSIONS else dimension.replace("_", " ").capitalize()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from portal.errors import FieldError, ValidationFailed
+from portal.i18n import N_
 from portal.indicators.models import Indicator
 from portal.inventory.models import Department, SharingPractice
 from portal.notices.models import NoticeVersion, SurveillanceTechnology
@@ -20,10 +21,10 @@ from portal.surveys.models import Survey
 
 #: What an agenda item may be about.
 TARGET_TYPES: dict[str, str] = {
-    "notice": "Surveillance notice",
-    "practice": "Sharing practice",
-    "indicator": "Indicator",
-    "survey": "Survey",
+    "notice": N_("Surveillance notice"),
+    "practice": N_("Sharing practice"),
+    "indicator": N_("Indicator"),
+    "survey": N_("Survey"),
 }
 _PUBLIC_SURVEY = ("open", "closed")
 

@@ -20,13 +20,14 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import N_, _
 from portal.oversight.models import AgendaItem, CommissionNote, Meeting
 from portal.oversight.records import Record, published_choices, published_record
 from portal.settings import get_settings
 from portal.textsafety import unstorable_fields
 
-MEETING_STATUSES: dict[str, str] = {"scheduled": "Scheduled", "held": "Held",
-                                    "cancelled": "Cancelled"}
+MEETING_STATUSES: dict[str, str] = {"scheduled": N_("Scheduled"), "held": N_("Held"),
+                                    "cancelled": N_("Cancelled")}
 NOTE_LIMIT = 10_000
 
 
@@ -48,9 +49,9 @@ def meeting_or_404(session: Session, meeting_id: int) -> Meeting:
 def _check_link(link: str, errors: list[FieldError]) -> str:
     link = link.strip()
     if link and (urlsplit(link).scheme not in ("http", "https") or not urlsplit(link).netloc):
-        errors.append(FieldError("link", "give the online link as an address starting https://"))
+        errors.append(FieldError("link", _("give the online link as an address starting https://")))
     elif len(link) > 500:
-        errors.append(FieldError("link", "at most 500 characters"))
+        errors.append(FieldError("link", _("at most 500 characters")))
     return link
 
 
@@ -101,13 +102,13 @@ def create_meeting(
     errors: list[FieldError] = []
     title = title.strip()
     if not title:
-        errors.append(FieldError("title", "a meeting needs a title"))
+        errors.append(FieldError("title", _("a meeting needs a title")))
     elif len(title) > 300:
-        errors.append(FieldError("title", "at most 300 characters"))
+        errors.append(FieldError("title", _("at most 300 characters")))
     if scheduled_at.tzinfo is None:
-        errors.append(FieldError("scheduled_at", "give the time with its time zone"))
+        errors.append(FieldError("scheduled_at", _("give the time with its time zone")))
     if len(location) > 300:
-        errors.append(FieldError("location", "at most 300 characters"))
+        errors.append(FieldError("location", _("at most 300 characters")))
     errors += unstorable_fields({"title": title, "location": location, "description": description,
                                  "link": link})
     link = _check_link(link, errors)
@@ -143,7 +144,7 @@ def update_meeting(
     if location is not None:
         location = location.strip()
         if len(location) > 300:
-            errors.append(FieldError("location", "at most 300 characters"))
+            errors.append(FieldError("location", _("at most 300 characters")))
         elif location != meeting.location:
             changes["location"] = [meeting.location, location]
     if link is not None:
@@ -186,14 +187,14 @@ def add_agenda_item(
     errors: list[FieldError] = unstorable_fields({"title": title, "description": description})
     title = title.strip()
     if not title:
-        errors.append(FieldError("title", "an agenda item needs a title"))
+        errors.append(FieldError("title", _("an agenda item needs a title")))
     elif len(title) > 300:
-        errors.append(FieldError("title", "at most 300 characters"))
+        errors.append(FieldError("title", _("at most 300 characters")))
     for name, value in (("input_from", input_from), ("input_to", input_to)):
         if value is not None and value.tzinfo is None:
-            errors.append(FieldError(name, "give the time with its time zone"))
+            errors.append(FieldError(name, _("give the time with its time zone")))
     if not errors and input_from and input_to and input_from >= input_to:
-        errors.append(FieldError("input_to", "the input period must end after it starts"))
+        errors.append(FieldError("input_to", _("the input period must end after it starts")))
     try:
         published_record(session, target_type, target_id)
     except ValidationFailed as failed:

@@ -32,6 +32,8 @@ from portal.engagement import policy
 from portal.engagement.comments import preview_comment, store_comment
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
+from portal.i18n import _
+from portal.i18n import number as format_number
 from portal.surveys.models import Survey, SurveyAnswer, SurveyBallot, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import TEXT_KINDS
 from portal.textsafety import unstorable
@@ -75,11 +77,11 @@ class SurveyForm:
     def accepting(self, now: datetime) -> str | None:
         """None when answers are taken now; otherwise why not, in words for residents."""
         if self.status == "draft":
-            return "This survey is a draft and does not take answers yet."
+            return _("This survey is a draft and does not take answers yet.")
         if self.status == "closed" or (self.closes_at is not None and now >= self.closes_at):
-            return "This survey has closed; thank you to everyone who answered."
+            return _("This survey has closed; thank you to everyone who answered.")
         if self.opens_at is not None and now < self.opens_at:
-            return "This survey is not open yet."
+            return _("This survey is not open yet.")
         return None
 
 
@@ -143,44 +145,46 @@ def _check(form: SurveyForm, answers: Mapping[int, Any]) -> tuple[dict[int, Any]
         field = f"question {q.position}"
         if _blank(value):
             if q.required:
-                errors.append(FieldError(field, "this question needs an answer"))
+                errors.append(FieldError(field, _("this question needs an answer")))
             continue
         if q.kind == "multi_choice":
             chosen = list(value) if isinstance(value, (list, tuple)) else [value]
             if any(c not in q.options for c in chosen):
-                errors.append(FieldError(field, "choose from the options given"))
+                errors.append(FieldError(field, _("choose from the options given")))
                 continue
             kept[q.id] = [o for o in q.options if o in chosen]
         elif q.kind == "district":
             if not isinstance(value, int | str) or (
                     value not in form.districts and value not in form.districts.values()):
-                errors.append(FieldError(field, "choose a district from the list"))
+                errors.append(FieldError(field, _("choose a district from the list")))
                 continue
             kept[q.id] = next((i for i, n in form.districts.items() if n == value), value)
         elif q.kind in ("single_choice", "likert", "rating"):
             if str(value) not in q.options:
-                errors.append(FieldError(field, "choose one of the options given"))
+                errors.append(FieldError(field, _("choose one of the options given")))
                 continue
             kept[q.id] = str(value)
         elif q.kind == "number":
             try:
                 number = float(value)
             except (TypeError, ValueError):
-                errors.append(FieldError(field, "give a number"))
+                errors.append(FieldError(field, _("give a number")))
                 continue
             if (q.min_value is not None and number < q.min_value) or \
                     (q.max_value is not None and number > q.max_value):
-                bounds = f"between {q.min_value:g} and {q.max_value:g}" if q.min_value is not None \
-                    and q.max_value is not None else (f"at least {q.min_value:g}" if q.min_value is not None
-                                                      else f"at most {q.max_value:g}")
-                errors.append(FieldError(field, f"give a number {bounds}"))
+                low = f"{q.min_value:g}" if q.min_value is not None else None
+                high = f"{q.max_value:g}" if q.max_value is not None else None
+                message = (_("give a number between {low} and {high}") if low and high else
+                           _("give a number at least {low}") if low else _("give a number at most {high}"))
+                errors.append(FieldError(field, message.format(low=low, high=high)))
                 continue
             kept[q.id] = f"{number:g}"
         else:
             text = str(value).strip()
             limit = 300 if q.kind == "short_text" else MAX_TEXT
             if len(text) > limit:
-                errors.append(FieldError(field, f"at most {limit:,} characters; this has {len(text):,}"))
+                errors.append(FieldError(field, _("at most {limit} characters; this has {n}").format(
+                    limit=format_number(limit), n=format_number(len(text)))))
                 continue
             if reason := unstorable(text):
                 errors.append(FieldError(field, f"the answer {reason}"))
@@ -243,28 +247,28 @@ def submit_response(*, session: Session, actor: Actor, survey_id: int, answers: 
     if closed:
         raise ValidationFailed([FieldError("survey", closed)])
     if not session_token or len(session_token) < 16:
-        raise ValidationFailed([FieldError("survey", "reload the page and answer again")])
+        raise ValidationFailed([FieldError("survey", _("reload the page and answer again"))])
     kept, errors = _check(form, answers)
     if errors:
         raise ValidationFailed(errors)
     if not kept:
-        raise ValidationFailed([FieldError("answers", "answer at least one question")])
+        raise ValidationFailed([FieldError("answers", _("answer at least one question"))])
     kinds = {q.id: q.kind for q in form.questions}
     texts = {qid: v for qid, v in kept.items() if kinds[qid] in TEXT_KINDS}
     screened = {qid: moderation.screen(text) for qid, text in texts.items()}
     if not personal_data_confirmed and any(
             any(f.kind.startswith("pii:") for f in r.flags) for r in screened.values()):
-        raise ValidationFailed([FieldError("answers", "an answer contains personal data. It will be "
-                                           "removed before any excerpt is published; confirm to send "
-                                           "it anyway, or edit it first.")])
+        raise ValidationFailed([FieldError("answers", _("an answer contains personal data. It will be "
+                                             "removed before any excerpt is published; confirm to "
+                                             "send it anyway, or edit it first."))])
     ballot = SurveyBallot(survey_id=survey.id, token_hash=_ballot_hash(survey, session_token))
     try:
         with session.begin_nested():
             session.add(ballot)
             session.flush()
     except sa.exc.IntegrityError:
-        raise ValidationFailed([FieldError("survey", "this browser has already answered this "
-                                           "survey; each person answers once")]) from None
+        raise ValidationFailed([FieldError("survey", _("this browser has already answered this "
+                                             "survey; each person answers once"))]) from None
     day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     if district_id is not None and session.get(District, district_id) is None:
         district_id = None

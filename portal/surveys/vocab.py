@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-STATUSES: dict[str, str] = {"draft": "Draft", "open": "Open", "closed": "Closed"}
+from portal.i18n import N_
+
+STATUSES: dict[str, str] = {"draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed")}
 
 QUESTION_KINDS: dict[str, str] = {
     "single_choice": "One choice",
@@ -17,9 +19,10 @@ QUESTION_KINDS: dict[str, str] = {
 CHOICE_KINDS = ("single_choice", "multi_choice", "likert", "rating", "district")
 TEXT_KINDS = ("short_text", "long_text")
 
-LIKERT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
+LIKERT = (N_("Strongly disagree"), N_("Disagree"), N_("Neither agree nor disagree"), N_("Agree"),
+          N_("Strongly agree"))
 RATING = tuple(str(n) for n in range(11))
-PREFER_NOT = "Prefer not to say"
+PREFER_NOT = N_("Prefer not to say")
 
 #: What a survey can be about (the comment targets a survey may attach to), or nothing.
 TARGETS: dict[str, str] = {"notice": "A surveillance notice", "practice": "A sharing practice",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 import streamlit as st
 
 from portal.audit.history import VersionEntry
+from portal.i18n import _
 from portal.timefmt import format_datetime
 from portal.ui.text import inert, strip_invisible
 
@@ -49,16 +50,17 @@ def word_changes(before: str, after: str) -> list[str]:
         if tag == "equal":
             continue
         if tag == "insert":
-            what = f"added {_quoted(new[j1:j2])}"
+            what = _("added {words}").format(words=_quoted(new[j1:j2]))
         elif tag == "delete":
-            what = f"removed {_quoted(old[i1:i2])}"
+            what = _("removed {words}").format(words=_quoted(old[i1:i2]))
         else:
-            what = f"replaced {_quoted(old[i1:i2])} with {_quoted(new[j1:j2])}"
+            what = _("replaced {old} with {new}").format(old=_quoted(old[i1:i2]),
+                                                         new=_quoted(new[j1:j2]))
         if i1 > 0:
             lead = " ".join(old[max(0, i1 - CONTEXT_WORDS):i1])
-            where = f"After “{'…' if i1 > CONTEXT_WORDS else ''}{lead}”: "
+            where = _("After “{words}”: ").format(words=("…" if i1 > CONTEXT_WORDS else "") + lead)
         elif old:
-            where = "At the start: "
+            where = _("At the start: ")
         else:
             where = ""
         sentences.append(where + what if where else what[0].upper() + what[1:])
@@ -67,7 +69,7 @@ def word_changes(before: str, after: str) -> list[str]:
 
 def _whole(column: DeltaGenerator, name: str, text: str) -> None:
     column.caption(name)
-    column.text(strip_invisible(text) or "(empty)", width="stretch")
+    column.text(strip_invisible(text) or _("(empty)"), width="stretch")
 
 
 def show_changes(changes: Sequence[FieldChange], before_name: str, after_name: str) -> None:
@@ -77,9 +79,9 @@ def show_changes(changes: Sequence[FieldChange], before_name: str, after_name: s
             st.markdown(f"**{inert(change.label)}**")
             passages = word_changes(change.before, change.after)
             if not passages:
-                st.write("Only spacing or line breaks changed.")
+                st.write(_("Only spacing or line breaks changed."))
             elif len(passages) > MAX_PASSAGES:
-                st.write(f"Changed in {len(passages)} places: both versions are shown in full.")
+                st.write(_("Changed in {n} places: both versions are shown in full.").format(n=len(passages)))
             else:
                 for passage in passages:
                     st.markdown(inert(passage))
@@ -93,12 +95,13 @@ def version_history(entries: Sequence[VersionEntry], none_yet: str) -> None:
     if not entries:
         st.write(none_yet)
     for entry in entries:
-        with st.expander(f"Version {entry.version} · {format_datetime(entry.changed_at)} · "
-                         f"{entry.changed_by}", expanded=entry is entries[0] and bool(entry.changes)):
+        with st.expander(_("Version {version} · {when} · {who}").format(
+                version=entry.version, when=format_datetime(entry.changed_at), who=entry.changed_by),
+                expanded=entry is entries[0] and bool(entry.changes)):
             st.text(entry.summary or "—")
             if entry.changes:
-                show_changes(entry.changes, "Before", "After")
+                show_changes(entry.changes, _("Before"), _("After"))
             elif entry.version > 1:
-                st.write("No field changed.")
+                st.write(_("No field changed."))
             else:
-                st.write("First recorded version.")
+                st.write(_("First recorded version."))

@@ -25,8 +25,10 @@ from portal.indicators.service import IndicatorData, data_version, indicator_dat
 from portal.indicators.tables import Cell
 from portal.indicators.vocab import ALL, dimension_label
 from portal.maps import Legend, _bounds, add_labels, base_map, legend, tooltip_text
+from portal.i18n import N_, _, ngettext, number
 from portal.settings import get_settings
 from portal.ui.context import db, engine
+from portal.ui.suppression import NO_DATA, shown_text
 from portal.ui.text import chart_text, inert
 
 #: Viridis, five classes: ordered light to dark, readable with every common colour-vision deficiency.
@@ -37,10 +39,10 @@ MISSING_STYLE = {"fillColor": "#ffffff", "color": "#333333", "weight": 2, "dashA
                  "fillOpacity": 0.9}
 EMPTY_STYLE = {"fillColor": "#f2e6d9", "color": "#333333", "weight": 1, "fillOpacity": 0.9}
 STATUS_WORDS = {
-    Status.PUBLISHED: "published", Status.TRUE_ZERO: "zero",
-    Status.SUPPRESSED_PRIMARY: "suppressed (small number)",
-    Status.SUPPRESSED_COMPLEMENTARY: "suppressed (could reveal a small number)",
-    Status.MISSING: "no data",
+    Status.PUBLISHED: N_("published"), Status.TRUE_ZERO: N_("zero"),
+    Status.SUPPRESSED_PRIMARY: N_("suppressed (small number)"),
+    Status.SUPPRESSED_COMPLEMENTARY: N_("suppressed (could reveal a small number)"),
+    Status.MISSING: NO_DATA,
 }
 
 
@@ -61,16 +63,24 @@ def digits(data: IndicatorData) -> int:
     return 0 if data.indicator.unit == "count" else 1
 
 
-EMPTY_GROUP = "nobody in the group"
+EMPTY_GROUP = N_("nobody in the group")
+
+
+def status_word(cell: Cell | None) -> str:
+    return _(STATUS_WORDS[cell.status]) if cell else _(NO_DATA)
 
 
 def text(data: IndicatorData, cell: Cell | None) -> str:
     if cell is None:
-        return "no data"
+        return _(NO_DATA)
     if cell.status is Status.TRUE_ZERO and cell.value is None:
         # 0 of 0: a rate with no one to count is not a number, but it is not missing either.
-        return EMPTY_GROUP
-    return shown(cell.value, cell.status, data.k, digits=digits(data))
+        return _(EMPTY_GROUP)
+    return shown_text(shown(cell.value, cell.status, data.k, digits=digits(data)))
+
+
+def everyone_or(group: str) -> str:
+    return _("Everyone") if group == ALL else group
 
 
 def pick(data: IndicatorData, period: str, district: str, dimension: str, group: str) -> Cell | None:
@@ -78,14 +88,14 @@ def pick(data: IndicatorData, period: str, district: str, dimension: str, group:
 
 
 def district_name(data: IndicatorData, code: str) -> str:
-    return "The county" if code == ALL else f"{data.districts.get(code, code)} ({code})"
+    return _("The county") if code == ALL else f"{data.districts.get(code, code)} ({code})"
 
 
 def _interval(data: IndicatorData, cell: Cell | None) -> str:
     if cell is None or cell.low is None or cell.high is None:
         return ""
     d = digits(data)
-    return f"{cell.low:,.{d}f} – {cell.high:,.{d}f}"
+    return f"{number(cell.low, d)} – {number(cell.high, d)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,36 +109,37 @@ def by_district(data: IndicatorData, period: str, dimension: str, group: str) ->
 def district_frame(data: IndicatorData, period: str, dimension: str, group: str) -> pd.DataFrame:
     unit = unit_label(data.indicator.unit, data.indicator.rate_per)
     return pd.DataFrame([{
-        "District": district_name(data, code),
-        f"Value ({unit})": text(data, cell),
-        "95% interval": _interval(data, cell),
-        "People counted": shown(cell.numerator, cell.status, data.k) if cell else "no data",
-        "People in the group": ("" if cell is None or cell.denominator is None
-                                else f"{cell.denominator:,}"),
-        "Status": STATUS_WORDS[cell.status] if cell else "no data",
+        _("District"): district_name(data, code),
+        _("Value ({unit})").format(unit=unit): text(data, cell),
+        _("95% interval"): _interval(data, cell),
+        _("People counted"): (shown_text(shown(cell.numerator, cell.status, data.k)) if cell
+                              else _(NO_DATA)),
+        _("People in the group"): ("" if cell is None or cell.denominator is None
+                                   else number(cell.denominator)),
+        _("Status"): status_word(cell),
     } for code, cell in by_district(data, period, dimension, group)])
 
 
 def district_bars(data: IndicatorData, period: str, dimension: str, group: str, title: str) -> go.Figure:
     rows = [(code, cell) for code, cell in by_district(data, period, dimension, group) if code != ALL]
     names = [chart_text(data.districts.get(code, code)) for code, _ in rows]
-    values = [cell.value if cell and cell.value is not None else None for _, cell in rows]
-    labels = [text(data, cell) for _, cell in rows]
+    values = [cell.value if cell and cell.value is not None else None for _code, cell in rows]
+    labels = [text(data, cell) for _code, cell in rows]
     figure = go.Figure(go.Bar(
         x=names, y=values, text=[t if v is not None else "" for t, v in zip(labels, values, strict=True)],
         textposition="outside", marker_color=CLASSES[2],
         hovertext=[f"{n}: {t}" for n, t in zip(names, labels, strict=True)], hoverinfo="text",
-        name="Published",
+        name=_("Published"),
     ))
     hidden = [(n, t) for n, t, v in zip(names, labels, values, strict=True) if v is None]
     if hidden:
         # No bar at all for a suppressed or missing figure (a bar would be read as a value),
         # but its word sits on the axis so it is not mistaken for a zero.
         figure.add_trace(go.Scatter(
-            x=[n for n, _ in hidden], y=[0] * len(hidden), mode="markers+text",
-            text=[t for _, t in hidden], textposition="top center", textfont={"size": 10},
+            x=[n for n, _text in hidden], y=[0] * len(hidden), mode="markers+text",
+            text=[t for _name, t in hidden], textposition="top center", textfont={"size": 10},
             marker={"symbol": "x-thin-open", "size": 12, "color": "#333333", "line": {"width": 2}},
-            name="No figure (suppressed, no data or nobody in the group)", hoverinfo="text",
+            name=_("No figure (suppressed, no data or nobody in the group)"), hoverinfo="text",
             hovertext=[f"{n}: {t}" for n, t in hidden],
         ))
     figure.update_layout(title=chart_text(title),
@@ -161,8 +172,8 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
         features.append({"type": "Feature", "geometry": d.geometry, "properties": {
             # Tooltip fields are HTML (portal.maps.tooltip_text); the labels escape their own.
             "name": tooltip_text(f"{d.name} ({d.code})"), "label": d.name, "value": text(data, cell),
-            "people": "" if cell is None or cell.denominator is None else f"{cell.denominator:,}",
-            "status": STATUS_WORDS[cell.status] if cell else "no data",
+            "people": "" if cell is None or cell.denominator is None else number(cell.denominator),
+            "status": status_word(cell),
             "fill": _fill(cell, bounds),
         }})
     if not features:
@@ -174,7 +185,8 @@ def choropleth(data: IndicatorData, districts: Sequence[Any], period: str, dimen
         {"type": "FeatureCollection", "features": features}, name="Indicator",
         style_function=_style,
         tooltip=folium.GeoJsonTooltip(fields=["name", "value", "people", "status"],
-                                      aliases=["District", "Value", "People in the group", "Status"]),
+                                      aliases=[_("District"), _("Value"), _("People in the group"),
+                                               _("Status")]),
     )
     layer.add_to(fmap)
     box = _bounds(features, [])
@@ -217,11 +229,12 @@ def _legend(data: IndicatorData, bounds: Sequence[float], key: Legend) -> None:
     low = None
     for colour, top in zip(CLASSES, bounds, strict=False):
         key.add(f"background:{colour}",
-                f"up to {top:,.{d}f}" if low is None else f"{low:,.{d}f} – {top:,.{d}f}")
+                _("up to {top}").format(top=number(top, d)) if low is None
+                else f"{number(low, d)} – {number(top, d)}")
         low = top
-    key.add("background:#9e9e9e;border:2px dashed #333", "suppressed (grey, dashed outline)")
-    key.add("background:#fff;border:2px dotted #333", "no data (white, dotted outline)")
-    key.add("background:#f2e6d9", EMPTY_GROUP)
+    key.add("background:#9e9e9e;border:2px dashed #333", _("suppressed (grey, dashed outline)"))
+    key.add("background:#fff;border:2px dotted #333", _("no data (white, dotted outline)"))
+    key.add("background:#f2e6d9", _(EMPTY_GROUP))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,10 +248,10 @@ def series_frame(data: IndicatorData, district: str, dimension: str) -> pd.DataF
     groups = series_groups(data, dimension)
     rows = []
     for period in data.periods:
-        row = {"Period": period}
+        row = {_("Period"): period}
         for group in groups:
             key_dimension = ALL if group == ALL else dimension
-            row["Everyone" if group == ALL else group] = text(
+            row[everyone_or(group)] = text(
                 data, pick(data, period, district, key_dimension, group))
         rows.append(row)
     return pd.DataFrame(rows)
@@ -252,8 +265,8 @@ def series_chart(data: IndicatorData, district: str, dimension: str, title: str)
         values = [c.value if c and c.value is not None else None for c in cells]
         figure.add_trace(go.Scatter(
             x=list(data.periods), y=values, mode="lines+markers", connectgaps=False,
-            name="Everyone" if group == ALL else group,
-            hovertext=[f"{group if group != ALL else 'Everyone'}, {p}: {text(data, c)}"
+            name=everyone_or(group),
+            hovertext=[f"{everyone_or(group)}, {p}: {text(data, c)}"
                        for p, c in zip(data.periods, cells, strict=True)],
             hoverinfo="text",
             line={"width": 3 if group == ALL else 2},
@@ -272,23 +285,28 @@ def district_summary(data: IndicatorData, period: str, dimension: str, group: st
     """The map in words, as Markdown: the districts' and groups' names, which files give,
     are inert."""
     rows = by_district(data, period, dimension, group)
-    who = "everyone" if group == ALL else inert(group)
+    who = _("everyone") if group == ALL else inert(group)
     county = dict(rows).get(ALL)
-    parts = [f"In {period}, for {who}, the county's figure is {text(data, county)}"
-             + (f" (95% interval {_interval(data, county)})" if _interval(data, county) else "") + "."]
+    interval = _interval(data, county)
+    parts = [(_("In {period}, for {who}, the county's figure is {figure} (95% interval {interval}).")
+              if interval else _("In {period}, for {who}, the county's figure is {figure}.")).format(
+                  period=period, who=who, figure=text(data, county), interval=interval)]
     published = [(c.value, code) for code, c in rows if code != ALL and c and c.value is not None]
     if published:
         high, low = max(published), min(published)
         d = digits(data)
-        parts.append(f"The highest published district is {inert(district_name(data, high[1]))} "
-                     f"at {high[0]:,.{d}f}; the lowest is {inert(district_name(data, low[1]))} at "
-                     f"{low[0]:,.{d}f}.")
+        parts.append(_("The highest published district is {high} at {high_value}; the lowest is "
+                       "{low} at {low_value}.").format(
+            high=inert(district_name(data, high[1])), high_value=number(high[0], d),
+            low=inert(district_name(data, low[1])), low_value=number(low[0], d)))
     hidden = sum(1 for code, c in rows if code != ALL and c and c.status.suppressed)
     missing = sum(1 for code, c in rows if code != ALL and (c is None or c.status is Status.MISSING))
     if hidden:
-        parts.append(f"{hidden} district{'s are' if hidden != 1 else ' is'} suppressed.")
+        parts.append(ngettext("{n} district is suppressed.", "{n} districts are suppressed.",
+                              hidden).format(n=hidden))
     if missing:
-        parts.append(f"{missing} district{'s have' if missing != 1 else ' has'} no data.")
+        parts.append(ngettext("{n} district has no data.", "{n} districts have no data.",
+                              missing).format(n=missing))
     return " ".join(parts)
 
 
@@ -298,10 +316,13 @@ def series_summary(data: IndicatorData, district: str, dimension: str) -> str:
     first, last = data.periods[0], data.periods[-1]
     a = pick(data, first, district, ALL, ALL)
     b = pick(data, last, district, ALL, ALL)
-    sentence = f"{where}, everyone: {text(data, a)} in {first} and {text(data, b)} in {last}."
+    sentence = _("{where}, everyone: {first_figure} in {first} and {last_figure} in {last}.").format(
+        where=where, first_figure=text(data, a), first=first, last_figure=text(data, b), last=last)
     if dimension != ALL:
         hidden = sum(1 for p in data.periods for g in data.dimensions.get(dimension, ())
                      if (c := pick(data, p, district, dimension, g)) and c.status.suppressed)
-        sentence += (f" By {dimension_label(dimension).lower()}, {hidden} figure"
-                     f"{'s are' if hidden != 1 else ' is'} suppressed across the periods shown.")
+        sentence += " " + ngettext(
+            "By {dimension}, {n} figure is suppressed across the periods shown.",
+            "By {dimension}, {n} figures are suppressed across the periods shown.",
+            hidden).format(dimension=dimension_label(dimension).lower(), n=hidden)
     return sentence

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from portal.i18n import _
 from portal.oversight import packet_view as view
 from portal.ui.text import inert
 
@@ -27,24 +28,25 @@ def _quote(quote: dict[str, Any]) -> None:
 def _input(item: dict[str, Any]) -> None:
     summary = item["summary"]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in view.counts_rows(item)))
-    st.caption(f"Positions as residents gave them: {view.positions_inline(summary.get('positions'))}")
+    st.caption(_("Positions as residents gave them: {positions}").format(
+        positions=view.positions_inline(summary.get("positions"))))
     for theme in summary.get("themes") or []:
         st.markdown(f"**{inert(view.theme_title(theme))}** "
                     f"({inert(view.positions_inline(theme.get('positions')))})")
         for quote in view.theme_quotes(theme):
             _quote(quote)
     for campaign in summary.get("campaigns") or []:
-        st.markdown(f"**Campaign: {inert(view.campaign_title(campaign))}**")
+        st.markdown(_("**Campaign: {title}**").format(title=inert(view.campaign_title(campaign))))
         if campaign.get("quote"):
             _quote(campaign["quote"])
         additions = campaign.get("additions") or []
         if additions:
-            st.caption(f"Sentences that {len(additions)} edited copies added:")
+            st.caption(_("Sentences that {n} edited copies added:").format(n=len(additions)))
             for quote in additions[:10]:
                 _quote(quote)
     participation = item.get("participation")
     if participation:
-        st.markdown("**Who took part**")
+        st.markdown(_("**Who took part**"))
         header, rows = view.participation_table(participation)
         if rows:
             _table(header, rows)
@@ -55,26 +57,27 @@ def _input(item: dict[str, Any]) -> None:
             rows = view.option_rows(question)
             st.caption(f"{inert(view.question_title(question))} {view.question_facts(question)}")
             if rows:
-                _table(["Answer", "Count", "Share"], rows)
+                _table([_("Answer"), _("Count"), _("Share")], rows)
 
 
 def show_packet(content: dict[str, Any]) -> None:
-    st.subheader("What residents said", anchor=False)
+    st.subheader(_("What residents said"), anchor=False)
     for item in content.get("items") or []:
         with st.expander(inert(view.item_heading(item))):  # an expander's label is Markdown
-            st.caption(f"Input considered: {view.period_text(item.get('input_period'))}")
+            st.caption(_("Input considered: {period}").format(period=view.period_text(item.get("input_period"))))
             if view.has_input(item):
                 _input(item)
             else:
                 st.write(view.no_input_text(item))
             if item.get("findings"):
-                st.markdown("**Open compliance findings**")
-                _table(["Practice", "Rule", "Severity", "Detail"], view.finding_rows(item["findings"]))
+                st.markdown(_("**Open compliance findings**"))
+                _table([_("Practice"), _("Rule"), _("Severity"), _("Detail")], view.finding_rows(item["findings"]))
             moderation = item.get("moderation")
             if moderation:
-                st.markdown("**Moderation in the period**")
-                _table(["", "Comments"], view.moderation_rows(moderation)
-                       + [[f"Not published: {r}", n] for r, n in view.rejection_rows(moderation)])
+                st.markdown(_("**Moderation in the period**"))
+                _table(["", _("Comments")], view.moderation_rows(moderation)
+                       + [[_("Not published: {reason}").format(reason=r), n]
+                          for r, n in view.rejection_rows(moderation)])
             for note in item.get("notes") or []:
-                st.markdown(f"**Commissioners' note** ({inert(view.note_source(note))})")
+                st.markdown(_("**Commissioners' note** ({source})").format(source=inert(view.note_source(note))))
                 st.text(note.get("text", ""))

@@ -6,24 +6,35 @@ so what staff see before publishing is what residents get.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from portal.i18n import N_, _, number
 from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
-from portal.surveys.vocab import TEXT_KINDS
+from portal.surveys.vocab import LIKERT, PREFER_NOT, TEXT_KINDS
+from portal.ui.suppression import shown_text
 from portal.ui.text import chart_text, inert
 
-TOPIC_WORDS = {"citizenship": "citizenship or immigration status", "id_number": "an id number",
-               "nationality": "nationality or place of birth", "religion": "religion",
-               "language": "language"}
+TOPIC_WORDS = {"citizenship": N_("citizenship or immigration status"),
+               "id_number": N_("an id number"),
+               "nationality": N_("nationality or place of birth"), "religion": N_("religion"),
+               "language": N_("language")}
+_MEDIAN = re.compile(r"Median answer: (.+)\.")
+_TOO_FEW = re.compile(r"Too few answers \(fewer than (\d+)\) to show a summary\.")
 
 
 def _label(q: QuestionView) -> str:
-    return f"{q.position}. {inert(q.text)}" + ("" if q.required else " (optional)")
+    return f"{q.position}. {inert(q.text)}" + ("" if q.required else " " + _("(optional)"))
+
+
+def _option(option: str) -> str:
+    """A choice as shown: the portal's own scale in the reader's language, staff's words inert."""
+    return _(option) if option in LIKERT or option == PREFER_NOT else inert(option)
 
 
 def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
@@ -34,14 +45,15 @@ def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
     label = _label(q)
     help_text = inert(q.help_text) or None
     if q.justification and q.flags:
-        st.info(f"Why we ask this: {inert(q.justification)}", icon=":material/info:")
+        st.info(_("Why we ask this: {reason}").format(reason=inert(q.justification)),
+                icon=":material/info:")
     if q.kind in ("single_choice", "likert", "rating", "district"):
         horizontal = q.kind in ("likert", "rating")
         return st.radio(label, list(q.options), index=None, key=key, help=help_text,
-                        disabled=disabled, horizontal=horizontal, format_func=inert)
+                        disabled=disabled, horizontal=horizontal, format_func=_option)
     if q.kind == "multi_choice":
         return st.multiselect(label, list(q.options), key=key, help=help_text, disabled=disabled,
-                              placeholder="Choose any that apply")
+                              placeholder=_("Choose any that apply"))
     if q.kind == "number":
         return st.number_input(label, value=None, min_value=q.min_value, max_value=q.max_value,
                                key=key, help=help_text, disabled=disabled)
@@ -49,7 +61,7 @@ def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
         return st.text_input(label, max_chars=300, key=key, help=help_text, disabled=disabled)
     # No max_chars: with one, a browser drops a longer paste whole and says nothing. The
     # service says how long the answer is and what the limit is, and the box keeps the text.
-    limit = f"Up to {MAX_TEXT:,} characters."
+    limit = _("Up to {limit} characters.").format(limit=number(MAX_TEXT))
     return st.text_area(label, key=key, disabled=disabled,
                         help=f"{help_text} {limit}" if help_text else limit)
 
@@ -68,10 +80,10 @@ def questions(form: SurveyForm, prefix: str, errors: dict[str, str] | None = Non
         answers[q.id] = value
         problem = (errors or {}).get(f"question {q.position}")
         if problem:
-            st.error(f"Question {q.position}: {problem}")
+            st.error(_("Question {n}: {problem}").format(n=q.position, problem=problem))
         if q.kind in TEXT_KINDS:
-            st.caption("Personal details you write here are removed before any excerpt is "
-                       "published; a moderator reads every answer first.")
+            st.caption(_("Personal details you write here are removed before any excerpt is "
+                         "published; a moderator reads every answer first."))
     return answers
 
 
@@ -97,41 +109,69 @@ def public_results(survey_id: int, actor: Any) -> SurveyResults:
 
 
 def results(res: SurveyResults) -> None:
-    st.caption(f"Responses: {res.responses_shown}. Counts of fewer than {res.k} people are not "
-               "shown, so that no one can be singled out; where such a count could be worked "
-               "out from the others, another is hidden as well (\"hidden\").")
+    st.caption(_("Responses: {n}. Counts of fewer than {k} people are not "
+                 "shown, so that no one can be singled out; where such a count could be worked "
+                 "out from the others, another is hidden as well (\"hidden\").").format(
+                     n=shown_text(res.responses_shown), k=res.k))
     for q in res.questions:
-        heading = f"{q.position}. {q.text}" + (" (earlier wording)" if q.retired else "")
+        heading = f"{q.position}. {q.text}" + (" " + _("(earlier wording)") if q.retired else "")
         st.subheader(inert(heading), anchor=False)
-        st.caption(f"Answered by {q.answered_shown} people.")
+        st.caption(_("Answered by {n} people.").format(n=shown_text(q.answered_shown)))
         if q.options:
-            frame = pd.DataFrame([{"Answer": o.option, "People": o.shown, "Share": o.percent}
-                                  for o in q.options])
+            frame = pd.DataFrame([{_("Answer"): o.option, _("People"): shown_text(o.shown),
+                                   _("Share"): o.percent} for o in q.options])
             if all(o.count is None for o in q.options):
-                st.caption("Too few answers to draw a chart; the table shows what can be shown.")
+                st.caption(_("Too few answers to draw a chart; the table shows what can be shown."))
             else:
                 figure = go.Figure(go.Bar(  # choices are staff's words: text, not chart HTML
                     y=[chart_text(o.option) for o in q.options], x=[o.count for o in q.options],
                     orientation="h",
-                    text=[o.shown if o.count is None else f"{o.shown} ({o.percent})" for o in q.options],
+                    text=[shown_text(o.shown) if o.count is None else f"{shown_text(o.shown)} ({o.percent})"
+                          for o in q.options],
                     textposition="auto", marker_color="#21918c"))
                 figure.update_layout(height=80 + 36 * len(q.options),
                                      margin={"l": 0, "r": 10, "t": 10, "b": 0},
-                                     yaxis={"autorange": "reversed"}, xaxis_title="people")
+                                     yaxis={"autorange": "reversed"}, xaxis_title=_("people"))
                 st.plotly_chart(figure, config={"displayModeBar": False},
                                 key=f"result_{q.position}_{q.retired}")
             st.dataframe(frame, hide_index=True, width="stretch")
         if q.by_district:
-            with st.expander("By district"):
-                st.dataframe(pd.DataFrame(q.by_district), hide_index=True, width="stretch")
+            with st.expander(_("By district")):
+                st.dataframe(_district_table(q.by_district), hide_index=True, width="stretch")
         if q.summary:
-            st.write(q.summary)
+            st.write(_summary(q.summary))
         if q.kind in TEXT_KINDS:
             if q.excerpts:
                 for text in q.excerpts[:20]:
                     st.markdown(f"> {inert(text)}")
             else:
-                st.caption("No excerpt has been published yet.")
+                st.caption(_("No excerpt has been published yet."))
+
+
+_DISTRICT_COLUMNS = (N_("District"), N_("Answered"))
+_ALL_RESPONDENTS = N_("All respondents")
+
+
+def _district_table(rows: list[dict[str, str]]) -> pd.DataFrame:
+    """The results by district in the reader's language (the options are staff's words)."""
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return frame
+    for column in frame.columns:
+        if column == "District":
+            frame[column] = frame[column].map(lambda n: _(n) if n == _ALL_RESPONDENTS else n)
+        else:
+            frame[column] = frame[column].map(shown_text)
+    return frame.rename(columns={c: _(c) for c in _DISTRICT_COLUMNS})
+
+
+def _summary(text: str) -> str:
+    """A number question's summary (counted once, in English) in the reader's language."""
+    if match := _MEDIAN.fullmatch(text):
+        return _("Median answer: {value}.").format(value=shown_text(match.group(1)))
+    if match := _TOO_FEW.fullmatch(text):
+        return _("Too few answers (fewer than {k}) to show a summary.").format(k=match.group(1))
+    return text
 
 
 def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
@@ -144,7 +184,7 @@ def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
         about = surveys_about(session=session, actor=actor, target_type=target_type,
                               target_id=target_id)
     if about:
-        st.subheader("Answer the survey", anchor=False)
+        st.subheader(_("Answer the survey"), anchor=False)
         for survey in about:
             link_to("surveys", actor, inert(survey.title), query_params={"survey": survey.slug},
                     icon=":material/ballot:")
@@ -159,5 +199,5 @@ def answers_download(survey_id: int, slug: str, actor: Any) -> None:
         with db() as session:
             return b"".join(export_answers(session=session, actor=actor, survey_id=survey_id))
 
-    st.download_button("Answers (CSV, no identifiers)", build, file_name=f"{slug}-answers.csv",
+    st.download_button(_("Answers (CSV, no identifiers)"), build, file_name=f"{slug}-answers.csv",
                        mime="text/csv", on_click="ignore")

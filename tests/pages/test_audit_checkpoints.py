@@ -33,3 +33,16 @@ def test_checkpoints_are_dated_in_the_county_time(session: Session) -> None:
     frame = at.dataframe[1].value
     assert "Signed (UTC)" not in frame.columns
     assert frame["Signed"].iloc[0].endswith(("PST", "PDT"))
+
+
+def test_the_checkpoints_in_spanish(session: Session) -> None:
+    record_event(session, actor=SYSTEM, action="test.write", entity_type="thing")
+    session.commit()
+    at = run_script("app_pages/audit_checkpoints.py", query={"lang": "es"})
+    assert not at.exception
+    assert at.title[0].value == "Puntos de control de la auditoría"
+    keys, checkpoints = (frame.value for frame in at.dataframe)
+    assert list(keys.columns) == ["Id. de la clave", "Clave pública"]
+    assert list(checkpoints["Motivo"]) == ["Diario"]
+    assert any(b.label == "Todos los puntos de control (JSON)" for b in at.get("download_button"))
+    assert "Signing keys" not in texts(at)

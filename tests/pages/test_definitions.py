@@ -35,3 +35,17 @@ def test_no_page_refers_to_a_glyph_that_renders_as_an_empty_box() -> None:
     sources = [*PROJECT_ROOT.glob("app_pages/*.py"), *PROJECT_ROOT.glob("portal/**/*.py")]
     assert sources
     assert [p.name for p in sources if "\u24d8" in p.read_text(encoding="utf-8")] == []
+
+
+def test_the_definitions_in_spanish(session: Session) -> None:
+    factories.dataset(session, title="Jail bookings", classification="restricted")
+    session.commit()
+    at = run_script("app_pages/definitions.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Definiciones"
+    assert "**Información delicada**" in shown and "**Restringido**:" in shown
+    assert "Sensitive information" not in shown and "Data classification" not in shown
+    frame = at.dataframe[0].value
+    assert list(frame["Clasificación"]) == ["Restringido"]
+    assert list(frame["Conjunto de datos"]) == ["Jail bookings"]  # staff's words stay as typed

@@ -130,3 +130,20 @@ def test_the_map_names_each_district_with_its_figure_and_has_a_key(session: Sess
     assert key[0] == "percent"
     assert "suppressed (grey, dashed outline)" in key and "no data (white, dotted outline)" in key
     assert all(link.startswith("/app/static/vendor/") for link in links(fmap))
+
+
+def test_an_indicator_in_spanish(session: Session) -> None:
+    _county(session)
+    at = run_script("app_pages/indicators.py", query={"lang": "es"})
+    assert not at.exception
+    assert at.title[0].value == "Datos por distrito y grupo" and "Último período: 2026-Q3" in texts(at)
+    at = _open({"indicator": "evictions", "dimension": "age", "group": "Old", "period": "2026-Q3",
+                "lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "No se muestran los recuentos de menos de 11 personas" in shown
+    assert "la cifra del condado es" in shown and "By district" not in shown
+    by_district = at.dataframe[0].value
+    millrace = by_district[by_district["Distrito"] == "Millrace (D2)"].iloc[0]
+    assert millrace["Valor (por ciento)"] == "menos de 11" and millrace["Estado"].startswith("oculta")
+    assert [s.label for s in at.selectbox][:2] == ["Período", "Agrupar por"]

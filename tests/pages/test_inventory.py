@@ -121,3 +121,27 @@ def test_a_resident_comments_on_a_practice_from_its_page(session: Session) -> No
     assert any("awaiting moderation" in s.value for s in at.success)
     stored = session.exec(select(Comment)).one()
     assert (stored.target_type, stored.target_id) == ("practice", informal.id)
+
+
+def test_the_inventory_and_a_practice_in_spanish(session: Session) -> None:
+    informal, _formal = _seed(session)
+    at = run_script("app_pages/inventory.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Inventario de intercambios"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Prácticas mostradas"] == "2" and metrics["Compartidos de manera informal"] == "1"
+    assert "Por tipo de destinatario" in shown and "Practices shown" not in shown
+    assert "Formal o informal" in [m.label for m in at.multiselect]
+    frame = at.dataframe[0].value
+    # The portal's words are translated; the titles and recipients staff typed are not.
+    assert {"Práctica", "Tipo de destinatario", "Detalles"} <= set(frame.columns)
+    assert "Agencia federal" in set(frame["Tipo de destinatario"])
+    assert "Release dates confirmed by phone" in set(frame["Práctica"])
+    at = run_script("app_pages/inventory.py", query={"lang": "es", "practice": str(informal.id)})
+    assert not at.exception
+    shown = texts(at)
+    assert "Qué datos" in shown and "Restringido" in shown and "Situación migratoria o de ciudadanía" in shown
+    assert "**Base legal:** No se indica" in shown and "What data" not in shown
+    at = run_script("app_pages/inventory.py", query={"lang": "es", "practice": "999"})
+    assert "No existe la práctica de intercambio de datos '999'" in at.error[0].value

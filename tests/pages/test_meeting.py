@@ -138,3 +138,20 @@ def test_the_page_shows_the_packet_and_never_unpublished_input(session: Session)
         assert "The sensors misfire on fireworks night" in shown
         for marker in markers.values():
             assert marker not in shown
+
+
+def test_the_meeting_and_its_packet_in_spanish(session: Session) -> None:
+    meeting, _item = setup(session)
+    build_packet(session=session, actor=SYSTEM, meeting_id=meeting.id)
+    session.commit()
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.user = user_for(None)  # type: ignore[attr-defined]
+    at.query_params["id"] = str(meeting.id)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Winter meeting" in shown and "Orden del día" in shown and "Versión 1" in shown
+    assert "Lo que dijeron los residentes" in shown and "Aportes de los residentes considerados" in shown
+    assert "Agenda" not in [h.value for h in at.header] and "What residents said" not in shown
+    assert "JSON (todas las cifras y citas)" in {b.proto.label for b in at.get("download_button")}

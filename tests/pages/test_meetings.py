@@ -45,3 +45,18 @@ def test_the_page_links_the_calendar_to_subscribe_to(database_url: str) -> None:
     from tests.apptest import run_script, texts
 
     assert "](/feeds/calendar.ics)" in texts(run_script("app_pages/meetings.py"))
+
+
+def test_meetings_in_spanish_and_a_refusal_in_spanish(session: Session) -> None:
+    factories.meeting(session, title="Winter meeting", location="")
+    session.commit()
+    at = run_script("app_pages/meetings.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Reuniones de la Comisión de Privacidad"
+    assert "Winter meeting" in shown and "Privacy Commission meetings" not in shown
+    assert any(b.proto.label == "Calendario de reuniones (iCalendar)" for b in at.get("download_button"))
+    at = run_script("app_pages/meetings.py", Role.STAFF, query={"lang": "es"})
+    next(b for b in at.button if b.label == "Programar reunión").click()
+    at.run()
+    assert any("una reunión necesita un título" in e.value for e in at.error)

@@ -65,3 +65,24 @@ def test_small_quarterly_people_counts_are_hidden_and_the_page_says_why(
         note = SUPPRESSION_NOTE.format(k=k)
         assert f"Counts of fewer than {k} people are not shown, so that no one can be singled out" in note
         assert any(c.value == note for c in at.caption)
+
+
+def test_the_request_log_in_spanish(session: Session) -> None:
+    dept = factories.department(session)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 1, 5), people_covered=3)
+    factories.info_request(session, department_id=dept.id, received_date=date(2025, 4, 5),
+                           outcome="fulfilled", residents_notified="legally_barred")
+    session.commit()
+    at = run_script("app_pages/request_log.py", query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert at.title[0].value == "Registro de solicitudes"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Solicitudes recibidas"] == "2" and metrics["Personas afectadas"] == "menos de 11"
+    assert "No se muestran los recuentos de menos de 11 personas" in shown
+    assert "en 1, la ley prohibía informarles" in shown
+    assert "Requests received" not in shown and "fewer than" not in shown
+    quarters = at.dataframe[0].value
+    assert list(quarters["Personas afectadas"]) == ["menos de 11", "menos de 11"]
+    outcomes = next(d.value for d in at.dataframe if "Resultado" in d.value.columns)
+    assert "Rechazadas" in set(outcomes["Resultado"])

@@ -116,3 +116,21 @@ def test_a_long_answer_over_the_limit_is_kept_and_the_limit_is_said(session: Ses
     assert any("at most 5,000 characters; this has 5,999" in plain(e.value) for e in at.error), [e.value for e in at.error]
     assert at.text_area[0].value == long_answer
     assert session.exec(select(func.count()).select_from(SurveyResponse)).one() == 0
+
+
+def test_answering_in_spanish_says_what_is_missing_in_spanish(session: Session) -> None:
+    _survey(session)
+    at = run_script("app_pages/surveys.py", query={"lang": "es"})
+    assert not at.exception
+    assert at.title[0].value == "Encuestas" and "Short surveys" not in texts(at)
+    at = run_script("app_pages/surveys.py", query={"lang": "es", "survey": "parks"})
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Respuesta", "Resultados hasta ahora"]
+    send = [b for b in at.button if b.label == "Enviar respuestas"]
+    assert send
+    at.button(key=send[0].key).click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "Sus respuestas no se enviaron" in errors and "pregunta 1" in errors
+    assert "esta pregunta necesita una respuesta" in errors and "needs an answer" not in errors
+    at.radio[0].set_value("Yes").run()
+    assert at.radio[1].label == "2. How clean are the parks? (opcional)"
