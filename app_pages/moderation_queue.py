@@ -19,31 +19,38 @@ from portal.engagement.policy import REJECTION_REASONS
 from portal.engagement.queue import moderation_queue, suggested_campaigns, waiting_count
 from portal.engagement.vocab import COMMENT_STATES, MODERATION_ACTIONS, TARGET_TYPES
 from portal.exports import to_csv
+from portal.i18n import N_, _, ngettext, number
 from portal.timefmt import county_zone, format_date, format_datetime
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert, strip_invisible
-from portal.wording import plural
 
 actor = current_actor()
-st.title("Moderation queue")
-st.write(
+st.title(_("Moderation queue"))
+st.write(_(
     "Every comment is read by a person before it is published. The queue shows the text "
     "residents wrote, which only moderators may see; it is removed after the retention period."
-)
+))
 
 STATE_FILTERS = {"open": ("pending", "escalated"), "pending": ("pending",), "escalated": ("escalated",)}
+STATE_LABELS = {"open": N_("Pending and referred"), "pending": N_("Pending"),
+                "escalated": N_("Referred to the commission")}
 ZONE = county_zone()
-FLAG_FILTERS = {"": "Any", "pii": "Personal data", "profanity": "Profanity", "spam": "Spam",
-                "bidi": "Hidden direction controls"}
+#: The decisions on one comment, and on a whole campaign (MODERATION_ACTIONS names them).
+DECISIONS = ("publish", "publish_redacted", "reject", "escalate")
+CAMPAIGN_DECISIONS = ("publish", "reject", "escalate")
+FLAG_FILTERS = {"": N_("Any"), "pii": N_("Personal data"), "profanity": N_("Profanity"),
+                "spam": N_("Spam"), "bidi": N_("Hidden direction controls")}
 
 
 def waited(hours: float) -> str:
-    return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} hours"
+    if hours >= 48:
+        return _("{days} days").format(days=number(hours / 24, 1))
+    return _("{hours} hours").format(hours=number(hours, 0))
 
 
 def earlier_text(decision: EarlierDecision) -> str:
-    return (f"{MODERATION_ACTIONS.get(decision.action, decision.action)}, "
+    return (f"{_(MODERATION_ACTIONS.get(decision.action, decision.action))}, "
             f"{format_date(decision.decided_at, ZONE)}")
 
 
@@ -58,13 +65,13 @@ def log_csv() -> bytes:
 with reported():
     left, middle, right = st.columns(3)
     state_filter = left.selectbox(
-        "Show", list(STATE_FILTERS),
-        format_func={"open": "Pending and referred", "pending": "Pending",
-                     "escalated": "Referred to the commission"}.get,
+        _("Show"), list(STATE_FILTERS),
+        format_func=lambda s: _(STATE_LABELS[s]),
     )
-    flag_filter = middle.selectbox("Flag", list(FLAG_FILTERS), format_func=FLAG_FILTERS.get)
-    target_filter = right.selectbox("About", ["", *TARGET_TYPES],
-                                    format_func=lambda t: TARGET_TYPES.get(t, "Anything"))
+    flag_filter = middle.selectbox(_("Flag"), list(FLAG_FILTERS),
+                                  format_func=lambda f: _(FLAG_FILTERS[f]))
+    target_filter = right.selectbox(_("About"), ["", *TARGET_TYPES],
+                                    format_func=lambda t: _(TARGET_TYPES[t]) if t else _("Anything"))
     filters = {"states": STATE_FILTERS[state_filter], "flag_kind": flag_filter or None,
                "target_type": target_filter or None}
     with db() as session:
@@ -75,32 +82,32 @@ with reported():
         earlier = earlier_decisions(session=session, actor=actor, comment_ids=[c.id for c in queue])
     now = utcnow()
     if not queue:
-        st.success("Nothing is waiting for a decision.")
+        st.success(_("Nothing is waiting for a decision."))
     else:
-        st.metric("Waiting", f"{waiting:,}")
+        st.metric(_("Waiting"), number(waiting))
         if waiting > len(queue):
-            st.caption(f"The {len(queue):,} most urgent and longest waiting are listed; the "
-                       "rest follow as these are decided.")
+            st.caption(_("The {n} most urgent and longest waiting are listed; the rest follow "
+                         "as these are decided.").format(n=number(len(queue))))
         frame = pd.DataFrame([
             {
-                "Comment": c.id,
-                "Received": format_datetime(c.submitted_at, ZONE),
-                "Waiting": waited((now - c.submitted_at).total_seconds() / 3600),
-                "State": COMMENT_STATES.get(c.state, c.state),
-                "About": c.about,
-                "Flags": ", ".join(sorted({f.get("kind", "?") for f in c.flags})) or "none",
-                "Campaign": c.campaign_key or "",
-                "Earlier decisions": "; ".join(earlier_text(d) for d in earlier.get(c.id, [])),
-                "Text": reveal_bidi(c.raw_text or c.redacted_text)[:500],
+                _("Comment"): c.id,
+                _("Received"): format_datetime(c.submitted_at, ZONE),
+                _("Waiting"): waited((now - c.submitted_at).total_seconds() / 3600),
+                _("State"): _(COMMENT_STATES.get(c.state, c.state)),
+                _("About"): c.about,
+                _("Flags"): ", ".join(sorted({f.get("kind", "?") for f in c.flags})) or _("none"),
+                _("Campaign"): c.campaign_key or "",
+                _("Earlier decisions"): "; ".join(earlier_text(d) for d in earlier.get(c.id, [])),
+                _("Text"): reveal_bidi(c.raw_text or c.redacted_text)[:500],
             }
             for c in queue
         ])
         st.dataframe(frame, hide_index=True, width="stretch")
 
-        st.header("Decide a comment", anchor=False)
+        st.header(_("Decide a comment"), anchor=False)
         by_id = {c.id: c for c in queue}
         chosen = st.selectbox(
-            "Comment", list(by_id),
+            _("Comment"), list(by_id),
             format_func=lambda i: f"#{i} · {by_id[i].about} · "
                                   f"{reveal_bidi(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
         )
@@ -109,29 +116,33 @@ with reported():
         seen = st.session_state.setdefault(f"seen_version_{comment.id}", comment.lock_version)
         # Bidi controls written out by name, not applied: the public pages drop them, so a
         # moderator must read the text in the order it was typed (the ``bidi`` flag says so).
-        st.caption("What the resident wrote (moderators only)")
+        st.caption(_("What the resident wrote (moderators only)"))
         st.text(reveal_bidi(comment.raw_text) if comment.raw_text
-                else "(raw text purged after the retention period)")
+                else _("(raw text purged after the retention period)"))
         for decision in earlier.get(comment.id, []):
-            st.caption(inert(f"Earlier: {earlier_text(decision)} by {decision.moderator}"
+            st.caption(inert(_("Earlier: {decision} by {moderator}").format(
+                decision=earlier_text(decision), moderator=decision.moderator)
                              + (f" — {decision.reason}" if decision.reason else "")))
         for flag in comment.flags:
             spans = ", ".join(f"{a}–{b}" for a, b in flag.get("spans", []))
-            st.caption(inert(f"{flag.get('kind')} (score {flag.get('score')}) at {spans} {flag.get('detail') or ''}"))
+            st.caption(inert(_("{kind} (score {score}) at {spans} {detail}").format(
+                kind=flag.get("kind"), score=flag.get("score"), spans=spans,
+                detail=flag.get("detail") or "")))
         with st.form(f"decide_{comment.id}"):
             action = st.radio(
-                "Decision", ["publish", "publish_redacted", "reject", "escalate"],
-                format_func=MODERATION_ACTIONS.get,
+                _("Decision"), DECISIONS,
+                format_func=lambda a: _(MODERATION_ACTIONS[a]),
             )
             # Without invisible and direction characters: what the public pages would show.
-            redacted = st.text_area("Text to publish (edit the redaction if needed)",
+            redacted = st.text_area(_("Text to publish (edit the redaction if needed)"),
                                     value=strip_invisible(comment.redacted_text), height=150)
-            reason = st.selectbox("Reason from the moderation policy (when not publishing)",
+            reason = st.selectbox(_("Reason from the moderation policy (when not publishing)"),
                                   ["", *REJECTION_REASONS],
-                                  format_func=lambda r: REJECTION_REASONS[r].public_text if r else "—")
-            note = st.text_input("Note for the moderation log (required to edit, refer, or for some reasons)",
+                                  format_func=lambda r: _(REJECTION_REASONS[r].public_text) if r else "—")
+            note = st.text_input(_("Note for the moderation log (required to edit, refer, or for "
+                                   "some reasons)"),
                                  max_chars=500)
-            go = st.form_submit_button("Record decision", type="primary")
+            go = st.form_submit_button(_("Record decision"), type="primary")
         if go:
             with reported():
                 try:
@@ -141,43 +152,47 @@ with reported():
                             action=action, reason_code=reason or None, note=note,
                             redacted_text=redacted if action == "publish_redacted" else None,
                         )
-                    st.success(f"Comment #{comment.id}: {MODERATION_ACTIONS[action].lower()} — recorded.")
+                    st.success(_("Comment #{id}: {decision} — recorded.").format(
+                        id=comment.id, decision=_(MODERATION_ACTIONS[action]).lower()))
                 finally:
                     st.session_state.pop(f"seen_version_{comment.id}", None)
 
-        st.header("Campaigns", anchor=False)
+        st.header(_("Campaigns"), anchor=False)
         suggestions = suggested_campaigns(queue)
         for group, ids in suggestions.items():
             with st.container(border=True):
-                st.markdown(f"Possible copy-paste campaign: **{len(ids)} comments** (#{', #'.join(map(str, ids))})")
+                st.markdown(_("Possible copy-paste campaign: **{n} comments** ({ids})").format(
+                    n=number(len(ids)), ids="#" + ", #".join(map(str, ids))))
                 st.text(reveal_bidi(by_id[ids[0]].raw_text or by_id[ids[0]].redacted_text)[:300])
-                if st.button("Mark as one campaign", key=f"mark_{group}_{ids[0]}"):
+                if st.button(_("Mark as one campaign"), key=f"mark_{group}_{ids[0]}"):
                     with reported(), db() as session:
                         key = mark_campaign(session=session, actor=actor, comment_ids=ids)
-                        st.success(f"Marked as {key}. Reload the queue to decide it as a whole.")
+                        st.success(_("Marked as {key}. Reload the queue to decide it as a whole.").format(key=key))
         campaigns = sorted({c.campaign_key for c in queue if c.campaign_key})
         if campaigns:
             with st.form("campaign_decision"):
-                key = st.selectbox("Campaign", campaigns,
-                                   format_func=lambda k: f"{k} ({sum(c.campaign_key == k for c in queue)} comments)")
-                bulk = st.radio("Decision for all its comments", ["publish", "reject", "escalate"],
-                                format_func=MODERATION_ACTIONS.get)
-                bulk_reason = st.selectbox("Reason (when not publishing)", ["", *REJECTION_REASONS],
-                                           format_func=lambda r: REJECTION_REASONS[r].public_text if r else "—")
-                bulk_note = st.text_input("Note", max_chars=500)
-                bulk_go = st.form_submit_button("Decide the whole campaign")
+                key = st.selectbox(_("Campaign"), campaigns,
+                                   format_func=lambda k: _("{key} ({n} comments)").format(
+                                       key=k, n=sum(c.campaign_key == k for c in queue)))
+                bulk = st.radio(_("Decision for all its comments"), CAMPAIGN_DECISIONS,
+                                format_func=lambda a: _(MODERATION_ACTIONS[a]))
+                bulk_reason = st.selectbox(_("Reason (when not publishing)"), ["", *REJECTION_REASONS],
+                                           format_func=lambda r: _(REJECTION_REASONS[r].public_text) if r else "—")
+                bulk_note = st.text_input(_("Note"), max_chars=500)
+                bulk_go = st.form_submit_button(_("Decide the whole campaign"))
             if bulk_go:
                 with reported(), db() as session:
                     n = decide_campaign(session=session, actor=actor, campaign_key=key, action=bulk,
                                         reason_code=bulk_reason or None, note=bulk_note)
-                    st.success(f"{n} comments decided.")
+                    st.success(_("{n} comments decided.").format(n=n))
         elif not suggestions:
-            st.caption("No copy-paste campaign among the queued comments.")
+            st.caption(_("No copy-paste campaign among the queued comments."))
 
-    st.header("Moderation log", anchor=False)
+    st.header(_("Moderation log"), anchor=False)
     with db() as session:
         decisions = decision_count(session=session, actor=actor)
     st.download_button(
-        f"Download the moderation log (CSV, {plural(decisions, 'decision')})",
+        _("Download the moderation log (CSV, {decisions})").format(decisions=ngettext(
+            "{n} decision", "{n} decisions", decisions).format(n=number(decisions))),
         log_csv, file_name="moderation-log.csv", mime="text/csv", on_click="ignore",
     )

@@ -34,6 +34,7 @@ from portal.errors import (
     PortalError,
     ValidationFailed,
 )
+from portal.i18n import N_, _, number
 from portal.textsafety import unstorable_fields
 
 OPEN_STATES = ("pending", "escalated")
@@ -47,7 +48,7 @@ _RESULT_STATE = {
 
 class OwnComment(PermissionDenied):
     def __init__(self, action: str) -> None:
-        PortalError.__init__(self, "You wrote this comment, so another moderator must decide it.")
+        PortalError.__init__(self, _("You wrote this comment, so another moderator must decide it."))
         self.action = action
         self.roles = frozenset()
 
@@ -55,7 +56,8 @@ class OwnComment(PermissionDenied):
 def _note(note: str | None) -> str | None:
     note = (note or "").strip() or None
     if note is not None and len(note) > policy.MAX_NOTE_CHARS:
-        raise ValidationFailed([FieldError("note", f"up to {policy.MAX_NOTE_CHARS} characters")])
+        raise ValidationFailed([FieldError("note", _("up to {limit} characters").format(
+            limit=number(policy.MAX_NOTE_CHARS)), label=_("note"))])
     if refused := unstorable_fields({"note": note}):
         raise ValidationFailed(refused)
     return note
@@ -66,41 +68,49 @@ def _check_decision(
 ) -> tuple[str | None, str | None]:
     """Return (public reason, log reason), or raise what the policy demands."""
     if action not in _RESULT_STATE:
-        raise ValidationFailed([FieldError("action", f"choose one of {', '.join(_RESULT_STATE)}")])
+        raise ValidationFailed([FieldError("action", _("choose one of {actions}").format(
+            actions=", ".join(_RESULT_STATE)), label=_("action"))])
     if action in policy.ACTIONS_NEEDING_NOTE and not note:
-        raise ValidationFailed([FieldError("note", f"the policy asks for a reason to {MODERATION_ACTIONS[action].lower()}")])
+        raise ValidationFailed([FieldError("note", _("the policy asks for a reason to {action}").format(
+            action=_(MODERATION_ACTIONS[action]).lower()), label=_("note"))])
     if action == "reject":
         reason = policy.REJECTION_REASONS.get(reason_code or "")
         if reason is None:
-            raise ValidationFailed([FieldError("reason", "choose a reason from the moderation policy")])
+            raise ValidationFailed([FieldError("reason", _("choose a reason from the moderation policy"),
+                                               label=_("reason"))])
         if reason.needs_note and not note:
-            raise ValidationFailed([FieldError("note", f"the policy asks for a note with “{reason.public_text}”")])
+            raise ValidationFailed([FieldError("note", _("the policy asks for a note with “{reason}”").format(
+                reason=_(reason.public_text)), label=_("note"))])
         return reason.public_text, "; ".join(filter(None, [reason.code, note]))
     if action == "publish_redacted":
         if not (redacted_text or "").strip():
-            raise ValidationFailed([FieldError("redacted_text", "give the text to publish")])
+            raise ValidationFailed([FieldError("redacted_text", _("give the text to publish"),
+                                               label=_("redacted_text"))])
         if refused := unstorable_fields({"redacted_text": redacted_text}):
             raise ValidationFailed(refused)
         if len(redacted_text or "") > policy.MAX_TEXT_CHARS:
-            raise ValidationFailed([FieldError("redacted_text", f"up to {policy.MAX_TEXT_CHARS:,} characters")])
+            raise ValidationFailed([FieldError("redacted_text", _("up to {limit} characters").format(
+                limit=number(policy.MAX_TEXT_CHARS)), label=_("redacted_text"))])
         left = moderation.screen(redacted_text or "")
         if left.has_pii:
             kinds = ", ".join(sorted({f.kind.removeprefix("pii:") for f in left.flags if f.kind.startswith("pii:")}))
-            raise ValidationFailed([FieldError("redacted_text", f"the edited text still contains personal data ({kinds})")])
+            raise ValidationFailed([FieldError("redacted_text", _(
+                "the edited text still contains personal data ({kinds})").format(kinds=kinds),
+                label=_("redacted_text"))])
     return None, note
 
 
 def _get_open(session: Session, comment_id: int, actor: Actor, action: str) -> Comment:
     comment = session.get(Comment, comment_id)
     if comment is None:
-        raise NotFound(f"There is no comment {comment_id}.")
+        raise NotFound(_("There is no comment {id}.").format(id=comment_id))
     if comment.author_ref is not None and comment.author_ref == actor.subject:
         raise OwnComment(action)
     return comment
 
 
-_CONFLICT = ("Another moderator decided or changed this comment while you were reading it. "
-             "The queue has been refreshed; check it again.")
+_CONFLICT = N_("Another moderator decided or changed this comment while you were reading it. "
+               "The queue has been refreshed; check it again.")
 
 
 def _apply(
@@ -130,7 +140,7 @@ def _apply(
     )
     if result.rowcount != 1:
         session.expire(comment)
-        raise Conflict(conflict)
+        raise Conflict(_(conflict))
     session.add(ModerationDecision(
         comment_id=comment.id, moderator=actor.subject, action=action, reason=log_reason,
         decided_at=now,
@@ -173,18 +183,21 @@ def mark_campaign(
     """Group comments as one copy-paste campaign, so they are decided together, not as spam."""
     ids = sorted({int(i) for i in comment_ids})
     if len(ids) < 2:
-        raise ValidationFailed([FieldError("comments", "a campaign groups at least two comments")])
+        raise ValidationFailed([FieldError("comments", _("a campaign groups at least two comments"),
+                                           label=_("comments"))])
     key = (campaign_key or "").strip() or f"campaign-{secrets.token_hex(4)}"
     if len(key) > 64:
-        raise ValidationFailed([FieldError("campaign", "a campaign name is up to 64 characters")])
+        raise ValidationFailed([FieldError("campaign", _("a campaign name is up to 64 characters"),
+                                           label=_("campaign"))])
     if refused := unstorable_fields({"campaign": key}):
         raise ValidationFailed(refused)
     comments = session.exec(select(Comment).where(Comment.id.in_(ids))).all()
     if len(comments) != len(ids):
-        raise NotFound("Some of those comments do not exist.")
+        raise NotFound(_("Some of those comments do not exist."))
     for comment in comments:
         if comment.state not in OPEN_STATES:
-            raise ValidationFailed([FieldError("comments", f"comment {comment.id} is already decided")])
+            raise ValidationFailed([FieldError("comments", _("comment {id} is already decided").format(
+                id=comment.id), label=_("comments"))])
         if comment.author_ref is not None and comment.author_ref == actor.subject:
             raise OwnComment("engagement.mark_campaign")
     table = Comment.__table__
@@ -217,7 +230,9 @@ def decide_campaign(
 ) -> int:
     """Decide every open comment of a campaign at once; return how many were decided."""
     if action not in ("publish", "reject", "escalate"):
-        raise ValidationFailed([FieldError("action", "a campaign is published, rejected or escalated as a whole")])
+        raise ValidationFailed([FieldError(
+            "action", _("a campaign is published, rejected or escalated as a whole"),
+            label=_("action"))])
     note = _note(note)
     public_reason, log_reason = _check_decision(action, reason_code, note, None)
     members = session.exec(
@@ -225,7 +240,7 @@ def decide_campaign(
         .order_by(Comment.id)
     ).all()
     if not members:
-        raise NotFound("That campaign has no comment awaiting a decision.")
+        raise NotFound(_("That campaign has no comment awaiting a decision."))
     now = now or utcnow()
     for comment in members:
         if comment.author_ref is not None and comment.author_ref == actor.subject:
@@ -242,14 +257,15 @@ def respond(
     """Write (or replace) the county's official response beside a published comment."""
     text = (text or "").strip()
     if not text:
-        raise ValidationFailed([FieldError("response", "write the response")])
+        raise ValidationFailed([FieldError("response", _("write the response"), label=_("response"))])
     if refused := unstorable_fields({"response": text}):
         raise ValidationFailed(refused)
     if len(text) > policy.MAX_RESPONSE_CHARS:
-        raise ValidationFailed([FieldError("response", f"up to {policy.MAX_RESPONSE_CHARS:,} characters")])
+        raise ValidationFailed([FieldError("response", _("up to {limit} characters").format(
+            limit=number(policy.MAX_RESPONSE_CHARS)), label=_("response"))])
     comment = session.get(Comment, comment_id)
     if comment is None or comment.state != "published":
-        raise NotFound("Only a published comment can receive an official response.")
+        raise NotFound(_("Only a published comment can receive an official response."))
     seen = comment.lock_version if lock_version is None else lock_version
     previous = {"redacted_text": comment.redacted_text, "official_response": comment.official_response,
                 "official_response_by": comment.official_response_by,
@@ -263,7 +279,7 @@ def respond(
         )
     )
     if result.rowcount != 1:
-        raise Conflict("Someone else changed this comment's response first; reload and try again.")
+        raise Conflict(_("Someone else changed this comment's response first; reload and try again."))
     session.flush()
     session.refresh(comment)
     # The published record changed: keep what it said before.

@@ -5,14 +5,14 @@ from __future__ import annotations
 from portal.i18n import N_
 
 TARGET_TYPES: dict[str, str] = {
-    "general": "The portal in general",
-    "notice": "Surveillance technology notice",
-    "practice": "Sharing practice",
-    "indicator": "Indicator",
-    "meeting": "Commission meeting",
+    "general": N_("The portal in general"),
+    "notice": N_("Surveillance technology notice"),
+    "practice": N_("Sharing practice"),
+    "indicator": N_("Indicator"),
+    "meeting": N_("Commission meeting"),
     # A survey's free-text answers, stored as comments so they are screened and moderated;
     # they arrive only with a survey response, never through the comment form.
-    "survey": "Survey answer",
+    "survey": N_("Survey answer"),
 }
 
 POSITIONS: dict[str, str] = {"support": N_("Support"), "neutral": N_("Neutral"), "oppose": N_("Oppose")}

@@ -2,6 +2,7 @@ from sqlmodel import Session, select
 
 from portal.auth.roles import Role
 from portal.engagement.models import Comment
+from portal.i18n import using_language
 from tests import factories
 from tests.apptest import plain, run_script, texts
 
@@ -258,3 +259,20 @@ def test_the_log_download_is_built_when_asked_with_the_same_content(
     assert lines[0] == "decided_at,comment_id,about,action,reason,moderator,state_now"
     assert [line.split(",")[3] for line in lines[1:]] == [
         "Refer to the commission", "Publish", "Publish", "Do not publish"]
+
+
+def test_the_queue_in_spanish_and_its_refusal(session: Session) -> None:
+    _queued(session, "Buy cheap watches at my shop today, best prices in the county!")
+    at = run_script("app_pages/moderation_queue.py", Role.MODERATOR, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Cola de moderación" in shown and "Decidir sobre un comentario" in shown
+    assert "Moderation queue" not in shown and "Decide a comment" not in shown
+    assert {"Comentario", "En espera", "Texto"} <= set(at.dataframe[0].value.columns)
+    assert at.radio[0].label == "Decisión"
+    # The widgets' labels are formatted again in the test's own process: in Spanish too.
+    with using_language("es"):
+        at.radio[0].set_value("reject")
+        next(b for b in at.button if b.label == "Registrar la decisión").click().run()
+    assert any("motivo: elija un motivo de la política de moderación" in plain(e.value) for e in at.error)
+    assert not any(b.label == "Record decision" for b in at.button)
