@@ -6,21 +6,22 @@ from moderation.textview import reveal_bidi
 from portal.engagement.policy import REJECTION_REASONS
 from portal.engagement.referrals import commission_decide, list_referred, referred_awaiting
 from portal.engagement.vocab import POSITIONS
+from portal.i18n import N_, _, number
 from portal.timefmt import format_datetime
 from portal.ui.context import change_then_rerun, current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
 
 actor = current_actor()
-st.title("Referred to the commission")
-st.write(
+st.title(_("Referred to the commission"))
+st.write(_(
     "Moderators refer to the commission the comments they should not decide alone. Each is "
     "shown as it would be published: personal data already redacted (the text the resident "
     "typed stays with the moderators). Nothing here is public, or in a packet, until the "
     "commission decides it."
-)
-ACTIONS = {"publish": "Publish it", "reject": "Do not publish it",
-           "return": "Return it to the moderators"}
+))
+ACTIONS = {"publish": N_("Publish it"), "reject": N_("Do not publish it"),
+           "return": N_("Return it to the moderators")}
 
 PAGE_SIZE = 20
 SHOWN = "commission_desk_shown"
@@ -38,34 +39,38 @@ with reported(), db() as session:
     waiting = referred_awaiting(session=session, actor=actor)
 if referred is None:
     st.stop()
-st.metric("Waiting for the commission", f"{waiting:,}")
+st.metric(_("Waiting for the commission"), number(waiting))
 if not referred:
-    st.info("No comment is waiting for the commission.")
+    st.info(_("No comment is waiting for the commission."))
 elif waiting > len(referred):
-    st.caption(f"The longest referred first: {len(referred):,} of {waiting:,} shown.")
+    st.caption(_("The longest referred first: {shown} of {waiting} shown.").format(
+        shown=number(len(referred)), waiting=number(waiting)))
 for comment in referred:
     with st.container(border=True):
-        st.subheader(f"Comment #{comment.id}", anchor=False)
-        st.caption(f"About: {inert(comment.about)} · sent {format_datetime(comment.submitted_at)}"
-                   + (f" · position: {POSITIONS.get(comment.position, comment.position)}"
+        st.subheader(_("Comment #{id}").format(id=comment.id), anchor=False)
+        st.caption(_("About: {about} · sent {when}").format(
+                       about=inert(comment.about), when=format_datetime(comment.submitted_at))
+                   + (_(" · position: {position}").format(
+                       position=_(POSITIONS.get(comment.position, comment.position)))
                       if comment.position else "")
                    + (f" · {inert(comment.district)}" if comment.district else ""))
         # Direction controls written out, not applied: the text reads as it was sent.
         st.text(reveal_bidi(comment.text))
         if comment.referred_at:
-            st.text(f"Referred {format_datetime(comment.referred_at)} by {comment.referred_by}.")
+            st.text(_("Referred {when} by {who}.").format(
+                when=format_datetime(comment.referred_at), who=comment.referred_by))
         if comment.moderator_note:
-            st.markdown(f"Moderator's note: {inert(comment.moderator_note)}")
+            st.markdown(_("Moderator's note: {note}").format(note=inert(comment.moderator_note)))
         with st.form(f"decide-{comment.id}"):
-            action = st.radio("The commission's decision", list(ACTIONS),
-                              format_func=ACTIONS.get, key=f"action-{comment.id}")
-            reason = st.selectbox("Reason, if not published (shown to the resident)",
+            action = st.radio(_("The commission's decision"), list(ACTIONS),
+                              format_func=lambda a: _(ACTIONS[a]), key=f"action-{comment.id}")
+            reason = st.selectbox(_("Reason, if not published (shown to the resident)"),
                                   [None, *REJECTION_REASONS],
                                   format_func=lambda c: "—" if c is None
-                                  else REJECTION_REASONS[c].public_text, key=f"reason-{comment.id}")
-            note = st.text_area("Note (kept in the moderation log; required to return it)",
+                                  else _(REJECTION_REASONS[c].public_text), key=f"reason-{comment.id}")
+            note = st.text_area(_("Note (kept in the moderation log; required to return it)"),
                                 max_chars=500, key=f"note-{comment.id}")
-            decided = st.form_submit_button("Record the decision")
+            decided = st.form_submit_button(_("Record the decision"))
         if decided:
             with change_then_rerun() as session:
                 commission_decide(session=session, actor=actor, comment_id=comment.id,
@@ -73,5 +78,6 @@ for comment in referred:
                                   reason_code=reason, note=note)
 if referred and waiting > len(referred):
     hidden = waiting - len(referred)
-    st.button(f"Show {min(PAGE_SIZE, hidden):,} more referred comments ({hidden:,} not yet shown)",
+    st.button(_("Show {n} more referred comments ({hidden} not yet shown)").format(
+                  n=number(min(PAGE_SIZE, hidden)), hidden=number(hidden)),
               key="commission_desk_more", on_click=show_more, icon=":material/expand_more:")

@@ -27,6 +27,7 @@ from portal.engagement.models import Comment, ModerationDecision
 from portal.engagement.targets import target_titles
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
+from portal.i18n import N_, _
 
 #: What the commission may do with a referred comment → (decision action, resulting state).
 COMMISSION_ACTIONS: dict[str, tuple[str, str]] = {
@@ -106,20 +107,21 @@ def commission_decide(
     """Decide a referred comment for the commission; return the comment's new state."""
     if action not in COMMISSION_ACTIONS:
         raise ValidationFailed([FieldError(
-            "action", "the commission publishes, does not publish, or returns to moderators")])
+            "action", _("the commission publishes, does not publish, or returns to moderators"),
+            label=_("action"))])
     note = _note(note)
     public_reason, log_reason = None, note
     if action == "reject":
         public_reason, log_reason = _check_decision("reject", reason_code, note, None)
     if action == "return" and not note:
         raise ValidationFailed([FieldError(
-            "note", "say what the moderators should look at again")])
+            "note", _("say what the moderators should look at again"), label=_("note"))])
     comment = session.get(Comment, comment_id)
     if comment is None:
-        raise NotFound(f"There is no comment {comment_id}.")
+        raise NotFound(_("There is no comment {id}.").format(id=comment_id))
     decision, state = COMMISSION_ACTIONS[action]
     _apply(session, actor, comment, lock_version, decision, public_reason, log_reason, None,
-           now or utcnow(), state=state, from_states=("escalated",), conflict=(
+           now or utcnow(), state=state, from_states=("escalated",), conflict=N_(
                "Someone decided or changed this comment while you were reading it. "
                "The list has been refreshed; check it again."))
     return state

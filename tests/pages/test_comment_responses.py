@@ -7,8 +7,9 @@ from sqlmodel import Session
 from portal.auth.roles import RESIDENT, Actor, Role
 from portal.engagement.comments import published_comments
 from portal.engagement.decisions import decide
+from portal.i18n import using_language
 from tests import factories
-from tests.apptest import run_script
+from tests.apptest import plain, run_script, texts
 
 
 def _published(session: Session):
@@ -56,3 +57,21 @@ def test_the_picker_says_what_each_comment_is_about(session: Session) -> None:
         f"#{c.id} · about: Surveillance technology notice: Automated license plate readers · "
         "Please keep plate reads")
     assert label.endswith("…")  # the first words only; the whole text is shown below
+
+
+def test_responses_in_spanish_and_an_empty_one_refused(session: Session) -> None:
+    _published(session)
+    at = run_script("app_pages/comment_responses.py", Role.STAFF, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Escriba la respuesta del condado" in shown
+    assert "Official responses" not in shown and "Write the county's response" not in shown
+    assert at.text_area[0].label == "Respuesta oficial"
+    assert at.selectbox[0].label == "Comentario"
+    with using_language("es"):
+        at.button[0].click().run()
+    assert any("respuesta: escriba la respuesta" in plain(e.value) for e in at.error)
+    at.text_area[0].set_value("Cada marzo, en la página de avisos.")
+    with using_language("es"):
+        at.button[0].click().run()
+    assert any("La respuesta se ha publicado junto al comentario." in s.value for s in at.success)

@@ -8,8 +8,9 @@ from sqlmodel import Session, select
 from portal.auth.roles import Actor, Role
 from portal.engagement.decisions import decide
 from portal.engagement.models import Comment
+from portal.i18n import using_language
 from tests import factories
-from tests.apptest import run_script, texts
+from tests.apptest import plain, run_script, texts
 
 MODERATOR = Actor(subject="mod@x.example", roles=frozenset({Role.MODERATOR}))
 PAGE = "app_pages/commission_desk.py"
@@ -91,3 +92,21 @@ def test_the_desk_shows_twenty_at_a_time_and_counts_them_all(session: Session) -
     assert not at.exception
     assert f"Comment #{comments[22].id}" in texts(at)
     assert not any(b.label.startswith("Show") for b in at.button)
+
+
+def test_the_desk_in_spanish_asks_for_a_note_to_return(session: Session) -> None:
+    comment = refer(session)
+    at = run_script(PAGE, Role.COMMISSIONER, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Remitidos a la comisión" in shown and f"Comentario n.º {comment.id}" in shown
+    assert "Referred to the commission" not in shown and "Moderators refer" not in shown
+    assert {m.label: m.value for m in at.metric}["En espera de la comisión"] == "1"
+    assert at.radio[0].label == "Decisión de la comisión"
+    with using_language("es"):
+        at.radio[0].set_value("return")
+        next(b for b in at.button if b.label == "Registrar la decisión").click().run()
+    assert any("nota: indique qué deben revisar de nuevo los moderadores" in plain(e.value)
+               for e in at.error)
+    session.expire_all()
+    assert session.get(Comment, comment.id).state == "escalated"
