@@ -6,6 +6,7 @@ import streamlit as st
 
 from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
+from portal.ui import cached
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -20,7 +21,9 @@ st.write(
 
 findings, trend = None, None
 with reported(), db() as session:
-    findings = compliance_findings(session=session, actor=actor)
+    # From the inventory's cache, read once for every visitor until a practice changes.
+    findings = compliance_findings(session=session, actor=actor,
+                                   practices=cached.practices().rows)
     trend = compliance_trend(session=session, actor=actor, days=90)
 
 if findings is not None:

@@ -6,6 +6,7 @@ from portal.base import utcnow
 from portal.oversight.evidence import MET, PARTIAL, evidence_pdf, wwc_evidence
 from portal.settings import get_settings
 from portal.timefmt import format_date
+from portal.ui import cached
 from portal.ui.context import current_actor, db
 from portal.ui.links import link_to
 from portal.ui.messages import reported
@@ -28,7 +29,9 @@ st.write(
 
 criteria, generated_at = None, utcnow()
 with reported(), db() as session:
-    criteria = wwc_evidence(session=session, actor=actor, now=generated_at)
+    # The compliance findings from the inventory's cache (the county's today, as now's date).
+    criteria = wwc_evidence(session=session, actor=actor, now=generated_at,
+                            practices=cached.practices().rows)
 
 if criteria is not None:
     county = get_settings().county_name

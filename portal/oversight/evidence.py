@@ -47,7 +47,7 @@ suppression like everywhere else (DESIGN.md §2.6).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
@@ -269,8 +269,10 @@ def _privacy(session: Session, actor: Actor, now: datetime) -> Criterion:
         _latest(purged, *(n.last_published_at for n in notices)))
 
 
-def _security(session: Session, actor: Actor, now: datetime) -> Criterion:
-    findings = compliance_findings(session=session, actor=actor, on=local(now).date())
+def _security(session: Session, actor: Actor, now: datetime,
+              practices: Iterable[Mapping[str, Any]] | None) -> Criterion:
+    findings = compliance_findings(session=session, actor=actor, on=local(now).date(),
+                                   practices=practices)
     by_severity = Counter(f.severity for f in findings)
     # As the audit log page does on every view: from the newest signed checkpoint, whose
     # signature vouches for the events before it (re-hashing 90,000 events took 3.6 s).
@@ -383,8 +385,12 @@ def _open_data(facts: dict[str, int], latest: datetime | None) -> Criterion:
 
 
 @service("oversight.evidence")
-def wwc_evidence(*, session: Session, actor: Actor, now: datetime | None = None) -> list[Criterion]:
-    """Each supported What Works Cities criterion: its status, evidence, pages and latest date."""
+def wwc_evidence(*, session: Session, actor: Actor, now: datetime | None = None,
+                 practices: Iterable[Mapping[str, Any]] | None = None) -> list[Criterion]:
+    """Each supported What Works Cities criterion: its status, evidence, pages and latest date.
+
+    ``practices``: ``list_practices``' rows for ``now``'s county date when the caller holds
+    them (the pages' cache), for the compliance findings (``compliance_findings``)."""
     now = now or utcnow()
     facts: dict[str, int] = {}
     inventory = _inventory(session, now, facts)
@@ -394,7 +400,7 @@ def wwc_evidence(*, session: Session, actor: Actor, now: datetime | None = None)
         inventory,
         sharing,
         _privacy(session, actor, now),
-        _security(session, actor, now),
+        _security(session, actor, now, practices),
         _community(session, now),
         disaggregated,
         _open_data(facts, _latest(inventory.latest, sharing.latest, disaggregated.latest)),

@@ -36,3 +36,22 @@ def test_others_are_refused_by_the_service(session: Session, role: Role | None) 
     assert any("may not do this: inventory.compliance_findings" in e.value for e in at.error)
     assert not at.metric
     assert "Phone confirmations" not in texts(at)
+
+
+def test_findings_come_from_the_inventory_cache_and_follow_a_change(session: Session) -> None:
+    """Read from the pages' cache of practices (issue 18: evaluating 5,000 on every view cost
+    0.7 s), yet a practice added elsewhere (another replica, an import) shows on the next run,
+    and the service still refuses those who may not read findings."""
+    _seed(session)
+    at = run_script("app_pages/compliance.py", Role.STAFF)
+    assert {m.label: m.value for m in at.metric}["Open findings"] == "2"
+    factories.practice(session, title="Second phone confirmations", mechanism="informal",
+                       channel="phone", legal_basis_type="none_stated", frequency="on_request",
+                       retention_text="x", recipient_type="federal_agency",
+                       sensitive_categories=["immigration_status"])
+    session.commit()
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Open findings"] == "4"
+    findings = next(d.value for d in at.dataframe if "What was found" in d.value.columns)
+    assert set(findings["Practice"]) == {"Phone confirmations", "Second phone confirmations"}
