@@ -45,16 +45,15 @@ st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="
 district_names = {d.id: d.name for d in districts}
 st.subheader(_("The same locations as a list"))
 if shown:
+    # Each label translated once, not once for each of 3,000 rows (issue 18: 2.4 s of 4.2).
+    status_names = {s: _(label) for s, label in STATUSES.items()}
+    area, point = _("Area"), _("Point")
+    columns = [_("Technology"), _("Status"), _("Location"), _("District"), _("Kind"),
+               _("Latitude"), _("Longitude")]
     st.dataframe(
-        pd.DataFrame([{
-            _("Technology"): d.name,
-            _("Status"): _(STATUSES.get(d.status, d.status)),
-            _("Location"): d.label,
-            _("District"): district_names.get(d.district_id, ""),
-            _("Kind"): _("Area") if d.geometry else _("Point"),
-            _("Latitude"): d.latitude,
-            _("Longitude"): d.longitude,
-        } for d in shown]),
+        pd.DataFrame([(d.name, status_names.get(d.status, d.status), d.label,
+                       district_names.get(d.district_id, ""), area if d.geometry else point,
+                       d.latitude, d.longitude) for d in shown], columns=columns),
         hide_index=True, width="stretch",
     )
 else:
