@@ -9,6 +9,7 @@ from portal.auth.models import UserRole
 from portal.auth.permissions import service
 from portal.auth.roles import Actor, Role
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _
 from portal.textsafety import unstorable_fields
 
 GRANTABLE = tuple(r for r in Role if r is not Role.RESIDENT)
@@ -40,9 +41,11 @@ def grant_role(*, session: Session, actor: Actor, subject: str, role: str) -> Us
     key = _normalise_subject(subject)
     errors: list[FieldError] = unstorable_fields({"subject": key})
     if not key or len(key) > 320:
-        errors.append(FieldError("subject", "give the person's e-mail address or subject (up to 320 characters)"))
+        errors.append(FieldError("subject", _("give the person's e-mail address or subject (up to "
+                                              "320 characters)"), label=_("subject")))
     if role not in {r.value for r in GRANTABLE}:
-        errors.append(FieldError("role", f"choose one of {', '.join(r.value for r in GRANTABLE)}"))
+        errors.append(FieldError("role", _("choose one of {roles}").format(
+            roles=", ".join(r.value for r in GRANTABLE)), label=_("role")))
     if errors:
         raise ValidationFailed(errors)
     existing = session.exec(select(UserRole).where(UserRole.subject == key, UserRole.role == role)).first()
@@ -61,7 +64,7 @@ def revoke_role(*, session: Session, actor: Actor, subject: str, role: str) -> N
     key = _normalise_subject(subject)
     grant = session.exec(select(UserRole).where(UserRole.subject == key, UserRole.role == role)).first()
     if grant is None:
-        raise NotFound(f"{key} has no granted role {role}.")
+        raise NotFound(_("{subject} has no granted role {role}.").format(subject=key, role=role))
     session.delete(grant)
     session.flush()
     record_event(session, actor=actor, action="auth.revoke_role", entity_type="user_role",

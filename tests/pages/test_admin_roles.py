@@ -3,7 +3,8 @@ from sqlmodel import Session, select
 from portal.audit.models import AuditEvent
 from portal.auth.models import UserRole
 from portal.auth.roles import Role
-from tests.apptest import run_script
+from portal.i18n import using_language
+from tests.apptest import plain, run_script, texts
 
 
 def test_admin_grants_a_role(session: Session) -> None:
@@ -35,3 +36,16 @@ def test_non_admins_are_refused(session: Session) -> None:
         assert not at.exception
         assert not at.dataframe
         assert any("may not do this" in e.value for e in at.error)
+
+
+def test_roles_in_spanish_and_an_empty_grant_refused(session: Session) -> None:
+    at = run_script("app_pages/admin_roles.py", Role.ADMIN, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Asignar una función" in shown and "Aún no se ha asignado ninguna función aquí." in shown
+    assert "Grant a role" not in shown and "No role has been granted" not in shown
+    assert at.text_input[0].label == "Correo electrónico o identificador"
+    with using_language("es"):
+        next(b for b in at.button if b.label == "Asignar").click().run()
+    assert any("identificador: indique el correo electrónico" in plain(e.value) for e in at.error)
+    assert session.exec(select(UserRole)).all() == []

@@ -11,7 +11,7 @@ from portal.audit.queries import list_events
 from portal.audit.service import GENESIS, compute_hash, record_event
 from portal.auth.roles import SYSTEM, Actor, Role
 from tests import factories
-from tests.apptest import run_script
+from tests.apptest import run_script, texts
 
 
 def _events(session: Session, n: int) -> None:
@@ -267,3 +267,22 @@ def test_load_more_pages_through_every_entry_once(session: Session) -> None:
     matching = [i for n, i in enumerate(ids) if f"p{n}".startswith("p1")]
     matching += [newer[1]]
     assert _entries(at) == sorted(matching, reverse=True)[:PAGE]
+
+
+def test_the_log_in_spanish(session: Session) -> None:
+    _events(session, 3)
+    at = run_script("app_pages/audit_log.py", Role.COMMISSIONER, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Registro de auditoría" in shown and "Buscar entradas" in shown
+    assert "Audit log" not in shown and "Find entries" not in shown
+    [intact] = [s.value for s in at.success]
+    assert intact.startswith("Las 2 entradas escritas desde el punto de control firmado más "
+                             "reciente están intactas")
+    assert list(at.dataframe[0].value.columns) == ["Entrada", "Cuándo", "Quién", "Función",
+                                                   "Acción", "Registro", "Huella"]
+    assert at.date_input[0].label == "Desde" and at.date_input[1].label == "Hasta"
+    at.date_input[0].set_value(date(2026, 3, 2))
+    at.date_input[1].set_value(date(2026, 3, 1))
+    at.run()
+    assert any("El día «Desde» es posterior al día «Hasta»" in w.value for w in at.warning)
