@@ -50,7 +50,9 @@ chosen = view.filters(rows)
 positions = chosen.apply(rows)
 shown = [rows[i] for i in positions]
 
-c1, c2, c3, c4 = st.columns(4)
+# Two to a row: four side by side cut the longer Spanish labels short ("Con hallazgos de cumplimi…").
+c1, c2 = st.columns(2)
+c3, c4 = st.columns(2)
 c1.metric(_("Practices shown"), number(len(shown)),
           help=_("of {n} in the inventory").format(n=number(len(rows))))
 c2.metric(_("Involving sensitive data"), number(sum(1 for r in shown if r['sensitive_categories'])),
