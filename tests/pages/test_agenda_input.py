@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from portal.auth.roles import SYSTEM, Role
+from portal.i18n import using_language
 from portal.oversight.models import InputRead
 from portal.oversight.packets import preview_packet
 from portal.settings import PROJECT_ROOT
@@ -57,3 +58,24 @@ def test_others_are_refused_by_the_service(session: Session, item, role: Role | 
     assert any("may not do this: oversight.item_input" in e.value for e in at.error)
     assert "Showing" not in texts(at)
     assert not at.checkbox
+
+
+def test_the_input_in_spanish(session: Session, item) -> None:  # noqa: F811
+    meeting, agenda_item = item
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.user = user_for(Role.COMMISSIONER)  # type: ignore[attr-defined]
+    at.query_params.update({"meeting": str(meeting.id), "item": str(agenda_item.id), "lang": "es"})
+    at.run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "Aportes a la agenda" in shown
+    assert "Se muestran 31 de 31 coincidentes" in shown
+    assert "Input behind an agenda item" not in shown and "Showing" not in shown
+    assert {m.label: m.value for m in at.metric}["Respuestas a encuestas"] == "1"
+    assert at.expander[0].label == "Filtrar"
+    district = next(s for s in at.selectbox if s.label == "Distrito")
+    assert district.options[0] == "Todos"
+    with using_language("es"):
+        next(s for s in at.multiselect if s.label == "Postura").set_value(["support"])
+        at.run()
+    assert "Se muestran 9 de 9 coincidentes" in texts(at)
