@@ -4,6 +4,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from portal.i18n import _, number
 from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
 from portal.ui import cached
@@ -12,12 +13,16 @@ from portal.ui.messages import reported
 from portal.ui.text import inert
 
 actor = current_actor()
-st.title("Compliance findings")
-st.write(
+st.title(_("Compliance findings"))
+st.write(_(
     "The Data Handling Compliance Toolkit checks every active sharing practice against the rules "
     "below each time this page opens. A finding stays open until the practice's record shows "
     "the problem fixed (or the practice is retired)."
-)
+))
+# The severities' names, and the tables' and charts' headings, in the reader's language.
+LEVELS = {key: _(label) for key, label in SEVERITIES.items()}
+DEPARTMENT, SEVERITY, FINDINGS, TOTAL = _("Department"), _("Severity"), _("Findings"), _("Total")
+DAY, OPEN_FINDINGS, RULE = _("Day"), _("Open findings"), _("Rule")
 
 findings, trend = None, None
 with reported(), db() as session:
@@ -29,62 +34,67 @@ with reported(), db() as session:
 if findings is not None:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     columns = st.columns(len(SEVERITIES) + 1)
-    columns[0].metric("Open findings", f"{len(findings):,}")
-    for column, (key, label) in zip(columns[1:], SEVERITIES.items()):
-        column.metric(label, f"{counts[key]:,}")
-    st.markdown(f"{len({f.practice_id for f in findings}):,} practices have at least one open finding.")
+    columns[0].metric(OPEN_FINDINGS, number(len(findings)))
+    for column, (key, label) in zip(columns[1:], LEVELS.items()):
+        column.metric(label, number(counts[key]))
+    practices = len({f.practice_id for f in findings})
+    st.markdown(_("{n} practices have at least one open finding.").format(n=number(practices)))
 
     if findings:
-        st.header("By severity and department")
-        frame = pd.DataFrame([{"Department": f.department, "Severity": SEVERITIES[f.severity]}
+        st.header(_("By severity and department"))
+        frame = pd.DataFrame([{DEPARTMENT: f.department, SEVERITY: LEVELS[f.severity]}
                               for f in findings])
-        crosstab = (frame.groupby(["Department", "Severity"]).size().unstack(fill_value=0)
-                    .reindex(columns=list(SEVERITIES.values()), fill_value=0))
-        crosstab["Total"] = crosstab.sum(axis=1)
-        crosstab = crosstab.sort_values("Total", ascending=False)
-        long = frame.groupby(["Department", "Severity"]).size().reset_index(name="Findings")
-        chart = px.bar(long, x="Findings", y="Department", color="Severity", orientation="h",
-                       category_orders={"Severity": list(SEVERITIES.values()),
-                                        "Department": list(crosstab.index)},
+        crosstab = (frame.groupby([DEPARTMENT, SEVERITY]).size().unstack(fill_value=0)
+                    .reindex(columns=list(LEVELS.values()), fill_value=0))
+        crosstab[TOTAL] = crosstab.sum(axis=1)
+        crosstab = crosstab.sort_values(TOTAL, ascending=False)
+        long = frame.groupby([DEPARTMENT, SEVERITY]).size().reset_index(name=FINDINGS)
+        chart = px.bar(long, x=FINDINGS, y=DEPARTMENT, color=SEVERITY, orientation="h",
+                       category_orders={SEVERITY: list(LEVELS.values()),
+                                        DEPARTMENT: list(crosstab.index)},
                        color_discrete_sequence=["#7a0010", "#b5411a", "#8a6d00", "#4d6a7a"],
                        height=60 + 28 * len(crosstab))
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="by_department")
-        st.markdown(f"Most open findings: {inert(str(crosstab.index[0]))} ({int(crosstab['Total'].iloc[0]):,}).")
+        st.markdown(_("Most open findings: {department} ({n}).").format(
+            department=inert(str(crosstab.index[0])), n=number(int(crosstab[TOTAL].iloc[0]))))
         st.dataframe(crosstab.reset_index(), hide_index=True, width="stretch")
 
-        st.header("Open findings")
+        st.header(OPEN_FINDINGS)
+        link = _("Open")
         st.dataframe(
             pd.DataFrame([{
-                "Severity": SEVERITIES[f.severity], "Rule": f"{f.rule_id} {RULES_BY_ID[f.rule_id].title}",
-                "Department": f.department, "Practice": f.practice, "What was found": f.detail,
-                "Open": f"/inventory?practice={f.practice_id}",
+                SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {RULES_BY_ID[f.rule_id].title}",
+                DEPARTMENT: f.department, _("Practice"): f.practice, _("What was found"): f.detail,
+                link: f"/inventory?practice={f.practice_id}",
             } for f in findings]),
             hide_index=True, width="stretch",
-            column_config={"Open": st.column_config.LinkColumn("Open", display_text="Practice")},
+            column_config={link: st.column_config.LinkColumn(link, display_text=_("Practice"))},
         )
 
 if trend:
-    st.header("Trend")
-    frame = pd.DataFrame(trend).rename(columns={"day": "Day", "severity": "Severity",
-                                                "findings": "Open findings"})
-    days = frame["Day"].nunique()
+    st.header(_("Trend"))
+    frame = pd.DataFrame(trend).rename(columns={"day": DAY, "severity": SEVERITY,
+                                                "findings": OPEN_FINDINGS})
+    frame[SEVERITY] = frame[SEVERITY].map(_)
+    days = frame[DAY].nunique()
     if days > 1:
-        chart = px.line(frame, x="Day", y="Open findings", color="Severity", height=300,
-                        category_orders={"Severity": list(SEVERITIES.values())})
+        chart = px.line(frame, x=DAY, y=OPEN_FINDINGS, color=SEVERITY, height=300,
+                        category_orders={SEVERITY: list(LEVELS.values())})
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="trend")
-    st.markdown(
-        f"Open findings at the end of each day over the last {days} day(s). The trend is "
-        "replayed from each practice's saved versions, so it begins when records entered the portal."
-    )
-    wide = frame.pivot(index="Day", columns="Severity", values="Open findings")
-    wide = wide.reindex(columns=list(SEVERITIES.values())).reset_index().sort_values("Day", ascending=False)
+    st.markdown(_(
+        "Open findings at the end of each day over the last {days} day(s). The trend is "
+        "replayed from each practice's saved versions, so it begins when records entered the "
+        "portal.").format(days=days))
+    wide = frame.pivot(index=DAY, columns=SEVERITY, values=OPEN_FINDINGS)
+    wide = wide.reindex(columns=list(LEVELS.values())).reset_index().sort_values(DAY, ascending=False)
     st.dataframe(wide, hide_index=True, width="stretch")
 
-st.header("The rules")
+st.header(_("The rules"))
 st.dataframe(
-    pd.DataFrame([{"Rule": r.id, "Severity": SEVERITIES[r.severity], "Title": r.title,
-                   "Why it matters": r.explanation, "Principle": r.principle} for r in RULES]),
+    pd.DataFrame([{RULE: r.id, SEVERITY: LEVELS[r.severity], _("Title"): r.title,
+                   _("Why it matters"): r.explanation, _("Principle"): r.principle}
+                  for r in RULES]),
     hide_index=True, width="stretch",
 )

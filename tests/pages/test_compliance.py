@@ -55,3 +55,18 @@ def test_findings_come_from_the_inventory_cache_and_follow_a_change(session: Ses
     assert {m.label: m.value for m in at.metric}["Open findings"] == "4"
     findings = next(d.value for d in at.dataframe if "What was found" in d.value.columns)
     assert set(findings["Practice"]) == {"Phone confirmations", "Second phone confirmations"}
+
+
+def test_findings_in_spanish(session: Session) -> None:
+    _seed(session)
+    at = run_script("app_pages/compliance.py", Role.COMMISSIONER, query={"lang": "es"})
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Hallazgos abiertos"] == "2"
+    assert metrics["Crítica"] == "1" and metrics["Alta"] == "1"
+    shown = texts(at)
+    assert "Por gravedad y departamento" in shown and "Las reglas" in shown
+    assert "By severity and department" not in shown and "Open findings" not in shown
+    findings = next(d.value for d in at.dataframe if "Lo que se encontró" in d.value.columns)
+    assert set(findings["Práctica"]) == {"Phone confirmations"}
+    assert set(findings["Gravedad"]) == {"Crítica", "Alta"}
