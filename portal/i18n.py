@@ -21,7 +21,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from datetime import date, datetime
 from functools import lru_cache
 from io import BytesIO
@@ -107,10 +107,21 @@ def _valid(lang: object) -> str | None:
     return lang if isinstance(lang, str) and lang in LANGUAGES else None
 
 
+_default_of: tuple[object, str] | None = None
+
+
 def default_language() -> str:
+    """The county's default, read once per settings object (not once per text shown)."""
+    global _default_of
     from portal.settings import get_settings
 
-    return _valid(get_settings().default_language) or SOURCE_LANGUAGE
+    settings = get_settings()
+    known = _default_of
+    if known is not None and known[0] is settings:
+        return known[1]
+    lang = _valid(settings.default_language) or SOURCE_LANGUAGE
+    _default_of = (settings, lang)
+    return lang
 
 
 def language() -> str:
@@ -139,6 +150,17 @@ def choose_page_language() -> str:
     if lang != default_language() and st.query_params.get(QUERY_KEY) != lang:
         st.query_params[QUERY_KEY] = lang
     return lang
+
+
+def enter_page_language() -> Token[str | None]:
+    """Choose the page's language (``choose_page_language``) and hold it for the rest of the
+    run, so each text shown costs a lookup rather than a read of the address. The entry script
+    gives the token back to ``leave_page_language`` when its run ends, however it ends."""
+    return _chosen.set(choose_page_language())
+
+
+def leave_page_language(token: Token[str | None]) -> None:
+    _chosen.reset(token)
 
 
 def language_query() -> dict[str, str]:
