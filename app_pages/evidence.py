@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portal.base import utcnow
+from portal.i18n import _
 from portal.oversight.evidence import MET, PARTIAL, evidence_pdf, wwc_evidence
 from portal.settings import get_settings
 from portal.timefmt import format_date
@@ -20,12 +21,12 @@ BADGES = {
 NOT_YET_BADGE = (":material/radio_button_unchecked:", "gray")
 
 actor = current_actor()
-st.title("What Works Cities evidence")
-st.write(
+st.title(_("What Works Cities evidence"))
+st.write(_(
     "What the portal's live records show today for each What Works Cities certification criterion "
     "it supports, with the rule that decides each status and links to the evidence (What Works "
     "Cities itself decides certification)."
-)
+))
 
 criteria, generated_at = None, utcnow()
 with reported(), db() as session:
@@ -36,7 +37,7 @@ with reported(), db() as session:
 if criteria is not None:
     county = get_settings().county_name
     st.download_button(
-        "Download as PDF", lambda: evidence_pdf(criteria, county=county, generated_at=generated_at),
+        _("Download as PDF"), lambda: evidence_pdf(criteria, county=county, generated_at=generated_at),
         file_name=f"wwc-evidence-{generated_at:%Y-%m-%d}.pdf", mime="application/pdf",
         icon=":material/picture_as_pdf:",
     )
@@ -44,10 +45,10 @@ if criteria is not None:
         with st.container(border=True):
             st.subheader(f"{inert(criterion.code)} · {inert(criterion.title)}", anchor=False)
             icon, colour = BADGES.get(criterion.status, NOT_YET_BADGE)
-            st.badge(f"Status: {criterion.status_label}", icon=icon, color=colour)
+            st.badge(_("Status: {status}").format(status=criterion.status_label), icon=icon, color=colour)
             st.caption(inert(criterion.rule))
             st.markdown("\n".join(f"- {inert(sentence)}" for sentence in criterion.evidence))
             for link in criterion.links:
                 link_to(link.page, actor, link.label, query_params=link.query)
-            st.caption("Latest evidence: " + (format_date(criterion.latest) if criterion.latest
-                                              else "none yet"))
+            st.caption(_("Latest evidence: {when}").format(
+                when=format_date(criterion.latest) if criterion.latest else _("none yet")))

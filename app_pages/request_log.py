@@ -4,14 +4,13 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from portal.disclosure import SUPPRESSION_NOTE
+from portal.disclosure import SUPPRESSION_NOTE, shown_text
 from portal.exports import to_csv
 from portal.requests.service import LOG_EXPORT_COLUMNS, statistics_rows
 from portal.glossary import help_for
 from portal.i18n import _, ngettext, number
 from portal.settings import get_settings
 from portal.ui import cached
-from portal.ui.suppression import shown_text
 
 st.title(_("Request transparency log"))
 st.write(_(

@@ -86,6 +86,7 @@ by passing all their lines to one :func:`protect` call.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -95,7 +96,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from portal.errors import PortalError
-from portal.i18n import N_
+from portal.i18n import N_, SOURCE_LANGUAGE, _, language, number
 
 K = TypeVar("K", bound=Hashable)
 
@@ -754,3 +755,24 @@ def exposed(
         targets = [int(i) for i in np.flatnonzero(hidden & view.known)]
         bad.update(_exposed_cells(view, hidden | ~view.known, targets, []))
     return [table.order[i] for i in sorted(bad)]
+
+
+#: The words ``shown`` writes, marked so a page can show them in the reader's language.
+HIDDEN, NO_DATA, FEWER_THAN = N_("hidden"), N_("no data"), N_("fewer than {k}")
+_FEWER = re.compile(r"fewer than (\d+)")
+_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?")
+
+
+def shown_text(text: str) -> str:
+    """A figure as ``shown`` wrote it ("fewer than 11", "hidden", "no data", "1,234": English,
+    for the exports and the API), in the language in force: a page's words and numbers."""
+    if language() == SOURCE_LANGUAGE or not isinstance(text, str):
+        return text
+    if text in (HIDDEN, NO_DATA):
+        return _(text)
+    if match := _FEWER.fullmatch(text):
+        return _(FEWER_THAN).format(k=number(int(match.group(1))))
+    if _NUMBER.fullmatch(text):
+        whole, _dot, fraction = text.replace(",", "").partition(".")
+        return number(float(f"{whole}.{fraction}"), len(fraction)) if fraction else number(int(whole))
+    return text

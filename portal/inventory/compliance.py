@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from portal.i18n import N_
 from portal.inventory.vocab import AGREEMENT_TERMS, SENSITIVE_CATEGORIES
 
 SEVERITIES: dict[str, str] = {
-    "critical": "Critical",
-    "high": "High",
-    "medium": "Medium",
-    "low": "Low",
+    "critical": N_("Critical"),
+    "high": N_("High"),
+    "medium": N_("Medium"),
+    "low": N_("Low"),
 }
 SEVERITY_ORDER = {key: n for n, key in enumerate(SEVERITIES)}
 

@@ -60,9 +60,10 @@ from portal.audit.models import AuditEvent
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.disclosure import Figure, primary_status, shown
+from portal.disclosure import Figure, primary_status, shown, shown_text
 from portal.engagement.models import Comment
 from portal.geography.models import District
+from portal.i18n import N_, _, ngettext, number
 from portal.indicators.models import Indicator, IndicatorValue
 from portal.inventory.compliance import SEVERITIES
 from portal.inventory.findings import compliance_findings
@@ -80,7 +81,7 @@ from portal.timefmt import format_date, format_datetime, local
 MET = "met"
 PARTIAL = "partial"
 NOT_YET = "not yet"
-STATUS_LABELS: dict[str, str] = {MET: "Met", PARTIAL: "Partly met", NOT_YET: "Not yet met"}
+STATUS_LABELS: dict[str, str] = {MET: N_("Met"), PARTIAL: N_("Partly met"), NOT_YET: N_("Not yet met")}
 
 #: DM2: the share of departments whose datasets the inventory must cover.
 DEPARTMENT_COVERAGE = 0.8
@@ -90,21 +91,21 @@ FRESH = timedelta(days=365)
 #: Each criterion's rule in one sentence, as the page shows it (the module docstring has them
 #: in full; both must say the same).
 RULES: dict[str, str] = {
-    "DM2": "Met when the inventory holds datasets and active practices, every dataset has a "
-           "classification and a retention policy, datasets cover at least 80% of departments, "
-           "and the inventory changed in the last year.",
-    "DM3": "Met when every current practice states a legal basis or names an agreement and the "
-           "request transparency log publishes at least one request.",
-    "DM5": "Met when notices are published, every notice not retired has had a public comment "
-           "period, and no comment keeps its raw text past the retention period.",
-    "DM6": "Met when the audit chain verifies intact and no critical or high compliance finding "
-           "is open; not yet when the chain is empty or broken.",
-    "DM7": "Met when a comment has been published, a commission meeting held and a meeting "
-           "packet published.",
-    "DM8": "Met when published indicators are broken down both by district and by demographic "
-           "group.",
-    "OD1–OD3": "Met when the data.json catalog lists datasets and the inventory, request log and "
-               "indicators exports each have records to export.",
+    "DM2": N_("Met when the inventory holds datasets and active practices, every dataset has a "
+              "classification and a retention policy, datasets cover at least 80% of departments, "
+              "and the inventory changed in the last year."),
+    "DM3": N_("Met when every current practice states a legal basis or names an agreement and the "
+              "request transparency log publishes at least one request."),
+    "DM5": N_("Met when notices are published, every notice not retired has had a public comment "
+              "period, and no comment keeps its raw text past the retention period."),
+    "DM6": N_("Met when the audit chain verifies intact and no critical or high compliance finding "
+              "is open; not yet when the chain is empty or broken."),
+    "DM7": N_("Met when a comment has been published, a commission meeting held and a meeting "
+              "packet published."),
+    "DM8": N_("Met when published indicators are broken down both by district and by demographic "
+              "group."),
+    "OD1–OD3": N_("Met when the data.json catalog lists datasets and the inventory, request log and "
+                  "indicators exports each have records to export."),
 }
 
 
@@ -127,16 +128,44 @@ class Criterion:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return _(STATUS_LABELS[self.status])
 
     @property
     def rule(self) -> str:
         """The rule that decides the status, in one sentence."""
-        return RULES[self.code]
+        return _(RULES[self.code])
+
+
+#: A count and its noun, in the language in force ("1 dataset", "3 datasets").
+_NOUNS: dict[str, Any] = {
+    "dataset": lambda n: ngettext("{n} dataset", "{n} datasets", n),
+    "sharing practice": lambda n: ngettext("{n} sharing practice", "{n} sharing practices", n),
+    "department": lambda n: ngettext("{n} department", "{n} departments", n),
+    "current sharing practice": lambda n: ngettext("{n} current sharing practice",
+                                                   "{n} current sharing practices", n),
+    "request": lambda n: ngettext("{n} request", "{n} requests", n),
+    "surveillance technology notice": lambda n: ngettext(
+        "{n} surveillance technology notice", "{n} surveillance technology notices", n),
+    "survey question": lambda n: ngettext("{n} survey question", "{n} survey questions", n),
+    "comment": lambda n: ngettext("{n} comment", "{n} comments", n),
+    "open compliance finding": lambda n: ngettext("{n} open compliance finding",
+                                                  "{n} open compliance findings", n),
+    "event": lambda n: ngettext("{n} event", "{n} events", n),
+    "survey": lambda n: ngettext("{n} survey", "{n} surveys", n),
+    "commission meeting": lambda n: ngettext("{n} commission meeting", "{n} commission meetings", n),
+    "meeting packet": lambda n: ngettext("{n} meeting packet", "{n} meeting packets", n),
+    "meeting": lambda n: ngettext("{n} meeting", "{n} meetings", n),
+    "published indicator": lambda n: ngettext("{n} published indicator",
+                                              "{n} published indicators", n),
+    "value row": lambda n: ngettext("{n} value row", "{n} value rows", n),
+    "district": lambda n: ngettext("{n} district", "{n} districts", n),
+    "current practice": lambda n: ngettext("{n} current practice", "{n} current practices", n),
+    "published request": lambda n: ngettext("{n} published request", "{n} published requests", n),
+}
 
 
 def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun if count == 1 else noun + 's'}"
+    return _NOUNS[noun](count).format(n=number(count))
 
 
 def _aware(value: Any) -> datetime | None:
@@ -193,18 +222,23 @@ def _inventory(session: Session, now: datetime, facts: dict[str, int]) -> Criter
     latest = _latest(ds_created, updated, created)
     coverage = covered / departments if departments else 0.0
     evidence = [
-        (f"{_n(datasets, 'dataset')} and {_n(practices, 'sharing practice')} in the inventory "
-         f"({active:,} active)."),
-        (f"{stewarded:,} of {datasets:,} datasets name a steward department; {classified:,} carry "
-         f"a classification; {retention:,} state a retention policy."),
-        f"Datasets from {covered:,} of {_n(departments, 'department')} ({coverage:.0%}).",
+        _("{datasets} and {practices} in the inventory ({active} active).").format(
+            datasets=_n(datasets, "dataset"), practices=_n(practices, "sharing practice"),
+            active=number(active)),
+        _("{stewarded} of {datasets} datasets name a steward department; {classified} carry "
+          "a classification; {retention} state a retention policy.").format(
+            stewarded=number(stewarded), datasets=number(datasets), classified=number(classified),
+            retention=number(retention)),
+        _("Datasets from {covered} of {departments} ({coverage}).").format(
+            covered=number(covered), departments=_n(departments, "department"),
+            coverage=f"{coverage:.0%}"),
     ]
     met = (datasets > 0 and active > 0 and classified == datasets and retention == datasets
            and coverage >= DEPARTMENT_COVERAGE and latest is not None and now - latest <= FRESH)
     return Criterion(
-        "DM2", "Maintaining a comprehensive data inventory",
+        "DM2", _("Maintaining a comprehensive data inventory"),
         _status(met, datasets > 0 or practices > 0), evidence,
-        [Link("Sharing inventory", "inventory"), Link("Definitions", "definitions")], latest)
+        [Link(_("Sharing inventory"), "inventory"), Link(_("Definitions"), "definitions")], latest)
 
 
 def _sharing(session: Session, actor: Actor, facts: dict[str, int]) -> Criterion:
@@ -221,16 +255,21 @@ def _sharing(session: Session, actor: Actor, facts: dict[str, int]) -> Criterion
                              .where(InformationRequest.status == "published")).scalar_one()
     facts.update(practices=current, requests=stats.requests)
     evidence = [
-        (f"{_n(current, 'current sharing practice')}: {agreement:,} under a named agreement, "
-         f"{basis:,} with a stated legal basis, {informal:,} informal."),
-        f"{current - documented:,} of them state neither a legal basis nor an agreement.",
-        (f"{_n(stats.requests, 'request')} for residents' information in the published request "
-         f"transparency log (people covered: {stats.people_shown})."),
+        _("{current}: {agreement} under a named agreement, {basis} with a stated legal basis, "
+          "{informal} informal.").format(
+            current=_n(current, "current sharing practice"), agreement=number(agreement),
+            basis=number(basis), informal=number(informal)),
+        _("{undocumented} of them state neither a legal basis nor an agreement.").format(
+            undocumented=number(current - documented)),
+        _("{requests} for residents' information in the published request transparency log "
+          "(people covered: {people}).").format(requests=_n(stats.requests, "request"),
+                                                people=shown_text(stats.people_shown)),
     ]
     met = current > 0 and documented == current and stats.requests > 0
     return Criterion(
-        "DM3", "Sharing data", _status(met, current > 0 or stats.requests > 0), evidence,
-        [Link("Sharing inventory", "inventory"), Link("Request transparency log", "request-log")],
+        "DM3", _("Sharing data"), _status(met, current > 0 or stats.requests > 0), evidence,
+        [Link(_("Sharing inventory"), "inventory"),
+         Link(_("Request transparency log"), "request-log")],
         _latest(updated, logged))
 
 
@@ -252,20 +291,24 @@ def _privacy(session: Session, actor: Actor, now: datetime) -> Criterion:
                              .where(AuditEvent.action == "engagement.retention_purge")).scalar_one()
     k = settings.suppression_k
     evidence = [
-        (f"{_n(len(notices), 'surveillance technology notice')} published; {with_period:,} of "
-         f"the {len(live):,} not retired have had a public comment period ({open_now:,} open now)."),
-        (f"The sensitive-question linter flagged {_n(flagged, 'survey question')}, {justified:,} "
-         "of them with a written justification shown to respondents."),
-        f"Counts of fewer than {k} people are suppressed everywhere (k = {k}).",
-        f"Raw comment text is kept {settings.retention_days} days; {_n(overdue, 'comment')} "
-        "kept it longer" + (" (the purge is due)." if overdue else "."),
+        _("{notices} published; {with_period} of the {live} not retired have had a public "
+          "comment period ({open_now} open now).").format(
+            notices=_n(len(notices), "surveillance technology notice"),
+            with_period=number(with_period), live=number(len(live)), open_now=number(open_now)),
+        _("The sensitive-question linter flagged {flagged}, {justified} of them with a written "
+          "justification shown to respondents.").format(
+            flagged=_n(flagged, "survey question"), justified=number(justified)),
+        _("Counts of fewer than {k} people are suppressed everywhere (k = {k}).").format(k=k),
+        (_("Raw comment text is kept {days} days; {overdue} kept it longer (the purge is due).")
+         if overdue else _("Raw comment text is kept {days} days; {overdue} kept it longer.")).format(
+            days=settings.retention_days, overdue=_n(overdue, "comment")),
     ]
     met = bool(notices) and with_period == len(live) and overdue == 0
     return Criterion(
-        "DM5", "Protecting data privacy and confidentiality", _status(met, bool(notices)),
+        "DM5", _("Protecting data privacy and confidentiality"), _status(met, bool(notices)),
         evidence,
-        [Link("Surveillance technologies", "notices"),
-         Link("Moderation policy", "moderation-policy"), Link("Build surveys", "manage-surveys")],
+        [Link(_("Surveillance technologies"), "notices"),
+         Link(_("Moderation policy"), "moderation-policy"), Link(_("Build surveys"), "manage-surveys")],
         _latest(purged, *(n.last_published_at for n in notices)))
 
 
@@ -278,16 +321,21 @@ def _security(session: Session, actor: Actor, now: datetime,
     # signature vouches for the events before it (re-hashing 90,000 events took 3.6 s).
     chain = verify_from_checkpoint(session)
     last = session.execute(sa.select(sa.func.max(AuditEvent.occurred_at))).scalar_one()
-    severities = ", ".join(f"{by_severity.get(key, 0):,} {label.lower()}"
+    severities = ", ".join(f"{number(by_severity.get(key, 0))} {_(label).lower()}"
                            for key, label in SEVERITIES.items())
-    evidence = [f"{_n(len(findings), 'open compliance finding')}: {severities}."]
-    if chain.ok:
-        evidence.append(f"The audit log's hash chain of {_n(chain.events, 'event')} verifies "
-                        "intact" + ("." if chain.checkpoint is None else
-                                    f" from its newest signed checkpoint (number "
-                                    f"{chain.checkpoint.id}), whose signature vouches for the "
-                                    f"{_n(chain.vouched, 'event')} up to it."))
+    evidence = [_("{findings}: {severities}.").format(
+        findings=_n(len(findings), "open compliance finding"), severities=severities)]
+    if chain.ok and chain.checkpoint is None:
+        evidence.append(_("The audit log's hash chain of {events} verifies intact.").format(
+            events=_n(chain.events, "event")))
+    elif chain.ok:
+        evidence.append(_("The audit log's hash chain of {events} verifies intact from its newest "
+                          "signed checkpoint (number {checkpoint}), whose signature vouches for "
+                          "the {vouched} up to it.").format(
+            events=_n(chain.events, "event"), checkpoint=chain.checkpoint.id,
+            vouched=_n(chain.vouched, "event")))
     elif chain.bad_signature and chain.checkpoint is not None:
+        # The reason is the audit module's own English words (the command line's too).
         evidence.append(f"The audit log's newest signed checkpoint (number "
                         f"{chain.checkpoint.id}) {chain.reason}.")
     else:
@@ -296,8 +344,9 @@ def _security(session: Session, actor: Actor, now: datetime,
     serious = by_severity.get("critical", 0) + by_severity.get("high", 0)
     intact = chain.ok and chain.events > 0
     return Criterion(
-        "DM6", "Managing data security", _status(intact and serious == 0, intact), evidence,
-        [Link("Compliance findings", "compliance"), Link("Audit log", "audit-log")], _aware(last))
+        "DM6", _("Managing data security"), _status(intact and serious == 0, intact), evidence,
+        [Link(_("Compliance findings"), "compliance"), Link(_("Audit log"), "audit-log")],
+        _aware(last))
 
 
 def _community(session: Session, now: datetime) -> Criterion:
@@ -318,19 +367,22 @@ def _community(session: Session, now: datetime) -> Criterion:
         session, sa.func.count(Packet.id), sa.func.count(sa.distinct(Packet.meeting_id)),
         sa.func.max(Packet.built_at))
     evidence = [
-        (f"{_n(received, 'comment')} received from residents; {published:,} published after "
-         "moderation."),
-        (f"{_n(surveys, 'survey')} published; responses: "
-         f"{_people(responses, get_settings().suppression_k)}."),
-        f"{_n(held, 'commission meeting')} held, {upcoming:,} scheduled.",
-        f"{_n(packets, 'meeting packet')} published, for {_n(packet_meetings, 'meeting')}.",
+        _("{received} received from residents; {published} published after moderation.").format(
+            received=_n(received, "comment"), published=number(published)),
+        _("{surveys} published; responses: {responses}.").format(
+            surveys=_n(surveys, "survey"),
+            responses=shown_text(_people(responses, get_settings().suppression_k))),
+        _("{held} held, {upcoming} scheduled.").format(held=_n(held, "commission meeting"),
+                                                      upcoming=number(upcoming)),
+        _("{packets} published, for {meetings}.").format(
+            packets=_n(packets, "meeting packet"), meetings=_n(packet_meetings, "meeting")),
     ]
     met = published > 0 and held > 0 and packets > 0
     return Criterion(
-        "DM7", "Qualitative data practices: community input",
+        "DM7", _("Qualitative data practices: community input"),
         _status(met, received > 0 or surveys > 0 or held > 0), evidence,
-        [Link("Commission meetings", "meetings"), Link("Surveys", "surveys"),
-         Link("Moderation policy", "moderation-policy")],
+        [Link(_("Commission meetings"), "meetings"), Link(_("Surveys"), "surveys"),
+         Link(_("Moderation policy"), "moderation-policy")],
         _latest(last_comment, last_held, last_packet))
 
 
@@ -348,16 +400,19 @@ def _disaggregated(session: Session, facts: dict[str, int]) -> Criterion:
     facts.update(indicators=with_values)
     k = get_settings().suppression_k
     evidence = [
-        (f"{_n(indicators, 'published indicator')}, {with_values:,} with values "
-         f"({_n(rows, 'value row')})."),
-        (f"{by_district:,} broken down by district ({_n(districts, 'district')} on the map), "
-         f"{by_group:,} by demographic group."),
-        f"Cells about fewer than {k} people are suppressed, with complementary suppression.",
+        _("{indicators}, {with_values} with values ({rows}).").format(
+            indicators=_n(indicators, "published indicator"), with_values=number(with_values),
+            rows=_n(rows, "value row")),
+        _("{by_district} broken down by district ({districts} on the map), {by_group} by "
+          "demographic group.").format(by_district=number(by_district),
+                                       districts=_n(districts, "district"), by_group=number(by_group)),
+        _("Cells about fewer than {k} people are suppressed, with complementary suppression.").format(
+            k=k),
     ]
     return Criterion(
-        "DM8", "Disaggregated data for decision-making",
+        "DM8", _("Disaggregated data for decision-making"),
         _status(by_district > 0 and by_group > 0, indicators > 0), evidence,
-        [Link("Data by district and group", "indicators")], _aware(updated))
+        [Link(_("Data by district and group"), "indicators")], _aware(updated))
 
 
 def _open_data(facts: dict[str, int], latest: datetime | None) -> Criterion:
@@ -367,20 +422,22 @@ def _open_data(facts: dict[str, int], latest: datetime | None) -> Criterion:
     # export_catalog writes one entry per dataset: the count is the catalog's.
     filled = [facts["practices"] > 0, facts["requests"] > 0, facts["indicators"] > 0]
     evidence = [
-        (f"The DCAT-US data.json catalog lists {_n(datasets, 'dataset')} "
-         f"({facts['public_datasets']:,} with public access)."),
-        f"{len(kinds)} exports, each also a command (portal export KIND): {offered}.",
-        (f"To export: {_n(facts['practices'], 'current practice')}, "
-         f"{_n(facts['requests'], 'published request')}, "
-         f"{_n(facts['indicators'], 'published indicator')} with values."),
+        _("The DCAT-US data.json catalog lists {datasets} ({public} with public access).").format(
+            datasets=_n(datasets, "dataset"), public=number(facts["public_datasets"])),
+        _("{n} exports, each also a command (portal export KIND): {offered}.").format(
+            n=len(kinds), offered=offered),
+        _("To export: {practices}, {requests}, {indicators} with values.").format(
+            practices=_n(facts["practices"], "current practice"),
+            requests=_n(facts["requests"], "published request"),
+            indicators=_n(facts["indicators"], "published indicator")),
     ]
     return Criterion(
-        "OD1–OD3", "Open data",
+        "OD1–OD3", _("Open data"),
         _status(datasets > 0 and all(filled), datasets > 0 or any(filled)), evidence,
-        [Link("Sharing inventory (CSV, JSON, data.json)", "inventory"),
-         Link("Request transparency log (CSV)", "request-log"),
-         Link("Surveillance technologies (Atom, iCalendar)", "notices"),
-         Link("Data by district and group", "indicators")],
+        [Link(_("Sharing inventory (CSV, JSON, data.json)"), "inventory"),
+         Link(_("Request transparency log (CSV)"), "request-log"),
+         Link(_("Surveillance technologies (Atom, iCalendar)"), "notices"),
+         Link(_("Data by district and group"), "indicators")],
         latest)
 
 

@@ -19,7 +19,7 @@ import streamlit as st
 
 from portal.auth.roles import Actor
 from portal.db import session_scope
-from portal.disclosure import Status, shown
+from portal.disclosure import NO_DATA, Status, shown, shown_text
 from portal.indicators.figures import unit_label
 from portal.indicators.service import IndicatorData, data_version, indicator_data
 from portal.indicators.tables import Cell
@@ -28,7 +28,6 @@ from portal.maps import Legend, _bounds, add_labels, base_map, legend, tooltip_t
 from portal.i18n import N_, _, ngettext, number
 from portal.settings import get_settings
 from portal.ui.context import db, engine
-from portal.ui.suppression import NO_DATA, shown_text
 from portal.ui.text import chart_text, inert
 
 #: Viridis, five classes: ordered light to dark, readable with every common colour-vision deficiency.

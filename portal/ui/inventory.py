@@ -248,7 +248,7 @@ def detail(d: PracticeDetail) -> None:
     for f in d.findings:
         rule = RULES_BY_ID[f.rule_id]
         with st.container(border=True):
-            st.markdown(f"**{SEVERITIES[f.severity]} · {rule.id} · {rule.title}**")
+            st.markdown(f"**{_(SEVERITIES[f.severity])} · {rule.id} · {rule.title}**")
             st.write(f.detail)
             st.markdown(_("{explanation} Principle: {principle}").format(
                 explanation=rule.explanation, principle=rule.principle))

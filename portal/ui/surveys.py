@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from portal.i18n import N_, _, number
+from portal.disclosure import shown_text
 from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import LIKERT, PREFER_NOT, TEXT_KINDS
-from portal.ui.suppression import shown_text
 from portal.ui.text import chart_text, inert
 
 TOPIC_WORDS = {"citizenship": N_("citizenship or immigration status"),

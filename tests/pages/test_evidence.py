@@ -56,3 +56,17 @@ def test_others_are_refused_by_the_service(session: Session, role: Role | None) 
     assert not at.get("download_button")
     shown = texts(at)
     assert not any(code in shown for code in CODES)
+
+
+def test_the_evidence_in_spanish(session: Session) -> None:
+    _seed(session)
+    at = run_script("app_pages/evidence.py", Role.COMMISSIONER, query={"lang": "es"})
+    assert not at.exception, at.exception
+    shown = texts(at).replace("\\", "")
+    assert at.title[0].value == "Evidencia para What Works Cities"
+    assert "DM2 · Mantener un inventario de datos completo" in [s.value for s in at.subheader]
+    assert shown.count("Estado: ") == len(CODES) and "Estado: Cumplido en parte" in shown
+    assert "1 conjunto de datos y 1 práctica de intercambio de datos en el inventario" in shown
+    assert "Evidencia más reciente: ninguno todavía" in shown
+    assert "Status: " not in shown and "in the inventory" not in shown
+    assert [b.label for b in at.get("download_button")] == ["Descargar en PDF"]
