@@ -455,7 +455,7 @@ def monthly_statistics(*, session: Session, actor: Actor) -> list[MonthStats]:
             m["published"] += count
         elif state == "rejected":
             m["rejected"] += count
-            label = reason or "No reason recorded"
+            label = reason or N_("No reason recorded")
             m["reasons"][label] = m["reasons"].get(label, 0) + count
         else:
             m["open"] += count
