@@ -13,6 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 from portal.errors import FieldError
+from portal.i18n import _
+from portal.i18n import number as shown_number
 from portal.textsafety import unstorable
 
 _SPLIT = re.compile(r"\s*[;\n]\s*")
@@ -25,8 +27,10 @@ FALSE = {"no", "n", "false", "0", ""}
 def _either(vocab: Mapping[str, str]) -> str:
     """The choices as people read them ("Federal agency, State agency or Vendor"); files may
     give either these words or the codes."""
-    words = [f"“{label}”" for label in vocab.values()]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    words = [f"“{_(label)}”" for label in vocab.values()]
+    if len(words) == 1:
+        return words[0]
+    return _("{choices} or {last}").format(choices=", ".join(words[:-1]), last=words[-1])
 
 
 class Collector:
@@ -41,7 +45,8 @@ class Collector:
         self._refused: set[str] = set()
 
     def fail(self, field: str, message: str) -> None:
-        self.errors.append(FieldError(field, message, self.row, self.labels.get(field)))
+        label = self.labels.get(field)
+        self.errors.append(FieldError(field, message, self.row, _(label) if label else None))
 
     def _value(self, field: str) -> Any:
         value = self.raw.get(field)
@@ -64,11 +69,12 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required:
-                self._missing(field, "required")
+                self._missing(field, _("required"))
             return None
         text = str(value)
         if max_length is not None and len(text) > max_length:
-            self.fail(field, f"at most {max_length} characters (this has {len(text)})")
+            self.fail(field, _("at most {limit} characters (this has {n})").format(
+                limit=max_length, n=len(text)))
         return text
 
     def choice(self, field: str, vocab: Mapping[str, str], *, required: bool = True,
@@ -76,13 +82,14 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required and default is None:
-                self._missing(field, "required: choose " + _either(vocab))
+                self._missing(field, _("required: choose {choices}").format(choices=_either(vocab)))
             return default
         text = str(value)
         by_label = {label.lower(): key for key, label in vocab.items()}
         key = text if text in vocab else by_label.get(text.lower(), text.lower().replace(" ", "_"))
         if key not in vocab:
-            self.fail(field, f"{text!r} is not one of the choices: " + _either(vocab))
+            self.fail(field, _("{value} is not one of the choices: {choices}").format(
+                value=repr(text), choices=_either(vocab)))
             return None
         return key
 
@@ -100,7 +107,8 @@ class Collector:
         for item in self.items(field):
             key = item if item in vocab else by_label.get(item.lower())
             if key is None:
-                self.fail(field, f"{item!r} is not one of: " + ", ".join(vocab))
+                self.fail(field, _("{value} is not one of: {choices}").format(
+                    value=repr(item), choices=", ".join(vocab)))
             elif key not in keys:
                 keys.append(key)
         return keys
@@ -109,7 +117,7 @@ class Collector:
         value = self._value(field)
         if value is None:
             if required:
-                self._missing(field, "required (a date, YYYY-MM-DD)")
+                self._missing(field, _("required (a date, YYYY-MM-DD)"))
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -118,17 +126,17 @@ class Collector:
         try:
             return date.fromisoformat(str(value)[:10])
         except ValueError:
-            self.fail(field, f"{value!r} is not a date (write YYYY-MM-DD)")
+            self.fail(field, _("{value} is not a date (write YYYY-MM-DD)").format(value=repr(value)))
             return None
 
     def count(self, field: str, *, required: bool = False, maximum: int = 10**9) -> int | None:
         value = self._value(field)
         if value is None:
             if required:
-                self._missing(field, "required (a whole number)")
+                self._missing(field, _("required (a whole number)"))
             return None
         if isinstance(value, bool):
-            self.fail(field, "a whole number, not yes/no")
+            self.fail(field, _("a whole number, not yes/no"))
             return None
         try:
             number = float(value) if not isinstance(value, int) else value
@@ -136,10 +144,10 @@ class Collector:
         except (TypeError, ValueError, OverflowError):  # OverflowError: "inf", "1e400"
             whole = False
         if not whole:
-            self.fail(field, f"{value!r} is not a whole number")
+            self.fail(field, _("{value} is not a whole number").format(value=repr(value)))
             return None
         if not 0 <= number <= maximum:
-            self.fail(field, f"must be between 0 and {maximum:,}")
+            self.fail(field, _("must be between 0 and {maximum}").format(maximum=shown_number(maximum)))
             return None
         return int(number)
 
@@ -152,5 +160,5 @@ class Collector:
             return True
         if text in FALSE:
             return False
-        self.fail(field, f"{value!r}: write yes or no")
+        self.fail(field, _("{value}: write yes or no").format(value=repr(value)))
         return False

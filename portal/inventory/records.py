@@ -24,15 +24,16 @@ from portal.base import utcnow
 from portal.coerce import Collector
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.exports import to_csv, to_json
+from portal.i18n import N_
 from portal.inventory import vocab
 from portal.inventory.models import Dataset, Department
 from portal.roundtrip import ImportPlan, duplicates, plan_import
 from portal.textsafety import unstorable_fields
 
 ACCESS_LEVELS: dict[str, str] = {
-    "public": "Public: anyone may have it",
-    "restricted public": "Restricted public: available under conditions",
-    "non-public": "Non-public: not released",
+    "public": N_("Public: anyone may have it"),
+    "restricted public": N_("Restricted public: available under conditions"),
+    "non-public": N_("Non-public: not released"),
 }
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9._-]{0,119}$")

@@ -10,6 +10,7 @@ import streamlit as st
 from portal.auth.roles import Actor
 from portal.errors import PortalError, ValidationFailed
 from portal.exports import to_csv
+from portal.i18n import _, number
 from portal.roundtrip import ImportPlan
 from portal.tabular import Table, check_columns, read_table, template_xlsx
 from portal.ui.changes import show_changes
@@ -21,8 +22,8 @@ ImportFn = Callable[..., "int | ImportPlan"]
 
 
 def _errors_table(error: ValidationFailed) -> pd.DataFrame:
-    return pd.DataFrame([{"Row": e.row if e.row is not None else "—", "Column": e.field,
-                          "Problem": e.message} for e in error.errors])
+    return pd.DataFrame([{_("Row"): e.row if e.row is not None else "—", _("Column"): e.field,
+                          _("Problem"): e.message} for e in error.errors])
 
 
 def export_when_clicked(export: Callable[..., bytes], actor: Actor) -> Callable[[], bytes]:
@@ -48,27 +49,28 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
     scale); ``export_when_clicked`` makes one from an export service.
     """
     names = list(columns)
-    st.write(f"Add many {noun} at once from a CSV or Excel (.xlsx) file whose first row names "
-             "the columns. Every row is checked first; if any row has a problem, nothing is "
-             "imported and each problem is listed with its row number.")
+    st.write(_("Add many {noun} at once from a CSV or Excel (.xlsx) file whose first row names "
+               "the columns. Every row is checked first; if any row has a problem, nothing is "
+               "imported and each problem is listed with its row number.").format(noun=noun))
     if current is not None:
-        st.write(f"To change {noun} already here, download them all, edit the file in a "
-                 "spreadsheet and upload it: rows with an id update that record, rows without "
-                 "one are added, and you see every change before anything is saved.")
-        st.download_button(f"All {noun} now (CSV, to edit)", current, file_name=f"{kind}.csv",
+        st.write(_("To change {noun} already here, download them all, edit the file in a "
+                   "spreadsheet and upload it: rows with an id update that record, rows without "
+                   "one are added, and you see every change before anything is saved.").format(
+                     noun=noun))
+        st.download_button(_("All {noun} now (CSV, to edit)").format(noun=noun), current, file_name=f"{kind}.csv",
                            mime="text/csv", key=f"{kind}_current_csv", on_click="ignore")
     t1, t2 = st.columns(2)
-    t1.download_button("Template (CSV)", to_csv([], names), file_name=f"{kind}-template.csv",
+    t1.download_button(_("Template (CSV)"), to_csv([], names), file_name=f"{kind}-template.csv",
                        mime="text/csv", key=f"{kind}_template_csv", on_click="ignore")
-    t2.download_button("Template (Excel)", template_xlsx(names, [columns[c][1] for c in names]),
+    t2.download_button(_("Template (Excel)"), template_xlsx(names, [columns[c][1] for c in names]),
                        file_name=f"{kind}-template.xlsx", key=f"{kind}_template_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore")
-    with st.expander("What each column holds"):
-        st.dataframe(pd.DataFrame([{"Column": c, "Required": "yes" if c in required else "",
-                                    "What to enter": columns[c][1]} for c in names]),
+    with st.expander(_("What each column holds")):
+        st.dataframe(pd.DataFrame([{_("Column"): c, _("Required"): _("yes") if c in required else "",
+                                    _("What to enter"): columns[c][1]} for c in names]),
                      hide_index=True, width="stretch")
-    upload = st.file_uploader(f"File of {noun}", type=["csv", "xlsx"], key=f"{kind}_upload")
+    upload = st.file_uploader(_("File of {noun}").format(noun=noun), type=["csv", "xlsx"], key=f"{kind}_upload")
     if upload is None:
         return
     try:
@@ -80,7 +82,8 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
             valid = run(session=session, actor=actor, rows=table.rows, source=upload.name,
                         dry_run=True)
     except ValidationFailed as error:
-        st.error(f"Nothing was imported: {len(error.errors)} problem(s) in {inert(upload.name)}.")
+        st.error(_("Nothing was imported: {n} problem(s) in {file}.").format(
+            n=len(error.errors), file=inert(upload.name)))
         st.dataframe(_errors_table(error), hide_index=True, width="stretch")
         return
     except PortalError as error:
@@ -90,11 +93,13 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
         _confirm_plan(valid, kind=kind, noun=noun, run=run, actor=actor, on_done=on_done,
                       table=table, source=upload.name)
         return
-    st.success(f"All {valid:,} rows of {inert(upload.name)} are valid.")
-    preview = pd.DataFrame([{"Row": n, **{k: v for k, v in row.items() if k in preview_columns}}
+    st.success(_("All {n} rows of {file} are valid.").format(n=number(valid),
+                                                             file=inert(upload.name)))
+    preview = pd.DataFrame([{_("Row"): n, **{k: v for k, v in row.items() if k in preview_columns}}
                             for n, row in table.rows[:200]])
     st.dataframe(preview, hide_index=True, width="stretch")
-    if st.button(f"Import {valid:,} {noun}", type="primary", key=f"{kind}_confirm"):
+    if st.button(_("Import {n} {noun}").format(n=number(valid), noun=noun), type="primary",
+                 key=f"{kind}_confirm"):
         done = None
         try:
             with db() as session:
@@ -103,7 +108,8 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
             show_error(error)
         if done is not None:
             on_done()
-            st.success(f"Imported {done:,} {noun} from {inert(upload.name)}.")
+            st.success(_("Imported {n} {noun} from {file}.").format(
+                n=number(done), noun=noun, file=inert(upload.name)))
 
 
 #: Updated records whose changes are drawn in full; beyond it the summary table says the rest.
@@ -114,21 +120,22 @@ def show_plan(plan: ImportPlan, *, added_note: str = "", updated_note: str = "")
     """What a file adds, and for each record it updates, every changed field: a table to scan,
     then each record's changes word by word (long texts are unreadable side by side in a table)."""
     if plan.added:
-        st.markdown(f"**{len(plan.added):,} to add**{added_note}")
-        st.dataframe(pd.DataFrame([{"Row": p.row, "Name": p.name} for p in plan.added]),
+        st.markdown(_("**{n} to add**").format(n=number(len(plan.added))) + added_note)
+        st.dataframe(pd.DataFrame([{_("Row"): p.row, _("Name"): p.name} for p in plan.added]),
                      hide_index=True, width="stretch")
     if not plan.updated:
         return
-    st.markdown(f"**{len(plan.updated):,} to update**{updated_note}")
-    st.dataframe(pd.DataFrame([{"Row": p.row, "Id": p.record_id, "Name": p.name,
-                                "Fields that change": ", ".join(c.label for c in p.changes)}
+    st.markdown(_("**{n} to update**").format(n=number(len(plan.updated))) + updated_note)
+    st.dataframe(pd.DataFrame([{_("Row"): p.row, _("Id"): p.record_id, _("Name"): p.name,
+                                _("Fields that change"): ", ".join(c.label for c in p.changes)}
                                for p in plan.updated]), hide_index=True, width="stretch")
     for planned in plan.updated[:SHOWN_IN_FULL]:
-        with st.expander(f"Row {planned.row}: {inert(planned.name)} (id {planned.record_id})"):
-            show_changes(planned.changes, "Now", "In the file")
+        with st.expander(_("Row {row}: {name} (id {id})").format(
+                row=planned.row, name=inert(planned.name), id=planned.record_id)):
+            show_changes(planned.changes, _("Now"), _("In the file"))
     if len(plan.updated) > SHOWN_IN_FULL:
-        st.caption(f"The first {SHOWN_IN_FULL} are shown in full; the table lists all "
-                   f"{len(plan.updated):,}.")
+        st.caption(_("The first {shown} are shown in full; the table lists all {n}.").format(
+            shown=SHOWN_IN_FULL, n=number(len(plan.updated))))
 
 
 def _confirm_plan(plan: ImportPlan, *, kind: str, noun: str, run: ImportFn, actor: Actor,
@@ -136,12 +143,14 @@ def _confirm_plan(plan: ImportPlan, *, kind: str, noun: str, run: ImportFn, acto
     """What the file would change, shown before anything is written; nothing to confirm
     when it changes nothing (the same export imported again)."""
     if not plan.writes:
-        st.info(f"{inert(source)} changes nothing: its {len(plan.unchanged):,} {noun} are "
-                "already as the file says.")
+        st.info(_("{file} changes nothing: its {n} {noun} are already as the file says.").format(
+            file=inert(source), n=number(len(plan.unchanged)), noun=noun))
         return
-    st.success(f"Every row of {inert(source)} is valid. {plan.summary()}")
+    st.success(_("Every row of {file} is valid. {summary}").format(file=inert(source),
+                                                                   summary=plan.summary()))
     show_plan(plan)
-    if st.button(f"Import: add {len(plan.added):,}, update {len(plan.updated):,}", type="primary",
+    if st.button(_("Import: add {added}, update {updated}").format(
+            added=number(len(plan.added)), updated=number(len(plan.updated))), type="primary",
                  key=f"{kind}_confirm"):
         done = None
         try:

@@ -3,10 +3,11 @@ from sqlmodel import Session, func, select
 
 from portal.audit.models import RecordVersion
 from portal.auth.roles import Role
+from portal.i18n import using_language
 from portal.inventory.models import SharingPractice
 from portal.requests.models import InformationRequest
 from tests import factories
-from tests.apptest import plain, run_script
+from tests.apptest import plain, run_script, texts
 
 
 def by_label(widgets, label):
@@ -126,3 +127,22 @@ def test_the_whole_inventory_and_request_files_are_built_only_when_clicked(sessi
     assert set(offered) == {"All practices now (CSV, to edit)", "All requests now (CSV, to edit)"}
     for button in offered.values():
         assert button.proto.url == "" and button.proto.deferred_file_id
+
+
+def test_the_inventory_editor_in_spanish(session: Session) -> None:
+    factories.dataset(session, identifier="ds-form")
+    session.commit()
+    at = run_script("app_pages/manage_inventory.py", Role.STAFF, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Gestionar el inventario" in shown and "Nueva práctica" in shown
+    assert "Manage the inventory" not in shown and "New practice" not in shown
+    assert [t.label for t in at.tabs] == ["Prácticas de intercambio", "Importar prácticas",
+                                          "Solicitudes de información", "Importar solicitudes"]
+    with using_language("es"):
+        by_label(at.button, "Guardar la práctica").click().run()
+    message = plain(at.error[0].value)
+    assert message.startswith("Corrija lo siguiente")
+    assert "Título: obligatorio" in message and "Destinatario: obligatorio" in message
+    assert "required" not in message
+    assert session.exec(select(func.count()).select_from(SharingPractice)).one() == 0
