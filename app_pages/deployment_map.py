@@ -26,9 +26,10 @@ with db() as session:
 
 names = sorted({d.name for d in deployments}, key=str.lower)
 col1, col2 = st.columns(2)
-chosen = col1.multiselect(_("Technology"), names)
+# Streamlit's own "Choose options" would stay in English.
+chosen = col1.multiselect(_("Technology"), names, placeholder=_("Choose options"))
 statuses = col2.multiselect(_("Status"), [s for s in STATUSES if any(d.status == s for d in deployments)],
-                            format_func=lambda s: _(STATUSES[s]))
+                            format_func=lambda s: _(STATUSES[s]), placeholder=_("Choose options"))
 shown = [d for d in deployments
          if (not chosen or d.name in chosen) and (not statuses or d.status in statuses)]
 st.write(_("{shown} of {total} locations").format(shown=number(len(shown)),

@@ -49,9 +49,13 @@ else:
 st.header(_("All technologies"))
 search = st.text_input(_("Search by name, department or vendor"), max_chars=200)
 col1, col2, col3 = st.columns(3)
-statuses = col1.multiselect(_("Status"), list(STATUSES), format_func=lambda s: _(STATUSES[s]))
-categories = col2.multiselect(_("Category"), list(CATEGORIES), format_func=lambda c: _(CATEGORIES[c]))
-departments = col3.multiselect(_("Department"), sorted({r.department for r in rows}))
+# Streamlit's own "Choose options" would stay in English.
+statuses = col1.multiselect(_("Status"), list(STATUSES), format_func=lambda s: _(STATUSES[s]),
+                            placeholder=_("Choose options"))
+categories = col2.multiselect(_("Category"), list(CATEGORIES), format_func=lambda c: _(CATEGORIES[c]),
+                              placeholder=_("Choose options"))
+departments = col3.multiselect(_("Department"), sorted({r.department for r in rows}),
+                               placeholder=_("Choose options"))
 only_open = st.checkbox(_("Only notices open for comment"))
 
 needle = search.strip().lower()

@@ -72,12 +72,13 @@ def test_the_list_in_spanish(session: Session) -> None:
         assert any(c.value.startswith("Los comentarios se cierran el ") for c in at.caption)
         assert [m.label for m in at.multiselect] == ["Estado", "Categoría", "Departamento"]
         assert "En uso" in at.multiselect[0].options
+        assert at.multiselect[0].proto.placeholder == "Elija opciones"
         frame = at.dataframe[0].value
         assert list(frame["Tecnología"]) == ["Plate readers", "Body cameras"]
         assert "En uso" in set(frame["Estado"]) and "Período de comentarios" in frame.columns
         assert [b.label for b in at.get("download_button")] == [
             "Canal de avisos (Atom)", "Plazos de comentarios (iCalendar)",
-            "Reuniones de la comisión (iCalendar)"]
+            "Reuniones de la comisión (iCal)"]
         for english in ("Surveillance technologies", "All technologies", "Follow changes",
                         "Comments close"):
             assert english not in shown, english
