@@ -4,6 +4,7 @@ import streamlit as st
 
 from portal.auth.permissions import allowed
 from portal.errors import PermissionDenied
+from portal.i18n import N_, _
 from portal.inventory import records
 from portal.ui import cached
 from portal.ui.changes import version_history
@@ -14,17 +15,22 @@ from portal.ui.messages import reported, show_error
 from portal.ui.text import inert
 
 actor = current_actor()
-st.title("Departments and datasets")
+st.title(_("Departments and datasets"))
 if not allowed(actor, "inventory.create_dataset"):
     # The services refuse every write anyway; this says so before showing any form.
     show_error(PermissionDenied("inventory.create_dataset", {r.value for r in actor.roles}))
     st.stop()
-st.write("Every sharing practice belongs to a dataset, and every dataset to the department "
-         "that keeps it. The datasets are published in the public catalog (data.json). Every "
-         "save makes a new version, kept with who changed what and when.")
+st.write(_("Every sharing practice belongs to a dataset, and every dataset to the department "
+           "that keeps it. The datasets are published in the public catalog (data.json). Every "
+           "save makes a new version, kept with who changed what and when."))
 
-tab_datasets, tab_departments, tab_files = st.tabs(["Datasets", "Departments", "Import"])
+tab_datasets, tab_departments, tab_files = st.tabs([_("Datasets"), _("Departments"), _("Import")])
 _DONE = "manage_datasets_done"
+#: What a save says, by the kind of record saved.
+_SAVED = {"dataset": N_("Saved dataset {name} as version {version}."),
+          "department": N_("Saved department {name} as version {version}.")}
+#: The import tab's kinds, as its headings and sentences name them.
+_NOUNS = {"datasets": N_("datasets"), "departments": N_("departments")}
 
 
 def _saved(kind: str, saved: dict | None, key: str, choice: str) -> None:
@@ -32,7 +38,7 @@ def _saved(kind: str, saved: dict | None, key: str, choice: str) -> None:
     dataset's steward to choose), with the saved record open and the message kept for that run."""
     if saved is not None:
         cached.clear()
-        message = f"Saved {kind} {inert(str(saved[key]))} as version {saved['version']}."
+        message = _(_SAVED[kind]).format(name=inert(str(saved[key])), version=saved["version"])
         st.session_state[_DONE] = (kind, message)
         st.session_state[f"{choice}_next"] = saved["id"]
         st.rerun()
@@ -57,8 +63,8 @@ with tab_datasets:
         departments = {d["code"]: d["name"]
                        for d in records.list_department_records(session=session, actor=actor)}
     dataset_names = {r["id"]: f"{r['title']} ({r['identifier']})" for r in dataset_rows}
-    chosen = st.selectbox("Dataset", [0, *dataset_names],
-                          format_func=lambda i: dataset_names.get(i, "New dataset"),
+    chosen = st.selectbox(_("Dataset"), [0, *dataset_names],
+                          format_func=lambda i: dataset_names.get(i) or _("New dataset"),
                           key="dataset_choice")
     detail = None
     if chosen:
@@ -77,8 +83,8 @@ with tab_datasets:
                     expected_version=detail.values["version"], summary=summary)
         _saved("dataset", saved, "identifier", "dataset_choice")
     if detail is not None:
-        st.subheader("Change history", anchor=False)
-        version_history(detail.history, "This dataset has not been changed in the portal.")
+        st.subheader(_("Change history"), anchor=False)
+        version_history(detail.history, _("This dataset has not been changed in the portal."))
 
 with tab_departments:
     _done("department", "department_choice")
@@ -86,8 +92,9 @@ with tab_departments:
     with reported(), db() as session:
         department_rows = records.list_department_records(session=session, actor=actor)
     department_names = {r["id"]: f"{r['name']} ({r['code']})" for r in department_rows}
-    chosen_department = st.selectbox("Department", [0, *department_names],
-                                     format_func=lambda i: department_names.get(i, "New department"),
+    chosen_department = st.selectbox(_("Department"), [0, *department_names],
+                                     format_func=lambda i: department_names.get(i)
+                                     or _("New department"),
                                      key="department_choice")
     current = None
     if chosen_department:
@@ -107,14 +114,15 @@ with tab_departments:
                     expected_version=current.values["version"], summary=summary)
         _saved("department", saved, "code", "department_choice")
     if current is not None:
-        st.subheader("Change history", anchor=False)
-        version_history(current.history, "This department has not been changed in the portal.")
+        st.subheader(_("Change history"), anchor=False)
+        version_history(current.history, _("This department has not been changed in the portal."))
 
 with tab_files:
     for kind, run, export in ((records.DATASETS, records.import_datasets, records.export_datasets),
                               (records.DEPARTMENTS, records.import_departments,
                                records.export_departments)):
-        st.subheader(f"Import {kind.noun}", anchor=False)
-        import_section(kind=kind.noun, noun=kind.noun, columns=kind.columns,
+        noun = _(_NOUNS.get(kind.noun, kind.noun))
+        st.subheader(_("Import {noun}").format(noun=noun), anchor=False)
+        import_section(kind=kind.noun, noun=noun, columns=kind.columns,
                        required=kind.required, run=run, actor=actor, on_done=cached.clear,
                        ignored=kind.extra_columns, current=export_when_clicked(export, actor))

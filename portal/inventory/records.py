@@ -24,7 +24,7 @@ from portal.base import utcnow
 from portal.coerce import Collector
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.exports import to_csv, to_json
-from portal.i18n import N_
+from portal.i18n import N_, _
 from portal.inventory import vocab
 from portal.inventory.models import Dataset, Department
 from portal.roundtrip import ImportPlan, duplicates, plan_import
@@ -116,13 +116,13 @@ def clean_department(raw: Mapping[str, Any], row: int | None = None) -> tuple[di
     out: dict[str, Any] = {}
     code = c.text("code", required=True)
     if code is not None and not _CODE.match(code):
-        c.fail("code", f"{code!r}: letters, digits and hyphens, at most 16")
+        c.fail("code", _("{value}: letters, digits and hyphens, at most 16").format(value=repr(code)))
     out["code"] = code.upper() if code else code
     out["name"] = c.text("name", required=True, max_length=200)
     out["description"] = c.text("description", max_length=5_000) or ""
     email = c.text("contact_email", max_length=320)
     if email is not None and not _EMAIL.match(email):
-        c.fail("contact_email", f"{email!r} is not an e-mail address")
+        c.fail("contact_email", _("{value} is not an e-mail address").format(value=repr(email)))
     out["contact_email"] = email
     return out, c.errors
 
@@ -133,13 +133,13 @@ def _dataset_cleaner(departments: Mapping[str, int]) -> Callable[..., tuple[dict
         out: dict[str, Any] = {}
         identifier = c.text("identifier", required=True)
         if identifier is not None and not _IDENTIFIER.match(identifier):
-            c.fail("identifier", f"{identifier!r}: lower-case letters, digits, dots and hyphens, "
-                   "at most 120")
+            c.fail("identifier", _("{value}: lower-case letters, digits, dots and hyphens, at "
+                                   "most 120").format(value=repr(identifier)))
         out["identifier"] = identifier
         code = c.text("department", required=True)
         if code is not None:
             if code.upper() not in departments:
-                c.fail("department", f"no department with code {code!r}")
+                c.fail("department", _("no department with code {code}").format(code=repr(code)))
             else:
                 out["department_id"] = departments[code.upper()]
         out["title"] = c.text("title", required=True, max_length=300)

@@ -2,9 +2,10 @@ from sqlmodel import Session, func, select
 
 from portal.audit.models import AuditEvent, RecordVersion
 from portal.auth.roles import Role
+from portal.i18n import using_language
 from portal.inventory.models import Dataset, Department
 from tests import factories
-from tests.apptest import plain, run_script
+from tests.apptest import plain, run_script, texts
 
 PAGE = "app_pages/manage_datasets.py"
 
@@ -95,3 +96,21 @@ def test_the_files_tab_offers_both_exports(session: Session) -> None:
     for button in at.get("download_button"):
         if "now (CSV, to edit)" in button.label:
             assert button.proto.url == "" and button.proto.deferred_file_id
+
+
+def test_datasets_in_spanish_and_a_bad_one_refused(session: Session) -> None:
+    factories.department(session, code="WTR", name="Water")
+    session.commit()
+    at = run_script(PAGE, Role.STAFF, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Departamentos y datos" in shown and "Nuevo conjunto de datos" in shown
+    assert "Departments and datasets" not in shown and "New dataset" not in shown
+    assert [t.label for t in at.tabs] == ["Conjuntos de datos", "Departamentos", "Importar"]
+    with using_language("es"):
+        by_label(at.text_input, "Identificador").set_value("Not An Identifier!")
+        by_label(at.button, "Guardar el conjunto de datos").click().run()
+    message = plain(at.error[0].value)
+    assert "Identificador: 'Not An Identifier!': letras minúsculas" in message
+    assert "Título: obligatorio" in message
+    assert session.exec(select(func.count()).select_from(Dataset)).one() == 0

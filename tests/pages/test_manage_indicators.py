@@ -9,7 +9,7 @@ from portal.audit.models import RecordVersion
 from portal.auth.roles import Role
 from portal.indicators.models import Indicator
 from tests import factories
-from tests.apptest import plain, run_script
+from tests.apptest import plain, run_script, texts
 
 
 def by_label(widgets, label):  # type: ignore[no-untyped-def]
@@ -58,3 +58,14 @@ def test_other_roles_are_refused(database_url: str, role: Role | None) -> None:
     assert not at.exception
     assert any("may not do this" in e.value for e in at.error)
     assert not at.button
+
+
+def test_indicators_in_spanish(session: Session) -> None:
+    at = run_script("app_pages/manage_indicators.py", Role.STAFF, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Gestionar indicadores" in shown and "Nuevo indicador" in shown
+    assert "Manage indicators" not in shown and "New indicator" not in shown
+    assert [t.label for t in at.tabs] == ["Importar valores", "Definiciones", "Importar definiciones"]
+    assert by_label(at.button, "Guardar el indicador")
+    assert any(u.label == "Archivo de valores de indicadores" for u in at.get("file_uploader"))
