@@ -16,7 +16,7 @@ from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.notice import deployments, version_changes
 from portal.ui.text import inert
-from portal.ui.translated import english_only_note, localized
+from portal.ui.translated import english_only_note, localized, localized_records
 
 actor = current_actor()
 st.title(_("Surveillance technology notice"))
@@ -24,7 +24,9 @@ st.title(_("Surveillance technology notice"))
 with db() as session:
     technologies = list_technologies(session=session, actor=actor)
     districts = list_districts(session=session, actor=actor)
-names = {t.slug: t.name for t in sorted(technologies, key=lambda t: t.name.lower())}
+named = localized_records("notice", {t.id: {"name": t.name} for t in technologies}, actor)
+names = {t.slug: named[t.id]["name"]
+         for t in sorted(technologies, key=lambda t: named[t.id]["name"].lower())}
 if not names:
     st.info(_("No notice has been published yet."))
     st.stop()

@@ -64,12 +64,15 @@ def open_for_comment(actor: Actor, periods: Sequence[Any]) -> None:
     from portal.timefmt import county_zone, format_datetime
     from portal.ui.text import inert
 
+    from portal.ui.translated import localized_records
+
     if not periods:
         st.write(_("No surveillance technology notice is open for comment right now."))
         return
     zone = county_zone()
+    named = localized_records("notice", {p.technology_id: {"name": p.name} for p in periods}, actor)
     linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(period.name),
+        LinkedItem(inert(named[period.technology_id]["name"]),
                    _("Comments close {when}").format(when=format_datetime(period.closes_at, zone)),
                    {"technology": period.slug})
         for period in periods
