@@ -15,6 +15,7 @@ from portal.ui.context import browser_session_token, current_actor, db
 from portal.ui.links import api_links, link_to
 from portal.ui.messages import reported
 from portal.ui.text import inert
+from portal.ui.translated import localized_records
 
 actor = current_actor()
 slug = st.query_params.get("survey")
@@ -43,9 +44,11 @@ if not slug:
         listed = list_surveys(session=session, actor=actor)
         if not listed:
             st.info(_("No survey is open right now."))
+        titles = localized_records("survey", {i.id: {"title": i.title} for i in listed}, actor)
         for item in listed:
             with st.container(border=True):
-                link_to("surveys", actor, inert(item.title), query_params={"survey": item.slug},
+                link_to("surveys", actor, inert(titles[item.id]["title"]),
+                        query_params={"survey": item.slug},
                         icon=":material/ballot:")
                 status = _(STATUSES.get(item.status, item.status.capitalize()))
                 st.caption(_("{status} · closes {when}").format(
@@ -58,8 +61,12 @@ with reported():
     with db() as session:
         form = get_survey(session=session, actor=actor, slug=slug)
     link_to("surveys", actor, _("All surveys"), icon=":material/arrow_back:")
-    st.title(inert(form.title))
-    st.write(inert(form.description))
+    content = draw.survey_content(form, actor)
+    st.title(inert(content["title"]))
+    st.write(inert(content["description"]))
+    if content.in_english:
+        st.caption(_("Parts of this survey have no Spanish version yet and are shown in "
+                     "English."))
     answer_tab, results_tab = st.tabs([_("Answer"), _("Results so far")])
     with answer_tab:
         closed = form.accepting(utcnow())
@@ -73,7 +80,7 @@ with reported():
             if errors:
                 st.error(_("Your answers were not sent: {problems}").format(problems="; ".join(
                     f"{inert(field_name(field))}: {inert(message)}" for field, message in errors.items())))
-            answers = draw.questions(form, f"survey_{form.id}", errors)
+            answers = draw.questions(form, f"survey_{form.id}", errors, content=content)
             found = {}
             with db() as session:
                 found = preview_answers(session=session, actor=actor, survey_id=form.id, answers=answers)

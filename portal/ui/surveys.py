@@ -7,6 +7,8 @@ so what staff see before publishing is what residents get.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -19,6 +21,7 @@ from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import LIKERT, PREFER_NOT, TEXT_KINDS
 from portal.ui.text import chart_text, inert
+from portal.ui.translated import Localized, localized
 
 TOPIC_WORDS = {"citizenship": N_("citizenship or immigration status"),
                "id_number": N_("an id number"),
@@ -32,12 +35,40 @@ def _label(q: QuestionView) -> str:
     return f"{q.position}. {inert(q.text)}" + ("" if q.required else " " + _("(optional)"))
 
 
-def _option(option: str) -> str:
-    """A choice as shown: the portal's own scale in the reader's language, staff's words inert."""
-    return _(option) if option in LIKERT or option == PREFER_NOT else inert(option)
+def _option(option: str, labels: Mapping[str, str] | None = None) -> str:
+    """A choice as shown: the portal's own scale in the reader's language, staff's words inert
+    (in the reader's language where staff have given it)."""
+    if option in LIKERT or option == PREFER_NOT:
+        return _(option)
+    return inert((labels or {}).get(option, option))
 
 
-def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
+def survey_content(form: SurveyForm, actor: Any) -> Localized:
+    """The survey's own words in the visitor's language where staff have given them: its
+    title, introduction and each question's text, help and choices (portal/translations/)."""
+    english = {"title": form.title, "description": form.description}
+    for q in form.questions:
+        english[f"q{q.position}.text"] = q.text
+        english[f"q{q.position}.help_text"] = q.help_text
+        english[f"q{q.position}.options"] = "\n".join(q.options)
+    return localized("survey", form.id, english, actor)
+
+
+def _in_language(q: QuestionView, content: Localized | None) -> tuple[QuestionView, dict[str, str]]:
+    """``q`` with its words in the visitor's language, and its choices' labels (the answer
+    stays the choice as staff wrote it, so results add up whatever the language)."""
+    if content is None:
+        return q, {}
+    n = q.position
+    shown = replace(q, text=content.texts.get(f"q{n}.text", q.text),
+                    help_text=content.texts.get(f"q{n}.help_text", q.help_text))
+    choices = content.texts.get(f"q{n}.options", "").split("\n")
+    labels = dict(zip(q.options, choices, strict=True)) if len(choices) == len(q.options) else {}
+    return shown, labels
+
+
+def question(q: QuestionView, key: str, *, disabled: bool = False,
+             labels: Mapping[str, str] | None = None) -> Any:
     """One question's widget; returns the answer (None or empty when unanswered).
 
     A widget's label, its help and a radio's choices are Markdown: staff's words in them are
@@ -50,10 +81,12 @@ def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
     if q.kind in ("single_choice", "likert", "rating", "district"):
         horizontal = q.kind in ("likert", "rating")
         return st.radio(label, list(q.options), index=None, key=key, help=help_text,
-                        disabled=disabled, horizontal=horizontal, format_func=_option)
+                        disabled=disabled, horizontal=horizontal,
+                        format_func=lambda option: _option(option, labels))
     if q.kind == "multi_choice":
         return st.multiselect(label, list(q.options), key=key, help=help_text, disabled=disabled,
-                              placeholder=_("Choose any that apply"))
+                              placeholder=_("Choose any that apply"),
+                              format_func=lambda option: (labels or {}).get(option, option))
     if q.kind == "number":
         return st.number_input(label, value=None, min_value=q.min_value, max_value=q.max_value,
                                key=key, help=help_text, disabled=disabled)
@@ -67,14 +100,16 @@ def question(q: QuestionView, key: str, *, disabled: bool = False) -> Any:
 
 
 def questions(form: SurveyForm, prefix: str, errors: dict[str, str] | None = None, *,
-              disabled: bool = False) -> dict[int, Any]:
-    """Every question whose display condition holds, in order; answers by question id."""
+              disabled: bool = False, content: Localized | None = None) -> dict[int, Any]:
+    """Every question whose display condition holds, in order; answers by question id.
+    With ``content`` (``survey_content``) the questions read in the visitor's language."""
     answers: dict[int, Any] = {}
     by_position = {q.position: q for q in form.questions}
     for q in form.questions:
         if not shown(q, answers, by_position):
             continue
-        value = question(q, f"{prefix}_{q.id}", disabled=disabled)
+        shown_q, labels = _in_language(q, content)
+        value = question(shown_q, f"{prefix}_{q.id}", disabled=disabled, labels=labels)
         if q.kind == "district" and value is not None:
             value = next((i for i, n in form.districts.items() if n == value), value)
         answers[q.id] = value
@@ -184,10 +219,13 @@ def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
         about = surveys_about(session=session, actor=actor, target_type=target_type,
                               target_id=target_id)
     if about:
+        from portal.ui.translated import localized_records
+
         st.subheader(_("Answer the survey"), anchor=False)
+        titles = localized_records("survey", {s.id: {"title": s.title} for s in about}, actor)
         for survey in about:
-            link_to("surveys", actor, inert(survey.title), query_params={"survey": survey.slug},
-                    icon=":material/ballot:")
+            link_to("surveys", actor, inert(titles[survey.id]["title"]),
+                    query_params={"survey": survey.slug}, icon=":material/ballot:")
 
 
 def answers_download(survey_id: int, slug: str, actor: Any) -> None:
