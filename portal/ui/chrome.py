@@ -27,10 +27,17 @@ NO_ROLE = N_(
 SITE_STYLE = """
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; }
 @media (min-width: 768px) { .st-key-phone_menu { display: none; } }
+/* A keyboard's focus is always visible (WCAG 2.4.7): Streamlit marks some links and buttons
+   by a change of background alone, and its own rules would win over a plain one. */
+a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visible,
+textarea:focus-visible, [tabindex]:focus-visible {
+  outline: 2px solid #1a5e9a !important; outline-offset: 2px; }
 .portal-languages a, .portal-languages strong { display: inline-block; padding: 2px 4px;
   min-height: 24px; min-width: 24px; }
 @media (max-width: 767.98px) {
   [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"] { display: none; }
+  /* Streamlit's header is 3.75rem tall: below it, or it lies over the folded menu's top. */
+  [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 }
 """
 EXPIRED = N_("Your sign-in has expired, so you are browsing as a resident. Sign in again to "

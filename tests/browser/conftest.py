@@ -296,8 +296,9 @@ def wait_for_app(page: Page, heading: str) -> None:
     )
 
 
-def serious_violations(page: Page) -> list[str]:
-    """axe-core findings of serious or critical impact, as readable lines."""
+def axe_violations(page: Page, context: dict[str, object] | None = None) -> list[dict]:  # type: ignore[type-arg]
+    """axe-core's violations of every impact, on the page or within ``context`` (axe's
+    include/exclude selectors)."""
     from axe_playwright_python.sync_playwright import Axe
 
     # The menu's links are drawn a moment after the page's heading: until then the sidebar
@@ -307,9 +308,13 @@ def serious_violations(page: Page) -> list[str]:
                  || document.querySelectorAll('.st-key-site_menu a[href]').length > 0""",
         timeout=30_000,
     )
-    results = Axe().run(page)
+    return list(Axe().run(page, context=context).response["violations"])
+
+
+def serious_violations(page: Page, context: dict[str, object] | None = None) -> list[str]:
+    """axe-core findings of serious or critical impact, as readable lines."""
     found = []
-    for violation in results.response["violations"]:
+    for violation in axe_violations(page, context):
         if violation.get("impact") in ("serious", "critical"):
             targets = [", ".join(n["target"]) for n in violation["nodes"]][:5]
             found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
