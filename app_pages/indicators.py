@@ -15,6 +15,7 @@ from portal.ui.surveys import linked_surveys
 from portal.ui.links import link_to
 from portal.ui.messages import reported
 from portal.ui.text import inert
+from portal.ui.translated import localized, localized_records
 
 actor = current_actor()
 slug = st.query_params.get("indicator")
@@ -38,11 +39,13 @@ if not slug:
         catalog = list_indicators(session=session, actor=actor)
         if not catalog:
             st.info(_("No indicator is published yet."))
+        words = localized_records("indicator", {i.id: {"name": i.name, "description": i.description}
+                                                for i in catalog}, actor)
         for item in catalog:
             with st.container(border=True):
-                link_to("indicators", actor, inert(item.name),
+                link_to("indicators", actor, inert(words[item.id]["name"]),
                         query_params={"indicator": item.slug}, icon=":material/bar_chart:")
-                st.write(inert(item.description))
+                st.write(inert(words[item.id]["description"]))
                 unit = (_(UNITS[item.unit]) if item.unit != "rate" else
                         _("Rate per {n} people").format(n=number(item.rate_per)))
                 facts = [_("Unit: {unit}").format(unit=unit),
@@ -64,13 +67,19 @@ with reported():
     data = view.load(slug, actor)
     indicator = data.indicator
     link_to("indicators", actor, _("All indicators"), icon=":material/arrow_back:")
-    st.title(inert(indicator.name))
-    st.write(inert(indicator.description))
+    words = localized("indicator", indicator.id, {"name": indicator.name, "description":
+                                                  indicator.description,
+                                                  "caveats": indicator.caveats}, actor)
+    st.title(inert(words["name"]))
+    st.write(inert(words["description"]))
+    if words.in_english:
+        st.caption(_("Parts of this indicator have no Spanish version yet and are shown in "
+                     "English."))
     st.caption(_("Source: {source}").format(source=inert(indicator.source))
                + (" · " + _("Updated: {how_often}").format(how_often=inert(indicator.update_frequency))
                   if indicator.update_frequency else ""))
     if indicator.caveats:
-        st.info(_("Caveats: {caveats}").format(caveats=inert(indicator.caveats)))
+        st.info(_("Caveats: {caveats}").format(caveats=inert(words["caveats"])))
     if not data.periods:
         st.info(_("No figures have been published for this indicator yet."))
         st.stop()

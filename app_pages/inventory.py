@@ -32,7 +32,7 @@ if wanted is not None:
             st.error(_("There is no sharing practice {wanted}. It may have been mistyped.").format(
                 wanted=inert(repr(wanted))))
     if detail is not None:
-        view.detail(detail)
+        view.detail(detail, actor)
         # Residents comment on a practice where they read it, as on a notice or an indicator.
         comment_section("practice", detail.practice.id)
     st.stop()

@@ -183,9 +183,20 @@ def _line(label: str, value: str) -> str:
     return f"**{label}:** {value}"
 
 
-def detail(d: PracticeDetail) -> None:
+def detail(d: PracticeDetail, actor: Any = None) -> None:
+    """One practice; with ``actor``, its title, purpose, legal basis and retention in the
+    visitor's language where staff have given them."""
+    from portal.ui.translated import localized
+
     p, ds = d.practice, d.dataset
-    st.title(inert(p.title), anchor=False)
+    english = {"title": p.title, "purpose": p.purpose, "legal_basis": p.legal_basis,
+               "retention_text": p.retention_text or ""}
+    words = localized("practice", p.id, english, actor) if actor is not None else None
+    said = words.texts if words is not None else english
+    st.title(inert(said["title"]), anchor=False)
+    if words is not None and words.in_english:
+        st.caption(_("Parts of this practice have no Spanish version yet and are shown in "
+                     "English."))
     status = _(vocab.PRACTICE_STATUSES.get(p.status, p.status))
     st.markdown(_("{department} · {status} · version {version}, last changed {when}").format(
         department=inert(d.department.name), status=status, version=p.version,
@@ -211,9 +222,9 @@ def detail(d: PracticeDetail) -> None:
     st.markdown("\n\n".join([
         _line(_("Recipient"), f"{inert(p.recipient)} "
               f"({_(vocab.RECIPIENT_TYPES.get(p.recipient_type, p.recipient_type))})"),
-        _line(_("Purpose"), inert(p.purpose) or _("not stated")),
+        _line(_("Purpose"), inert(said["purpose"]) or _("not stated")),
         _line(_("Legal basis"), _(vocab.LEGAL_BASIS_TYPES.get(p.legal_basis_type, p.legal_basis_type))
-              + (f" — {inert(p.legal_basis)}" if p.legal_basis else "")),
+              + (f" — {inert(said['legal_basis'])}" if p.legal_basis else "")),
         _line(_("How it is shared"), _("{channel} ({mechanism} sharing)").format(
             channel=_(vocab.CHANNELS.get(p.channel, p.channel)), mechanism=mechanism)),
         _line(_("How often"), _(vocab.FREQUENCIES.get(p.frequency, p.frequency))),
@@ -226,7 +237,8 @@ def detail(d: PracticeDetail) -> None:
     retention = (ngettext("{n} day", "{n} days", p.retention_days).format(n=number(p.retention_days))
                  if p.retention_days is not None else "")
     if p.retention_text:
-        retention = f"{retention}. {inert(p.retention_text)}" if retention else inert(p.retention_text)
+        text = inert(said["retention_text"])
+        retention = f"{retention}. {text}" if retention else text
     st.markdown(_line(_("Retention"), retention or _("not stated")), help=help_for("retention"))
     if p.agreement_title:
         period = _(" to ").join(format_date_plain(x) for x in (p.agreement_start, p.agreement_end) if x)
