@@ -16,6 +16,7 @@ from portal.ui.context import current_actor, db, site_url
 from portal.ui.links import api_links, subscribe_links
 from portal.ui.lists import LinkedItem, linked_items
 from portal.ui.text import inert
+from portal.ui.translated import localized_records
 
 actor = current_actor()
 st.title(_("Surveillance technologies"))
@@ -29,13 +30,16 @@ with db() as session:
     rows = list_technologies(session=session, actor=actor)
 now = utcnow()
 zone = county_zone()
+# Each technology's name in the visitor's language where staff have given one.
+named = {rid: words["name"] for rid, words in localized_records(
+    "notice", {r.id: {"name": r.name} for r in rows}, actor).items()}
 
 open_rows = [r for r in rows if r.comment_state == "open"]
 SOONEST = 10
 st.header(_("Open for public comment"))
 if open_rows:
     linked_items("open-for-comment", "notice", actor, [
-        LinkedItem(inert(r.name), _("Comments close {when}").format(
+        LinkedItem(inert(named[r.id]), _("Comments close {when}").format(
                        when=format_datetime(r.closes_at, zone)),
                    {"technology": r.slug})
         for r in open_rows[:SOONEST]
@@ -65,14 +69,14 @@ shown = [
     and (not categories or r.category in categories)
     and (not departments or r.department in departments)
     and (not only_open or r.comment_state == "open")
-    and (not needle or needle in f"{r.name} {r.department} {r.slug}".lower())
+    and (not needle or needle in f"{r.name} {named[r.id]} {r.department} {r.slug}".lower())
 ]
 st.write(_("{shown} of {total} technologies").format(shown=number(len(shown)), total=number(len(rows))))
 if shown:
     st.dataframe(
         pd.DataFrame([
             {
-                _("Technology"): r.name,
+                _("Technology"): named[r.id],
                 _("Notice"): f"/notice?technology={r.slug}",
                 # Next to the name, so a phone shows it without scrolling the table sideways.
                 _("Comment period"): period_cell(r.comment_state, r.opens_at, r.closes_at, zone),

@@ -77,3 +77,16 @@ def test_the_home_page_lists_open_notices_by_their_spanish_name(session: Session
     names = " ".join(labels) + shown
     assert "Drones policiales" in names and "Police drones" not in names
     assert other.name in names  # no Spanish name yet: the English one
+
+
+def test_the_list_of_technologies_names_them_in_spanish(session: Session) -> None:
+    tech = factories.technology(session, name="Police drones", open_days=3)
+    save_translations(session=session, actor=STAFF, kind="notice", record_id=tech.id,
+                      texts={"name": "Drones policiales"})
+    session.commit()
+    at = run_script("app_pages/notices.py", query={"lang": "es"})
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["Tecnología"]) == ["Drones policiales"]
+    at.text_input[0].set_value("drones policiales").run()  # found by its Spanish name too
+    assert list(at.dataframe[0].value["Tecnología"]) == ["Drones policiales"]
