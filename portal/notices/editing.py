@@ -21,6 +21,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
+from portal.i18n import _
 from portal.inventory.models import Department
 from portal.notices import vocab
 from portal.notices.geo import check_locations, shapes_from
@@ -124,7 +125,7 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
                     existing_id: int | None = None) -> list[FieldError]:
     errors = []
     if not SLUG.match(slug):
-        errors.append(FieldError("slug", "3–120 lower-case letters, digits and hyphens", row))
+        errors.append(FieldError("slug", _("3–120 lower-case letters, digits and hyphens"), row))
     else:
         other = session.exec(
             select(SurveillanceTechnology.id).where(SurveillanceTechnology.slug == slug)
@@ -132,7 +133,7 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
         if other is not None and other != existing_id:
             errors.append(FieldError("slug", f"{slug!r} is already used", row))
     if not name:
-        errors.append(FieldError("name", "a technology needs a name", row))
+        errors.append(FieldError("name", _("a technology needs a name"), row))
     elif len(name) > 200:
         errors.append(FieldError("name", "at most 200 characters", row))
     elif reason := unstorable(name):
@@ -252,11 +253,11 @@ def publish(*, session: Session, actor: Actor, technology_id: int,
         raise NotFound(f"No technology {technology_id}.")
     draft = _draft(session, technology_id)
     if draft is None:
-        raise Conflict("There is no draft to publish: edit the notice first.")
-    errors = [FieldError(f, "needed before publishing")
+        raise Conflict(_("There is no draft to publish: edit the notice first."))
+    errors = [FieldError(f, _("needed before publishing"))
               for f in vocab.REQUIRED_TO_PUBLISH if not getattr(draft, f).strip()]
     if draft.version > 1 and not draft.change_summary.strip():
-        errors.append(FieldError("change_summary", "say what changed in this version"))
+        errors.append(FieldError("change_summary", _("say what changed in this version")))
     if errors:
         raise ValidationFailed(errors)
     now = now or utcnow()
@@ -342,9 +343,9 @@ def set_comment_period(*, session: Session, actor: Actor, technology_id: int,
     errors = [e for e in (_aware_required(opens_at, "opens_at"),
                           _aware_required(closes_at, "closes_at")) if e]
     if not errors and closes_at <= opens_at:
-        errors.append(FieldError("closes_at", "the closing date must follow the opening date"))
+        errors.append(FieldError("closes_at", _("the closing date must follow the opening date")))
     if tech.status == "retired":
-        errors.append(FieldError("status", "a retired technology takes no comments"))
+        errors.append(FieldError("status", _("a retired technology takes no comments")))
     if errors:
         raise ValidationFailed(errors)
     tech.comment_opens_at, tech.comment_closes_at = opens_at, closes_at

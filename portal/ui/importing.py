@@ -21,7 +21,8 @@ from portal.ui.text import inert
 ImportFn = Callable[..., "int | ImportPlan"]
 
 
-def _errors_table(error: ValidationFailed) -> pd.DataFrame:
+def errors_table(error: ValidationFailed) -> pd.DataFrame:
+    """A refused file's problems, one row each: its row, its column and what is wrong."""
     return pd.DataFrame([{_("Row"): e.row if e.row is not None else "—", _("Column"): e.field,
                           _("Problem"): e.message} for e in error.errors])
 
@@ -84,7 +85,7 @@ def import_section(*, kind: str, noun: str, columns: Mapping[str, tuple[str, str
     except ValidationFailed as error:
         st.error(_("Nothing was imported: {n} problem(s) in {file}.").format(
             n=len(error.errors), file=inert(upload.name)))
-        st.dataframe(_errors_table(error), hide_index=True, width="stretch")
+        st.dataframe(errors_table(error), hide_index=True, width="stretch")
         return
     except PortalError as error:
         show_error(error)

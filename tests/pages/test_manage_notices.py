@@ -199,3 +199,24 @@ def test_an_upload_with_a_hostile_row_lists_its_problems_as_text(session: Sessio
     assert not any(b.label.startswith("Import:") for b in at.button)
     session.expire_all()
     assert session.exec(select(SurveillanceTechnology.category)).one() == "camera"
+
+
+def test_the_notice_editor_in_spanish_refuses_a_backwards_period(session: Session) -> None:
+    from datetime import date
+
+    from portal.i18n import using_language
+
+    factories.technology(session)
+    session.commit()
+    at = run_script("app_pages/manage_notices.py", Role.ADMIN, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Gestionar avisos" in shown and "Período de comentarios" in shown
+    assert "Manage notices" not in shown and "Comment period" not in shown
+    assert "Guardar el borrador" in [b.label for b in at.button]
+    with using_language("es"):
+        next(d for d in at.date_input if d.label == "Se abre el").set_value(date(2030, 5, 10))
+        next(d for d in at.date_input if d.label == "Se cierra al final del").set_value(date(2030, 5, 1))
+        next(b for b in at.button if b.label == "Fijar el período de comentarios").click().run()
+    assert any("la fecha de cierre debe ser posterior a la de apertura" in e.value for e in at.error)
+    assert session.exec(select(SurveillanceTechnology.comment_opens_at)).one() is None
