@@ -30,6 +30,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.coerce import SLUG
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _
 from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
 from portal.surveys.vocab import CHOICE_KINDS, LIKERT, PREFER_NOT, QUESTION_KINDS, RATING, TARGETS
 from portal.textsafety import unstorable, unstorable_fields
@@ -305,24 +306,31 @@ def remove_question(*, session: Session, actor: Actor, question_id: int) -> None
 def publication_problems(questions: list[SurveyQuestion]) -> list[FieldError]:
     """Why a survey may not be published yet (empty when it may)."""
     if not questions:
-        return [FieldError("questions", "add at least one question")]
+        return [FieldError("questions", _("add at least one question"), label=_("questions"))]
     problems = []
     for q in questions:
         where = f"question {q.position}"
+        label = _("question {n}").format(n=q.position)
         errors = [f for f in q.flags if f["severity"] == "error"]
         warnings = [f for f in q.flags if f["severity"] == "warning"]
         if errors and not (q.justification and _LEGAL.search(q.justification)):
-            problems.append(FieldError(where, f"asks about {errors[0]['topic'].replace('_', ' ')} "
-                                       f"(\u201c{errors[0]['evidence']}\u201d): publish it only with "
-                                       "a justification that names the law requiring it"))
+            problems.append(FieldError(where, _(
+                "asks about {topic} (\u201c{evidence}\u201d): publish it only with a justification "
+                "that names the law requiring it").format(
+                    topic=errors[0]["topic"].replace("_", " "), evidence=errors[0]["evidence"]),
+                label=label))
         elif warnings and not q.justification:
-            problems.append(FieldError(where, f"asks about {warnings[0]['topic'].replace('_', ' ')} "
-                                       f"(\u201c{warnings[0]['evidence']}\u201d): write why it is "
-                                       "needed; residents will read it beside the question"))
+            problems.append(FieldError(where, _(
+                "asks about {topic} (\u201c{evidence}\u201d): write why it is needed; residents "
+                "will read it beside the question").format(
+                    topic=warnings[0]["topic"].replace("_", " "), evidence=warnings[0]["evidence"]),
+                label=label))
         if (errors or warnings) and q.kind in ("single_choice", "multi_choice") and PREFER_NOT not in q.options:
-            problems.append(FieldError(where, f"add the option \u201c{PREFER_NOT}\u201d"))
+            problems.append(FieldError(where, _("add the option \u201c{option}\u201d").format(
+                option=_(PREFER_NOT)), label=label))
         if (errors or warnings) and q.required:
-            problems.append(FieldError(where, "a sensitive question cannot be required"))
+            problems.append(FieldError(where, _("a sensitive question cannot be required"),
+                                       label=label))
     return problems
 
 

@@ -25,5 +25,5 @@ RATING = tuple(str(n) for n in range(11))
 PREFER_NOT = N_("Prefer not to say")
 
 #: What a survey can be about (the comment targets a survey may attach to), or nothing.
-TARGETS: dict[str, str] = {"notice": "A surveillance notice", "practice": "A sharing practice",
-                           "indicator": "An indicator"}
+TARGETS: dict[str, str] = {"notice": N_("A surveillance notice"),
+                           "practice": N_("A sharing practice"), "indicator": N_("An indicator")}

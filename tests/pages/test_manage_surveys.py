@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from portal.auth.roles import Role
 from portal.surveys.models import Survey, SurveyQuestion
-from tests.apptest import run_script
+from tests.apptest import plain, run_script
 
 
 def by_label(widgets, label):  # type: ignore[no-untyped-def]
@@ -45,3 +45,29 @@ def test_other_roles_are_refused(database_url: str, role: Role | None) -> None:
     assert not at.exception
     assert any("may not do this" in e.value for e in at.error)
     assert not at.button
+
+
+def test_the_survey_builder_in_spanish(session: Session) -> None:
+    from portal.i18n import using_language
+    from tests.apptest import texts
+
+    at = run_script("app_pages/manage_surveys.py", Role.STAFF, query={"lang": "es"})
+    assert not at.exception
+    shown = texts(at)
+    assert "Crear encuestas" in shown and "Nueva encuesta" in shown
+    assert "Build surveys" not in shown and "New survey" not in shown
+    with using_language("es"):
+        by_label(at.text_input, "Nombre en la dirección (slug)").set_value("library-hours")
+        by_label(at.text_input, "Título").set_value("Library hours")
+        by_label(at.button, "Guardar la encuesta").click().run()
+        assert not at.exception, at.exception
+        by_label(at.text_area, "Pregunta").set_value("What language do you speak at home?")
+        by_label(at.text_area, "Opciones, una por línea (las respuestas posibles; las etiquetas de "
+                               "una pregunta de 5 puntos)").set_value("English\nSpanish\nOther")
+        by_label(at.button, "Guardar la pregunta").click().run()
+    assert any(w.value.startswith("Pregunta sobre ") for w in at.warning)
+    with using_language("es"):
+        by_label(at.button, "Publicar la encuesta").click().run()
+    assert any("pregunta 1: pregunta sobre language" in plain(e.value)
+               and "escriba por qué es necesaria" in plain(e.value) for e in at.error)
+    assert session.exec(select(Survey)).one().status == "draft"
