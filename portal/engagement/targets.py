@@ -19,6 +19,7 @@ from sqlmodel import Session
 from portal.auth.roles import Actor
 from portal.engagement.vocab import TARGET_TYPES
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _
 from portal.indicators.models import Indicator
 from portal.inventory.models import SharingPractice
 from portal.notices.models import SurveillanceTechnology
@@ -79,7 +80,7 @@ _TITLES: dict[str, tuple[Any, Any]] = {
 def target_titles(session: Session, targets: set[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
     """``(target_type, target_id)`` → "Surveillance technology notice: Drones", one query per kind."""
     out: dict[tuple[str, int | None], str] = {}
-    for kind in sorted({k for k, _ in targets}):
+    for kind in sorted({k for k, _id in targets}):
         ids = [i for k, i in targets if k == kind and i is not None]
         columns = _TITLES.get(kind)
         names: dict[int, str] = {}
@@ -89,7 +90,7 @@ def target_titles(session: Session, targets: set[tuple[str, int | None]]) -> dic
                                          .where(id_column.in_(ids))).all())
         for k, i in targets:
             if k == kind:
-                label = TARGET_TYPES.get(kind, kind)
+                label = _(TARGET_TYPES[kind]) if kind in TARGET_TYPES else kind
                 out[(k, i)] = f"{label}: {names[i]}" if i in names else (
                     label if i is None else f"{label} {i}")
     return out

@@ -268,7 +268,9 @@ def test_the_queue_in_spanish_and_its_refusal(session: Session) -> None:
     shown = texts(at)
     assert "Cola de moderación" in shown and "Decidir sobre un comentario" in shown
     assert "Moderation queue" not in shown and "Decide a comment" not in shown
-    assert {"Comentario", "En espera", "Texto"} <= set(at.dataframe[0].value.columns)
+    frame = at.dataframe[0].value
+    assert {"Comentario", "En espera", "Texto"} <= set(frame.columns)
+    assert list(frame["Sobre"]) == ["El portal en general"]
     assert at.radio[0].label == "Decisión"
     # The widgets' labels are formatted again in the test's own process: in Spanish too.
     with using_language("es"):
