@@ -64,7 +64,7 @@ if findings is not None:
         link = _("Open")
         st.dataframe(
             pd.DataFrame([{
-                SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {RULES_BY_ID[f.rule_id].title}",
+                SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {_(RULES_BY_ID[f.rule_id].title)}",
                 DEPARTMENT: f.department, _("Practice"): f.practice, _("What was found"): f.detail,
                 link: f"/inventory?practice={f.practice_id}",
             } for f in findings]),
@@ -93,8 +93,8 @@ if trend:
 
 st.header(_("The rules"))
 st.dataframe(
-    pd.DataFrame([{RULE: r.id, SEVERITY: LEVELS[r.severity], _("Title"): r.title,
-                   _("Why it matters"): r.explanation, _("Principle"): r.principle}
+    pd.DataFrame([{RULE: r.id, SEVERITY: LEVELS[r.severity], _("Title"): _(r.title),
+                   _("Why it matters"): _(r.explanation), _("Principle"): _(r.principle)}
                   for r in RULES]),
     hide_index=True, width="stretch",
 )

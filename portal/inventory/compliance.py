@@ -177,49 +177,49 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("INV-01", "high", "Sensitive data shared without a written agreement",
-         "Sensitive information goes to a vendor or an outside agency, and neither an agreement "
-         "nor a law, regulation or court order sets what the recipient may do with it.",
-         "Accountability: a recipient is bound by written terms the county can enforce.",
+    Rule("INV-01", "high", N_("Sensitive data shared without a written agreement"),
+         N_("Sensitive information goes to a vendor or an outside agency, and neither an agreement "
+         "nor a law, regulation or court order sets what the recipient may do with it."),
+         N_("Accountability: a recipient is bound by written terms the county can enforce."),
          _no_agreement),
-    Rule("INV-02", "critical", "Immigration or citizenship status shared informally",
-         "Immigration status, citizenship or nationality is given out on request by phone, "
-         "e-mail or in person, with no written instrument and no record of why.",
-         "Use limitation: information collected to serve residents is not used to expose them.",
+    Rule("INV-02", "critical", N_("Immigration or citizenship status shared informally"),
+         N_("Immigration status, citizenship or nationality is given out on request by phone, "
+         "e-mail or in person, with no written instrument and no record of why."),
+         N_("Use limitation: information collected to serve residents is not used to expose them."),
          _informal_immigration),
-    Rule("INV-03", "high", "Sensitive data shared informally",
-         "Other sensitive information is given out by phone, e-mail or in person rather than "
-         "under a law, contract or agreement.",
-         "Purpose specification: each disclosure has a stated purpose and authority.",
+    Rule("INV-03", "high", N_("Sensitive data shared informally"),
+         N_("Other sensitive information is given out by phone, e-mail or in person rather than "
+         "under a law, contract or agreement."),
+         N_("Purpose specification: each disclosure has a stated purpose and authority."),
          _informal_sensitive),
-    Rule("INV-04", "high", "Agreement past its end date",
-         "The data-sharing agreement has expired, so its protections no longer bind the "
-         "recipient, yet the sharing goes on.",
-         "Accountability: protections last as long as the sharing does.",
+    Rule("INV-04", "high", N_("Agreement past its end date"),
+         N_("The data-sharing agreement has expired, so its protections no longer bind the "
+         "recipient, yet the sharing goes on."),
+         N_("Accountability: protections last as long as the sharing does."),
          _agreement_expired),
-    Rule("INV-05", "medium", "Agreement missing key terms",
-         "A complete agreement lists permitted uses, bans onward sharing, requires retention "
-         "limits and destruction, requires breach notification and allows audits.",
-         "Accountability and security safeguards.",
+    Rule("INV-05", "medium", N_("Agreement missing key terms"),
+         N_("A complete agreement lists permitted uses, bans onward sharing, requires retention "
+         "limits and destruction, requires breach notification and allows audits."),
+         N_("Accountability and security safeguards."),
          _agreement_terms),
-    Rule("INV-06", "medium", "Retention longer than the dataset's policy",
-         "The recipient may keep the data longer than the county's own retention policy for the "
-         "dataset allows.",
-         "Data minimisation: keep data no longer than needed.",
+    Rule("INV-06", "medium", N_("Retention longer than the dataset's policy"),
+         N_("The recipient may keep the data longer than the county's own retention policy for the "
+         "dataset allows."),
+         N_("Data minimisation: keep data no longer than needed."),
          _retention_over_policy),
-    Rule("INV-07", "low", "No retention stated",
-         "Nobody has recorded how long the recipient keeps the data.",
-         "Data minimisation: keep data no longer than needed.",
+    Rule("INV-07", "low", N_("No retention stated"),
+         N_("Nobody has recorded how long the recipient keeps the data."),
+         N_("Data minimisation: keep data no longer than needed."),
          _retention_unstated),
-    Rule("INV-08", "medium", "Residents not told about routine sharing",
-         "The data is shared on a schedule, but residents are not told at the point of "
-         "collection that it will be.",
-         "Transparency: people know what happens to their data when they give it.",
+    Rule("INV-08", "medium", N_("Residents not told about routine sharing"),
+         N_("The data is shared on a schedule, but residents are not told at the point of "
+         "collection that it will be."),
+         N_("Transparency: people know what happens to their data when they give it."),
          _not_told),
-    Rule("INV-09", "medium", "Sensitive data hosted by a third party",
-         "A vendor's systems hold sensitive or restricted data, outside the county's direct "
-         "control.",
-         "Security safeguards: sensitive data stays where the county can protect it.",
+    Rule("INV-09", "medium", N_("Sensitive data hosted by a third party"),
+         N_("A vendor's systems hold sensitive or restricted data, outside the county's direct "
+         "control."),
+         N_("Security safeguards: sensitive data stays where the county can protect it."),
          _hosted),
 )
 

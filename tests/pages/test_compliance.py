@@ -70,3 +70,5 @@ def test_findings_in_spanish(session: Session) -> None:
     findings = next(d.value for d in at.dataframe if "Lo que se encontró" in d.value.columns)
     assert set(findings["Práctica"]) == {"Phone confirmations"}
     assert set(findings["Gravedad"]) == {"Crítica", "Alta"}
+    rules = next(d.value for d in at.dataframe if "Por qué importa" in d.value.columns)
+    assert "Datos delicados compartidos sin un acuerdo por escrito" in set(rules["Título"])
