@@ -42,6 +42,7 @@ from portal.audit.service import (
 )
 from portal.base import utcnow
 from portal.errors import PortalError
+from portal.i18n import _, number
 from portal.settings import PROJECT_ROOT, Settings, get_settings
 from portal.tabular import load_json
 
@@ -264,20 +265,22 @@ def verify_from_checkpoint(session: Session) -> RecentReport:
     doc = document(checkpoint)
     if public_keys().get(checkpoint.key_id) != checkpoint.public_key or not _signature_holds(doc):
         return RecentReport(False, checkpoint, 0, 0, None,
-                            "does not match its signature with any of this portal's checkpoint "
-                            "keys: it was altered, or was never signed by this portal",
+                            _("does not match its signature with any of this portal's "
+                              "checkpoint keys: it was altered, or was never signed by this "
+                              "portal"),
                             bad_signature=True)
     row = session.execute(sa.select(*CHAIN_COLUMNS).where(AuditEvent.id == event_id)).first()
     if row is None:
         return RecentReport(False, checkpoint, 0, 0, event_id,
-                            f"is missing, although checkpoint {checkpoint.id} signed it")
+                            _("is missing, although checkpoint {id} signed it").format(
+                                id=checkpoint.id))
     if compute_hash(row.prev_hash, row) != row.hash:
         return RecentReport(False, checkpoint, 0, 0, event_id,
-                            "has content that does not match its hash")
+                            _("has content that does not match its hash"))
     if row.hash != checkpoint.event_hash:
         return RecentReport(False, checkpoint, 0, 0, event_id,
-                            f"does not have the hash checkpoint {checkpoint.id} signed: it or "
-                            "an earlier entry was rewritten")
+                            _("does not have the hash checkpoint {id} signed: it or an earlier "
+                              "entry was rewritten").format(id=checkpoint.id))
     # All events less those after it: counting all reads the smallest index, and those after
     # it are few, where counting "up to it" reads every row (grows with the log).
     held = (session.execute(sa.select(sa.func.count()).select_from(AuditEvent)).scalar_one()
@@ -285,8 +288,12 @@ def verify_from_checkpoint(session: Session) -> RecentReport:
                               .where(AuditEvent.id > event_id)).scalar_one())
     if held != checkpoint.events:
         return RecentReport(False, checkpoint, held, 0, event_id,
-                            f"is preceded by {held:,} entries where checkpoint {checkpoint.id} "
-                            f"counted {checkpoint.events:,}: entries before it were "
-                            f"{'deleted' if held < checkpoint.events else 'added'}")
+                            (_("is preceded by {held} entries where checkpoint {id} counted "
+                               "{counted}: entries before it were deleted")
+                             if held < checkpoint.events else
+                             _("is preceded by {held} entries where checkpoint {id} counted "
+                               "{counted}: entries before it were added")).format(
+                                held=number(held), id=checkpoint.id,
+                                counted=number(checkpoint.events)))
     tail = verify_chain(session, after_id=event_id, after_hash=checkpoint.event_hash)
     return RecentReport(tail.ok, checkpoint, held, tail.events, tail.first_broken_id, tail.reason)

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from portal.audit.models import AuditEvent, RecordVersion
 from portal.auth.roles import Actor
+from portal.i18n import _
 
 GENESIS = "0" * 64
 
@@ -121,9 +122,9 @@ def verify_chain(session: Session, *, after_id: int | None = None,
     for event in session.execute(query.execution_options(yield_per=2000)):
         count += 1
         if event.prev_hash != prev:
-            return ChainReport(False, count, event.id, "does not point at the event before it")
+            return ChainReport(False, count, event.id, _("does not point at the event before it"))
         if compute_hash(prev, event) != event.hash:
-            return ChainReport(False, count, event.id, "has content that does not match its hash")
+            return ChainReport(False, count, event.id, _("has content that does not match its hash"))
         prev = event.hash
     return ChainReport(True, count)
 

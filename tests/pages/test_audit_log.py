@@ -38,12 +38,18 @@ def test_commissioner_reads_an_intact_log(session: Session) -> None:
                for s in at.success)
 
 
-def test_a_tampered_entry_is_named(session: Session) -> None:
+def _tampered(session: Session) -> AuditEvent:
+    """Three entries, the second changed in place behind the portal's back."""
     _events(session, 3)
     second = session.exec(select(AuditEvent).order_by(AuditEvent.id)).all()[1]
     factories.as_attacker(session, """UPDATE audit_event SET detail = '{"forged": true}' """
                           "WHERE id = :id", {"id": second.id})
     session.commit()
+    return second
+
+
+def test_a_tampered_entry_is_named(session: Session) -> None:
+    second = _tampered(session)
     at = run_script("app_pages/audit_log.py", Role.ADMIN)
     assert any(f"broken at entry {second.id}" in e.value for e in at.error)
 
@@ -286,3 +292,10 @@ def test_the_log_in_spanish(session: Session) -> None:
     at.date_input[1].set_value(date(2026, 3, 1))
     at.run()
     assert any("El día «Desde» es posterior al día «Hasta»" in w.value for w in at.warning)
+
+
+def test_a_tampered_entry_is_named_in_spanish(session: Session) -> None:
+    second = _tampered(session)
+    at = run_script("app_pages/audit_log.py", Role.ADMIN, query={"lang": "es"})
+    assert any(f"La cadena está rota en la entrada {second.id}: tiene un contenido que no coincide "
+               "con su huella" in e.value for e in at.error), [e.value for e in at.error]
