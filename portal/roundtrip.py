@@ -24,6 +24,8 @@ from typing import Any
 from portal.audit.history import Change, diff
 from portal.audit.service import as_json_value
 from portal.errors import FieldError
+from portal.i18n import _
+from portal.i18n import number as shown_number
 
 #: Clean one raw row: typed values and every problem found (``row`` numbers the problems).
 Cleaner = Callable[[Mapping[str, Any], int | None], tuple[dict[str, Any], list[FieldError]]]
@@ -52,20 +54,25 @@ class ImportPlan:
     unchanged: tuple[PlannedRow, ...] = ()
 
     def _count(self, n: int) -> str:
-        return f"{n:,} {self.singular if n == 1 and self.singular else self.noun}"
+        # The kinds' names are translated where the import screen names them (portal/ui).
+        return f"{shown_number(n)} {_(self.singular if n == 1 and self.singular else self.noun)}"
 
     @property
     def writes(self) -> int:
         return len(self.added) + len(self.updated)
 
     def summary(self) -> str:
-        return (f"{self._count(len(self.added))} to add, {len(self.updated):,} to update, "
-                f"{len(self.unchanged):,} unchanged.")
+        return _("{added} to add, {updated} to update, {unchanged} unchanged.").format(
+            added=self._count(len(self.added)), updated=shown_number(len(self.updated)),
+            unchanged=shown_number(len(self.unchanged)))
 
     def done(self, source: str) -> str:
-        where = f" from {source}" if source else ""
-        return (f"Imported {self._count(self.writes)}{where}: {len(self.added):,} added, "
-                f"{len(self.updated):,} updated, {len(self.unchanged):,} unchanged.")
+        where = _(" from {source}").format(source=source) if source else ""
+        return _("Imported {count}{where}: {added} added, {updated} updated, {unchanged} "
+                 "unchanged.").format(count=self._count(self.writes), where=where,
+                                      added=shown_number(len(self.added)),
+                                      updated=shown_number(len(self.updated)),
+                                      unchanged=shown_number(len(self.unchanged)))
 
     def lines(self) -> list[str]:
         """The plan as text, for the command line: one line per added or updated row and
