@@ -107,3 +107,31 @@ def test_a_resident_opens_a_notice_and_sends_a_comment_by_keyboard(
         timeout=30_000)
     assert [s["label"] for s in stops if not s["shown"]] == [], "focused without a visible sign"
     assert_no_trap(stops)
+
+
+def test_a_resident_answers_a_survey_by_keyboard(tab: Page, live_server: LiveServer) -> None:
+    """The demo county's first open survey (its first question is about licence plate
+    readers): one choice taken with the space bar, the rest passed by with Tab, sent with
+    Enter."""
+    from sqlmodel import Session
+
+    from portal.auth.roles import RESIDENT
+    from portal.db import make_engine
+    from portal.surveys.builder import list_surveys
+
+    engine = make_engine(live_server.database_url)
+    with Session(engine) as session:
+        slug = next(s.slug for s in list_surveys(session=session, actor=RESIDENT)
+                    if s.status == "open")
+    engine.dispose()
+    tab.goto(f"{live_server.url}/surveys?survey={slug}")
+    open_page(tab)
+    # The first question's first choice, taken with the space bar; then on to the button.
+    stops = tab_until(tab, "Strongly support")
+    tab.keyboard.press("Space")
+    open_page(tab)
+    stops += tab_until(tab, "Send answers")
+    tab.keyboard.press("Enter")
+    expect(tab.get_by_text("your answers were received").first).to_be_visible(timeout=30_000)
+    assert [s["label"] for s in stops if not s["shown"]] == [], "focused without a visible sign"
+    assert_no_trap(stops)
