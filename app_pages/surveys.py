@@ -19,6 +19,10 @@ from portal.ui.translated import localized_records
 
 actor = current_actor()
 slug = st.query_params.get("survey")
+if slug:
+    # A link from this page's own list opens the survey without writing it into the address
+    # bar; written back here, the next run (an answer chosen, "Send answers") stays on it.
+    st.query_params["survey"] = slug
 # The ballot that keeps answers to one per browser session is a salted hash of this.
 token = browser_session_token()
 

@@ -72,9 +72,17 @@ def build(page: Page, live_server: LiveServer) -> None:
     assert serious_violations(page) == []
 
 
-def answer(page: Page, live_server: LiveServer, choice: str) -> None:
-    page.goto(f"{live_server.url}/surveys?survey={SLUG}")
+def answer(page: Page, live_server: LiveServer, choice: str, *, from_list: bool = False) -> None:
+    """Answer the survey, opened by its address or (``from_list``) from the list of surveys:
+    a survey opened from the list once lost its place on the first answer chosen."""
+    if from_list:
+        page.goto(f"{live_server.url}/surveys")
+        wait_for_app(page, "Surveys")
+        page.get_by_role("link", name="Bus stops near you").click()
+    else:
+        page.goto(f"{live_server.url}/surveys?survey={SLUG}")
     wait_for_app(page, "Bus stops near you")
+    expect(page).to_have_url(f"{live_server.url}/surveys?survey={SLUG}", timeout=30_000)
     page.get_by_text(choice, exact=True).first.click()
     settle(page)
     page.get_by_label("Which stop do you use most? (optional)").fill("The one outside the library")
@@ -92,7 +100,7 @@ def test_build_answer_twice_and_refuse_a_second_answer(browser: Browser, page: P
     try:
         one, two = first.new_page(), second.new_page()
         answer(one, live_server, "Yes")
-        answer(two, live_server, "No")
+        answer(two, live_server, "No", from_list=True)
         assert responses(live_server) == 2
         # The first browser comes back (a reload is a new Streamlit session): refused.
         one.goto(f"{live_server.url}/surveys?survey={SLUG}")
