@@ -42,6 +42,10 @@ def add_question(page: Page, kind: str, text: str, options: str = "") -> None:
     if kind != "One choice":  # the default
         form.get_by_test_id("stSelectbox").filter(has_text="Kind").click()
         page.keyboard.type(kind)
+        # Enter only once the list has filtered to the kind: under load Enter could land
+        # first, and the question was saved as the default kind and refused.
+        expect(page.get_by_test_id("stSelectboxVirtualDropdown")).to_contain_text(kind,
+                                                                                  timeout=30_000)
         page.keyboard.press("Enter")
     form.get_by_label("Question", exact=True).fill(text)
     if options:
@@ -49,6 +53,8 @@ def add_question(page: Page, kind: str, text: str, options: str = "") -> None:
     form.get_by_role("button", name="Save question").click()
     expect(page.get_by_text(text).first).to_be_visible(timeout=30_000)
     settle(page)
+    # Saved, not refused: the question is in the preview residents will see.
+    expect(page.get_by_text(f"{text} (optional)").first).to_be_visible(timeout=30_000)
 
 
 def build(page: Page, live_server: LiveServer) -> None:
