@@ -98,6 +98,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ]
     for secrets_file in args.secrets:
         command += ["--secrets.files", str(Path(secrets_file).resolve())]
+    # The server runs in the project's folder: it must serve the database this command has
+    # just migrated (by default var/portal.db under the folder it was started in), not one
+    # of the same name under the project.
+    os.environ["PORTAL_DATABASE_URL"] = get_settings().database_url
     os.chdir(PROJECT_ROOT)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -68,3 +68,23 @@ def test_invalid_settings_are_reported_without_a_traceback(tmp_path: Path) -> No
     assert done.returncode == 1
     assert "PORTAL_DEMO_SIGNIN" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_server_serves_the_database_serve_migrated(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Started from another folder than the project's, ``portal serve`` migrated
+    ``var/portal.db`` there, then served the project's own (empty) one."""
+    import os
+
+    from portal import cli
+
+    started: dict[str, object] = {}
+    monkeypatch.chdir(tmp_path)
+    # Set, then removed, so that the value serve sets is undone after the test.
+    monkeypatch.setenv("PORTAL_DATABASE_URL", "unused")
+    monkeypatch.delenv("PORTAL_DATABASE_URL")
+    monkeypatch.setattr(os, "execv", lambda path, argv: started.update(argv=argv))
+    monkeypatch.setattr(os, "chdir", lambda path: started.update(cwd=path))
+    assert cli.main(["serve", "--port", "8999"]) == 0
+    assert started["argv"]
+    assert os.environ["PORTAL_DATABASE_URL"] == f"sqlite:///{tmp_path / 'var' / 'portal.db'}"
+    assert (tmp_path / "var" / "portal.db").exists()
