@@ -124,17 +124,20 @@ def default_language() -> str:
     return lang
 
 
+def _asked_by_the_page() -> str:
+    """The address's ``?lang=``, else the visit's earlier choice, else the county's default."""
+    import streamlit as st
+
+    return (_valid(st.query_params.get(QUERY_KEY)) or _valid(st.session_state.get(_SESSION_KEY))
+            or default_language())
+
+
 def language() -> str:
     """The language in force: chosen by the caller, else the page's, else English."""
     chosen = _chosen.get()
     if chosen is not None:
         return chosen
-    if _in_a_page():
-        import streamlit as st
-
-        return (_valid(st.query_params.get(QUERY_KEY)) or _valid(st.session_state.get(_SESSION_KEY))
-                or default_language())
-    return SOURCE_LANGUAGE
+    return _asked_by_the_page() if _in_a_page() else SOURCE_LANGUAGE
 
 
 def choose_page_language() -> str:
@@ -144,8 +147,7 @@ def choose_page_language() -> str:
     address in the bar can always be shared as it is."""
     import streamlit as st
 
-    lang = (_valid(st.query_params.get(QUERY_KEY)) or _valid(st.session_state.get(_SESSION_KEY))
-            or default_language())
+    lang = _asked_by_the_page()
     st.session_state[_SESSION_KEY] = lang
     if lang != default_language() and st.query_params.get(QUERY_KEY) != lang:
         st.query_params[QUERY_KEY] = lang

@@ -12,6 +12,7 @@ import ast
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from portal.i18n import (
@@ -29,13 +30,19 @@ SOURCES = ("app_pages", "portal", "moderation", "streamlit_app.py")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
-def extract() -> dict[str, tuple[str, ...]]:
-    """Every marked text in the code (a plural's two forms as one entry, keyed by the
-    singular), with where it is used."""
+@dataclass(frozen=True)
+class Marked:
+    """A text the code marks: its id(s) (a plural's two forms) and where it is first used."""
+
+    ids: tuple[str, ...]
+    place: str
+
+
+def extract() -> dict[str, Marked]:
+    """Every marked text in the code, keyed by its (singular) id."""
     from babel.messages.extract import extract_from_file
 
-    found: dict[str, tuple[str, ...]] = {}
-    where: dict[str, list[str]] = {}
+    found: dict[str, Marked] = {}
     for source in SOURCES:
         root = PROJECT_ROOT / source
         files = [root] if root.is_file() else sorted(root.rglob("*.py"))
@@ -45,11 +52,8 @@ def extract() -> dict[str, tuple[str, ...]]:
                 "python", str(path), keywords=KEYWORDS, strip_comment_tags=True,
             ):
                 ids = message if isinstance(message, tuple) else (message,)
-                if not ids or not ids[0]:
-                    continue
-                found.setdefault(ids[0], tuple(ids))
-                where.setdefault(ids[0], []).append(f"{relative}:{line}")
-    extract.where = where  # type: ignore[attr-defined]
+                if ids and ids[0] and ids[0] not in found:
+                    found[ids[0]] = Marked(tuple(ids), f"{relative}:{line}")
     return found
 
 
@@ -154,11 +158,10 @@ def _key(message_id: str | tuple[str, ...]) -> str:
 def problems(lang: str) -> list[str]:
     """What keeps ``lang`` from showing every marked text translated, one line each."""
     marked = extract()
-    where = extract.where  # type: ignore[attr-defined]
     entries = read(lang)
     found: list[str] = []
-    for key, ids in marked.items():
-        at = where[key][0]
+    for key, mark in marked.items():
+        ids, at = mark.ids, mark.place
         if key not in entries:
             found.append(f"{at}: not in the {lang} catalog: {key!r}")
             continue
@@ -207,7 +210,8 @@ def update(lang: str) -> int:
                 del catalog[message.id]
                 dropped += 1
         if path == main_file:
-            for key, ids in marked.items():
+            for key, mark in marked.items():
+                ids = mark.ids
                 if key not in known:
                     catalog.add(ids if len(ids) == 2 else key, ("", "") if len(ids) == 2 else "")
         catalog.obsolete.clear()
