@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -26,17 +27,23 @@ def english(session: Session, ids: Collection[int] | None) -> dict[int, Translat
                               .where(SurveyQuestion.survey_id.in_(survey_ids))  # type: ignore[attr-defined]
                               .order_by(SurveyQuestion.survey_id, SurveyQuestion.position)).all():
             questions.setdefault(q.survey_id, []).append(q)
-    records: dict[int, TranslatableRecord] = {}
-    for survey in surveys:
-        assert survey.id is not None
-        fields = [("title", "Title", survey.title), ("description", "Introduction", survey.description)]
-        for q in questions.get(survey.id, []):
-            n = q.position
-            fields.append((f"q{n}.text", f"Question {n}", q.text))
-            if q.help_text:
-                fields.append((f"q{n}.help_text", f"Question {n}: help", q.help_text))
-            if q.options:
-                fields.append((f"q{n}.options", f"Question {n}: choices, one per line",
-                               "\n".join(q.options)))
-        records[survey.id] = TranslatableRecord(survey.title, tuple(f for f in fields if f[2]))
-    return records
+    # Only fields with words in them are there to translate.
+    return {survey.id: TranslatableRecord(survey.title, tuple(  # type: ignore[misc]
+        f for f in survey_fields(survey.title, survey.description, questions.get(survey.id, []))
+        if f[2])) for survey in surveys}
+
+
+def survey_fields(title: str, description: str,
+                  questions: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
+    """``(field, label, English)`` of a survey's words, the one naming of its fields that the
+    staff page, the files and the residents' page (portal/ui/surveys.py) all use. ``questions``
+    are the survey's questions in order, stored or as residents see them; every field is
+    given, empty or not."""
+    fields = [("title", "Title", title), ("description", "Introduction", description)]
+    for q in questions:
+        n = q.position
+        fields.append((f"q{n}.text", f"Question {n}", q.text))
+        fields.append((f"q{n}.help_text", f"Question {n}: help", q.help_text))
+        fields.append((f"q{n}.options", f"Question {n}: choices, one per line",
+                       "\n".join(q.options)))
+    return tuple(fields)

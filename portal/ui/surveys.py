@@ -46,11 +46,10 @@ def _option(option: str, labels: Mapping[str, str] | None = None) -> str:
 def survey_content(form: SurveyForm, actor: Any) -> Localized:
     """The survey's own words in the visitor's language where staff have given them: its
     title, introduction and each question's text, help and choices (portal/translations/)."""
-    english = {"title": form.title, "description": form.description}
-    for q in form.questions:
-        english[f"q{q.position}.text"] = q.text
-        english[f"q{q.position}.help_text"] = q.help_text
-        english[f"q{q.position}.options"] = "\n".join(q.options)
+    from portal.surveys.translatable import survey_fields
+
+    english = {field: text for field, _label, text in
+               survey_fields(form.title, form.description, form.questions)}
     return localized("survey", form.id, english, actor)
 
 
