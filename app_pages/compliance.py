@@ -7,7 +7,7 @@ import streamlit as st
 from portal.i18n import _, number
 from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
-from portal.ui import cached
+from portal.ui import cached, charts
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
 from portal.ui.text import inert
@@ -53,6 +53,7 @@ if findings is not None:
                        category_orders={SEVERITY: list(LEVELS.values()),
                                         DEPARTMENT: list(crosstab.index)},
                        color_discrete_sequence=["#7a0010", "#b5411a", "#8a6d00", "#4d6a7a"],
+                       pattern_shape=SEVERITY, pattern_shape_sequence=charts.PATTERNS,
                        height=60 + 28 * len(crosstab))
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="by_department")
@@ -80,6 +81,8 @@ if trend:
     days = frame[DAY].nunique()
     if days > 1:
         chart = px.line(frame, x=DAY, y=OPEN_FINDINGS, color=SEVERITY, height=300,
+                        line_dash=SEVERITY, line_dash_sequence=charts.DASHES,
+                        symbol=SEVERITY, symbol_sequence=charts.SYMBOLS, markers=True,
                         category_orders={SEVERITY: list(LEVELS.values())})
         chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0})
         st.plotly_chart(chart, config={"displayModeBar": False}, key="trend")

@@ -44,7 +44,7 @@ add_points(fmap, points)
 st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="deployments")
 
 district_names = {d.id: d.name for d in districts}
-st.subheader(_("The same locations as a list"))
+st.caption(_("The same locations as a list:"))
 if shown:
     # Each label translated once, not once for each of 3,000 rows (issue 18: 2.4 s of 4.2).
     status_names = {s: _(label) for s, label in STATUSES.items()}

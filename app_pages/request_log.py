@@ -11,6 +11,7 @@ from portal.glossary import help_for
 from portal.i18n import _, ngettext, number
 from portal.settings import get_settings
 from portal.ui import cached
+from portal.ui.text import inert
 
 st.title(_("Request transparency log"))
 st.write(_(
@@ -59,6 +60,11 @@ def tally(title: str, data: list[dict], column: str, key: str) -> None:
                    color_discrete_sequence=["#1f5f8b"])
     chart.update_layout(margin={"l": 0, "r": 10, "t": 10, "b": 0}, yaxis={"autorange": "reversed"})
     st.plotly_chart(chart, config={"displayModeBar": False}, key=key)
+    top = frame.sort_values(REQUESTS, ascending=False, kind="stable").iloc[0]
+    if top[REQUESTS]:
+        st.markdown(_("Most often: {label}, {n} of {total} requests.").format(
+            label=inert(str(top[column])), n=number(int(top[REQUESTS])),
+            total=number(int(frame[REQUESTS].sum()))))
     st.dataframe(frame, hide_index=True, width="stretch")
 
 

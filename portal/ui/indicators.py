@@ -27,6 +27,7 @@ from portal.indicators.vocab import ALL, dimension_label
 from portal.maps import Legend, _bounds, add_labels, base_map, legend, tooltip_text
 from portal.i18n import N_, _, ngettext, number
 from portal.settings import get_settings
+from portal.ui.charts import line_marks
 from portal.ui.context import db, engine
 from portal.ui.text import chart_text, inert
 
@@ -258,8 +259,9 @@ def series_frame(data: IndicatorData, district: str, dimension: str) -> pd.DataF
 
 def series_chart(data: IndicatorData, district: str, dimension: str, title: str) -> go.Figure:
     figure = go.Figure()
-    for group in series_groups(data, dimension):
+    for index, group in enumerate(series_groups(data, dimension)):
         key_dimension = ALL if group == ALL else dimension
+        marks = line_marks(index)
         cells = [pick(data, p, district, key_dimension, group) for p in data.periods]
         values = [c.value if c and c.value is not None else None for c in cells]
         figure.add_trace(go.Scatter(
@@ -268,7 +270,7 @@ def series_chart(data: IndicatorData, district: str, dimension: str, title: str)
             hovertext=[f"{everyone_or(group)}, {p}: {text(data, c)}"
                        for p, c in zip(data.periods, cells, strict=True)],
             hoverinfo="text",
-            line={"width": 3 if group == ALL else 2},
+            line={**marks["line"], "width": 3 if group == ALL else 2}, marker=marks["marker"],
         ))
     figure.update_layout(title=chart_text(title),
                          yaxis_title=unit_label(data.indicator.unit, data.indicator.rate_per),

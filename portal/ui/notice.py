@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -27,12 +28,13 @@ def deployments(page: NoticePage, districts: list[District]) -> None:
         points = [(loc.latitude, loc.longitude, loc.label) for loc in page.locations
                   if loc.geometry is None and loc.latitude is not None]
         areas = [(loc.label, loc.geometry) for loc in page.locations if loc.geometry]
+        district_names = {d.id: d.name for d in districts}
+        st.write(_in_words([district_names.get(loc.district_id) for loc in page.locations]))
         fmap = base_map(districts, points=[(p[0], p[1]) for p in points])
         add_areas(fmap, areas)
         add_points(fmap, points)
         st_folium(fmap, height=420, use_container_width=True, returned_objects=[],
                   key=f"map-{page.technology.id}-{page.version.version}")
-        district_names = {d.id: d.name for d in districts}
         st.write(_("The same locations as a list:"))
         st.dataframe(
             pd.DataFrame([{
@@ -47,6 +49,18 @@ def deployments(page: NoticePage, districts: list[District]) -> None:
     else:
         st.write(_("This version lists no fixed locations (for example, equipment carried by "
                    "staff or software without a place)."))
+
+
+def _in_words(districts: list[str | None]) -> str:
+    """The map in one sentence: how many places, and how many in each district (Markdown)."""
+    counts = Counter(districts)
+    parts = [_("{n} in {district}").format(n=number(n), district=inert(name))
+             for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0] or ""))
+             if name]
+    if counts.get(None):
+        parts.append(_("{n} outside the districts").format(n=number(counts[None])))
+    return ngettext("{n} place is listed: {where}.", "{n} places are listed: {where}.",
+                    len(districts)).format(n=number(len(districts)), where="; ".join(parts))
 
 
 def version_changes(actor: Actor, page: NoticePage, numbers: list[int], version: int) -> None:

@@ -168,6 +168,9 @@ def results(res: SurveyResults) -> None:
                                      yaxis={"autorange": "reversed"}, xaxis_title=_("people"))
                 st.plotly_chart(figure, config={"displayModeBar": False},
                                 key=f"result_{q.position}_{q.retired}")
+                top = max((o for o in q.options if o.count is not None), key=lambda o: o.count)
+                st.markdown(_("Most often chosen: {option}, by {n} people ({share}).").format(
+                    option=inert(top.option), n=shown_text(top.shown), share=top.percent))
             st.dataframe(frame, hide_index=True, width="stretch")
         if q.by_district:
             with st.expander(_("By district")):
