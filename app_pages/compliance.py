@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from portal.i18n import _, number
+from portal.i18n import _, number, pgettext
 from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
 from portal.ui import cached, charts
@@ -62,7 +62,7 @@ if findings is not None:
         st.dataframe(crosstab.reset_index(), hide_index=True, width="stretch")
 
         st.header(OPEN_FINDINGS)
-        link = _("Open")
+        link = pgettext("link to a record", "Open")
         st.dataframe(
             pd.DataFrame([{
                 SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {_(RULES_BY_ID[f.rule_id].title)}",

@@ -9,7 +9,7 @@ from portal.errors import PermissionDenied
 from portal.i18n import _
 from portal.surveys import builder
 from portal.surveys.answering import get_survey
-from portal.surveys.vocab import PREFER_NOT, QUESTION_KINDS, STATUSES, TARGETS
+from portal.surveys.vocab import PREFER_NOT, QUESTION_KINDS, TARGETS, status_name
 from portal.ui import surveys as draw
 from portal.ui.context import change_then_rerun, current_actor, db
 from portal.ui.messages import reported
@@ -33,7 +33,7 @@ by_id = {s.id: s for s in surveys}
 if "survey_just_created" in st.session_state:  # open a new survey once it exists
     st.session_state["survey_choice"] = st.session_state.pop("survey_just_created")
 chosen = st.selectbox(_("Survey"), [0, *by_id], key="survey_choice",
-                      format_func=lambda i: f"{by_id[i].title} ({_(STATUSES[by_id[i].status])})" if i
+                      format_func=lambda i: f"{by_id[i].title} ({status_name(by_id[i].status)})" if i
                       else _("New survey"))
 current = by_id.get(chosen)
 

@@ -8,7 +8,7 @@ from portal.i18n import N_, _
 from portal.surveys.answering import get_survey, has_answered, preview_answers, submit_response
 from portal.auth.permissions import allowed
 from portal.surveys.builder import list_surveys
-from portal.surveys.vocab import STATUSES
+from portal.surveys.vocab import status_name
 from portal.timefmt import format_datetime
 from portal.ui import surveys as draw
 from portal.ui.context import browser_session_token, current_actor, db
@@ -54,7 +54,7 @@ if not slug:
                 link_to("surveys", actor, inert(titles[item.id]["title"]),
                         query_params={"survey": item.slug},
                         icon=":material/ballot:")
-                status = _(STATUSES.get(item.status, item.status.capitalize()))
+                status = status_name(item.status)
                 st.caption(_("{status} · closes {when}").format(
                     status=status, when=format_datetime(item.closes_at))
                     if item.closes_at else status)

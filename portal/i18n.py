@@ -1,7 +1,8 @@
 """The interface in the resident's language: English, or Spanish from gettext catalogs.
 
 Texts are marked in the code with ``_()`` (shown now), ``N_()`` (a constant defined at
-import time, translated where it is shown: ``_(CONSTANT)``) and ``ngettext()``. The Spanish
+import time, translated where it is shown: ``_(CONSTANT)``) and ``ngettext()``; a word that
+means two things takes a context: ``pgettext("survey status", "Open")``, ``NP_()``. The Spanish
 catalog is ``portal/locale/es/LC_MESSAGES/*.po`` in the repository; it is compiled in
 memory the first time a process needs it (no ``.mo`` file is committed or has to be built),
 so a new entry takes effect on the next start. ``python -m portal.i18n update`` adds the
@@ -45,9 +46,22 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's own name for "mark, translat
     return text
 
 
+def NP_(context: str, text: str) -> str:  # noqa: N802 - as N_, for a text that needs a context
+    """Mark ``text`` for the catalog with ``context`` without translating it now; show it with
+    ``pgettext(context, text)``."""
+    return text
+
+
 def _(text: str) -> str:
     """``text`` in the language in force."""
     return translations(language()).gettext(text)
+
+
+def pgettext(context: str, text: str) -> str:
+    """``text`` as meant in ``context``, where one English word needs two translations:
+    "Open" as a survey's state ("Abierta") and as a link ("Abrir"), "none" of an agreement
+    ("ninguno") and of information ("ninguna")."""
+    return translations(language()).pgettext(context, text)
 
 
 def ngettext(one: str, many: str, n: int) -> str:

@@ -27,19 +27,22 @@ from portal.settings import PROJECT_ROOT
 
 #: Where marked texts live: the pages, the domain code and the entry script.
 SOURCES = ("app_pages", "portal", "moderation", "streamlit_app.py")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "NP_": ((1, "c"), 2)}
 
 
 @dataclass(frozen=True)
 class Marked:
-    """A text the code marks: its id(s) (a plural's two forms) and where it is first used."""
+    """A text the code marks: its id(s) (a plural's two forms), where it is first used, and
+    the context that tells it from the same English meaning something else."""
 
     ids: tuple[str, ...]
     place: str
+    context: str | None = None
 
 
 def extract() -> dict[str, Marked]:
-    """Every marked text in the code, keyed by its (singular) id."""
+    """Every marked text in the code, keyed by its (singular) id and context (``_key``)."""
     from babel.messages.extract import extract_from_file
 
     found: dict[str, Marked] = {}
@@ -48,12 +51,13 @@ def extract() -> dict[str, Marked]:
         files = [root] if root.is_file() else sorted(root.rglob("*.py"))
         for path in files:
             relative = path.relative_to(PROJECT_ROOT).as_posix()
-            for line, message, _comments, _context in extract_from_file(
+            for line, message, _comments, context in extract_from_file(
                 "python", str(path), keywords=KEYWORDS, strip_comment_tags=True,
             ):
                 ids = message if isinstance(message, tuple) else (message,)
-                if ids and ids[0] and ids[0] not in found:
-                    found[ids[0]] = Marked(tuple(ids), f"{relative}:{line}")
+                key = _key(message, context)
+                if ids and ids[0] and key not in found:
+                    found[key] = Marked(tuple(ids), f"{relative}:{line}", context)
     return found
 
 
@@ -66,7 +70,7 @@ def read(lang: str):  # type: ignore[no-untyped-def]
         with path.open("rb") as handle:
             for message in read_po(handle, locale=lang, domain=DOMAIN):
                 if message.id:
-                    entries[_key(message.id)] = (message, path)
+                    entries[_key(message.id, message.context)] = (message, path)
     return entries
 
 
@@ -151,8 +155,10 @@ def unmarked(path: Path) -> list[tuple[int, str]]:
                    if "# not translated:" not in lines[line - 1]})
 
 
-def _key(message_id: str | tuple[str, ...]) -> str:
-    return message_id[0] if isinstance(message_id, tuple) else message_id
+def _key(message_id: str | tuple[str, ...], context: str | None = None) -> str:
+    """A text's key: its singular, after its context and gettext's separator if it has one."""
+    singular = message_id[0] if isinstance(message_id, tuple) else message_id
+    return f"{context}\x04{singular}" if context else singular
 
 
 def problems(lang: str) -> list[str]:
@@ -202,18 +208,19 @@ def update(lang: str) -> int:
                 catalogs[path] = read_po(handle, locale=lang, domain=DOMAIN)
         else:
             catalogs[path] = Catalog(locale=lang, domain=DOMAIN)
-    known = {_key(m.id) for catalog in catalogs.values() for m in catalog if m.id}
+    known = {_key(m.id, m.context) for catalog in catalogs.values() for m in catalog if m.id}
     dropped = 0
     for path, catalog in catalogs.items():
         for message in list(catalog):
-            if message.id and _key(message.id) not in marked:
-                del catalog[message.id]
+            if message.id and _key(message.id, message.context) not in marked:
+                catalog.delete(message.id, context=message.context)
                 dropped += 1
         if path == main_file:
             for key, mark in marked.items():
                 ids = mark.ids
                 if key not in known:
-                    catalog.add(ids if len(ids) == 2 else key, ("", "") if len(ids) == 2 else "")
+                    catalog.add(ids if len(ids) == 2 else ids[0], ("", "") if len(ids) == 2 else "",
+                                context=mark.context)
         catalog.obsolete.clear()
         with path.open("wb") as handle:
             write_po(handle, catalog, width=100, sort_output=False, no_location=True)

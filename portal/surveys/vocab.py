@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from portal.i18n import N_
+from portal.i18n import N_, NP_, pgettext
 
-STATUSES: dict[str, str] = {"draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed")}
+#: A survey's states. In Spanish a survey ("encuesta") is feminine: "Abierta", "Cerrada", which a
+#: comment period's "Cerrado" is not, so the names carry a context.
+STATUS_CONTEXT = "survey status"
+STATUSES: dict[str, str] = {"draft": NP_("survey status", "Draft"),
+                            "open": NP_("survey status", "Open"),
+                            "closed": NP_("survey status", "Closed")}
+
+
+def status_name(status: str) -> str:
+    """A survey's state in the reader's language (an unknown one as stored, capitalised)."""
+    return pgettext(STATUS_CONTEXT, STATUSES[status]) if status in STATUSES else status.capitalize()
 
 QUESTION_KINDS: dict[str, str] = {
     "single_choice": "One choice",

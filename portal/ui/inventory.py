@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from portal.glossary import help_for
-from portal.i18n import N_, SOURCE_LANGUAGE, _, language, month_day_year, ngettext, number
+from portal.i18n import N_, SOURCE_LANGUAGE, _, language, month_day_year, ngettext, number, pgettext
 from portal.inventory import vocab
 from portal.inventory.compliance import RULES_BY_ID, SEVERITIES
 from portal.inventory.service import PracticeDetail
@@ -248,7 +248,7 @@ def detail(d: PracticeDetail, actor: Any = None) -> None:
             f"- {_('Yes') if p.agreement_terms.get(k) else _('No')}: {_(label)}"
             for k, label in vocab.AGREEMENT_TERMS.items()))
     else:
-        st.markdown(_line(_("Agreement"), _("none")), help=help_for("data_sharing_agreement"))
+        st.markdown(_line(_("Agreement"), pgettext("agreement", "none")), help=help_for("data_sharing_agreement"))
     st.markdown(_line(_("Residents told when the data is collected"),
                       _("Yes") if p.residents_notified else _("No")),
                 help=help_for("notice_at_collection"))

@@ -98,3 +98,23 @@ def test_every_language_offered_has_a_catalog() -> None:
     for lang in LANGUAGES:
         if lang != "en":
             assert translations(lang).gettext("Home") != "Home"
+
+
+def test_one_english_word_with_two_meanings_takes_a_context() -> None:
+    """A survey is "Abierta"/"Cerrada", a comment period "Cerrado", a link "Abrir", an
+    agreement "ninguno": each marked with its context and extracted with it."""
+    from portal.i18n import pgettext
+    from portal.surveys.vocab import status_name
+
+    with using_language("es"):
+        assert status_name("open") == "Abierta"
+        assert status_name("closed") == "Cerrada"
+        assert status_name("draft") == "Borrador"
+        assert _("Closed") == "Cerrado"
+        assert pgettext("link to a record", "Open") == "Abrir"
+        assert pgettext("agreement", "none") == "ninguno"
+        assert _("none") == "ninguna"
+    assert status_name("closed") == "Closed"
+    marked = extract()
+    assert marked["survey status\x04Open"].context == "survey status"
+    assert marked["link to a record\x04Open"].ids == ("Open",)
