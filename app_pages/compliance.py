@@ -66,7 +66,7 @@ if findings is not None:
         st.dataframe(
             pd.DataFrame([{
                 SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {_(RULES_BY_ID[f.rule_id].title)}",
-                DEPARTMENT: f.department, _("Practice"): f.practice, _("What was found"): f.detail,
+                DEPARTMENT: f.department, _("Practice"): f.practice, _("What was found"): f.detail.shown(),
                 link: f"/inventory?practice={f.practice_id}",
             } for f in findings]),
             hide_index=True, width="stretch",

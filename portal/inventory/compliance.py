@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from portal.i18n import N_
-from portal.inventory.vocab import AGREEMENT_TERMS, SENSITIVE_CATEGORIES
+from portal.inventory.vocab import AGREEMENT_TERMS, CHANNELS, SENSITIVE_CATEGORIES
 
 SEVERITIES: dict[str, str] = {
     "critical": N_("Critical"),
@@ -95,74 +95,126 @@ class Facts:
         return bool(self.sensitive_categories)
 
 
-def _labels(keys: Any) -> str:
-    return ", ".join(SENSITIVE_CATEGORIES.get(k, k).lower() for k in keys)
+def _in_a_sentence(label: str) -> str:
+    """A vocabulary label inside a sentence: "Health" → "health", "SSN or ITIN" kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+class Detail(str):
+    """A finding's reason for one practice. As a string it is English (files, the command
+    line, the packet's JSON); ``shown()`` gives it in the reader's language, with the
+    vocabulary's labels and the numbers translated there, so a finding computed once and
+    cached for every visitor still reads in each visitor's language."""
+
+    template: str
+    lists: Mapping[str, tuple[str, tuple[str, ...]]]
+    numbers: Mapping[str, int | str]
+
+    def __new__(cls, template: str, *, lists: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+                numbers: Mapping[str, int | str] | None = None) -> Detail:
+        lists, numbers = dict(lists or {}), dict(numbers or {})
+        english = template.format(**{
+            **{k: sep.join(_in_a_sentence(label) for label in labels) for k, (sep, labels) in lists.items()},
+            **{k: f"{v:,}" if isinstance(v, int) else v for k, v in numbers.items()}})
+        detail = super().__new__(cls, english)
+        detail.template, detail.lists, detail.numbers = template, lists, numbers
+        return detail
+
+    def __reduce__(self) -> tuple[Any, ...]:  # st.cache_data pickles what it keeps
+        return (_detail, (self.template, self.lists, self.numbers))
+
+    def shown(self) -> str:
+        from portal.i18n import _, number
+
+        return _(self.template).format(**{
+            **{k: sep.join(_in_a_sentence(_(label)) for label in labels)
+               for k, (sep, labels) in self.lists.items()},
+            **{k: number(v) if isinstance(v, int) else v for k, v in self.numbers.items()}})
+
+
+def _detail(template: str, lists: Mapping[str, tuple[str, tuple[str, ...]]],
+            numbers: Mapping[str, int | str]) -> Detail:
+    return Detail(template, lists=lists, numbers=numbers)
+
+
+def _categories(keys: Any) -> tuple[str, tuple[str, ...]]:
+    return ", ", tuple(SENSITIVE_CATEGORIES.get(k, k) for k in keys)
+
+
+def _channel(key: str) -> tuple[str, tuple[str, ...]]:
+    return "", (CHANNELS.get(key, key.replace("_", " ")),)
 
 
 # Each check returns None (no finding) or the specific reason for this practice.
-Check = Callable[[Facts, date], str | None]
+Check = Callable[[Facts, date], Detail | None]
 
 
-def _no_agreement(f: Facts, today: date) -> str | None:
+def _no_agreement(f: Facts, today: date) -> Detail | None:
     if (f.sensitive and f.recipient_type in OUTSIDE_RECIPIENTS and not f.agreement_title
             and f.legal_basis_type not in MANDATED_BASES):
-        return f"Shares {_labels(f.sensitive_categories)} with no written agreement."
+        return Detail(N_("Shares {categories} with no written agreement."),
+                      lists={"categories": _categories(f.sensitive_categories)})
     return None
 
 
-def _informal_immigration(f: Facts, today: date) -> str | None:
+def _informal_immigration(f: Facts, today: date) -> Detail | None:
     hit = [c for c in f.sensitive_categories if c in IMMIGRATION]
     if f.mechanism == "informal" and hit:
-        return f"Shares {_labels(hit)} informally (by {f.channel.replace('_', ' ')})."
+        return Detail(N_("Shares {categories} informally ({channel})."),
+                      lists={"categories": _categories(hit), "channel": _channel(f.channel)})
     return None
 
 
-def _informal_sensitive(f: Facts, today: date) -> str | None:
+def _informal_sensitive(f: Facts, today: date) -> Detail | None:
     other = [c for c in f.sensitive_categories if c not in IMMIGRATION]
     if f.mechanism == "informal" and other:
-        return f"Shares {_labels(other)} informally (by {f.channel.replace('_', ' ')})."
+        return Detail(N_("Shares {categories} informally ({channel})."),
+                      lists={"categories": _categories(other), "channel": _channel(f.channel)})
     return None
 
 
-def _agreement_expired(f: Facts, today: date) -> str | None:
+def _agreement_expired(f: Facts, today: date) -> Detail | None:
     if f.agreement_title and f.agreement_end is not None and f.agreement_end < today:
-        return f"The agreement ended on {f.agreement_end.isoformat()} but sharing continues."
+        return Detail(N_("The agreement ended on {date} but sharing continues."),
+                      numbers={"date": f.agreement_end.isoformat()})
     return None
 
 
-def _agreement_terms(f: Facts, today: date) -> str | None:
+def _agreement_terms(f: Facts, today: date) -> Detail | None:
     if not f.agreement_title:
         return None
-    missing = [label for key, label in AGREEMENT_TERMS.items() if not f.agreement_terms.get(key)]
+    missing = tuple(label for key, label in AGREEMENT_TERMS.items() if not f.agreement_terms.get(key))
     if missing:
-        return "The agreement lacks: " + "; ".join(m.lower() for m in missing) + "."
+        return Detail(N_("The agreement lacks: {terms}."), lists={"terms": ("; ", missing)})
     return None
 
 
-def _retention_over_policy(f: Facts, today: date) -> str | None:
+def _retention_over_policy(f: Facts, today: date) -> Detail | None:
     if f.retention_days is not None and f.policy_days is not None and f.retention_days > f.policy_days:
-        return (f"The recipient keeps the data {f.retention_days:,} days; the dataset's policy "
-                f"is {f.policy_days:,} days.")
+        return Detail(N_("The recipient keeps the data {days} days; the dataset's policy is "
+                         "{policy} days."),
+                      numbers={"days": f.retention_days, "policy": f.policy_days})
     return None
 
 
-def _retention_unstated(f: Facts, today: date) -> str | None:
+def _retention_unstated(f: Facts, today: date) -> Detail | None:
     if f.retention_days is None and not (f.retention_text or "").strip():
-        return "No retention period is stated."
+        return Detail(N_("No retention period is stated."))
     return None
 
 
-def _not_told(f: Facts, today: date) -> str | None:
+def _not_told(f: Facts, today: date) -> Detail | None:
     if (not f.residents_notified and f.frequency in ROUTINE_FREQUENCIES
             and f.recipient_type != "public"):
-        return "Residents are not told when their data is collected that it is shared routinely."
+        return Detail(N_("Residents are not told when their data is collected that it is shared "
+                         "routinely."))
     return None
 
 
-def _hosted(f: Facts, today: date) -> str | None:
+def _hosted(f: Facts, today: date) -> Detail | None:
     if f.hosted_by_third_party and (f.sensitive or f.dataset_classification == "restricted"):
-        what = _labels(f.sensitive_categories) if f.sensitive else "restricted data"
-        return f"A third party hosts {what}."
+        what = _categories(f.sensitive_categories) if f.sensitive else ("", (N_("Restricted data"),))
+        return Detail(N_("A third party hosts {what}."), lists={"what": what})
     return None
 
 
@@ -231,7 +283,7 @@ class Finding:
     rule_id: str
     severity: str
     practice_id: int
-    detail: str
+    detail: Detail
 
     @property
     def rule(self) -> Rule:

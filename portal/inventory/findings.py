@@ -23,7 +23,7 @@ from sqlmodel import Session
 from portal.audit.models import RecordVersion
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
-from portal.inventory.compliance import SEVERITIES, SEVERITY_ORDER, Facts, evaluate
+from portal.inventory.compliance import SEVERITIES, SEVERITY_ORDER, Detail, Facts, evaluate
 from portal.inventory.models import Dataset, SharingPractice
 from portal.inventory.service import RECORD_TYPE, list_practices, today
 from portal.timefmt import local
@@ -36,7 +36,7 @@ class FindingRow:
     department: str
     rule_id: str
     severity: str
-    detail: str
+    detail: Detail
 
 
 @service("inventory.compliance_findings")

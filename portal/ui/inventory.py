@@ -260,10 +260,10 @@ def detail(d: PracticeDetail, actor: Any = None) -> None:
     for f in d.findings:
         rule = RULES_BY_ID[f.rule_id]
         with st.container(border=True):
-            st.markdown(f"**{_(SEVERITIES[f.severity])} · {rule.id} · {rule.title}**")
-            st.write(f.detail)
+            st.markdown(f"**{_(SEVERITIES[f.severity])} · {rule.id} · {_(rule.title)}**")
+            st.write(f.detail.shown())
             st.markdown(_("{explanation} Principle: {principle}").format(
-                explanation=rule.explanation, principle=rule.principle))
+                explanation=_(rule.explanation), principle=_(rule.principle)))
 
     st.header(_("Change history"), anchor=False)
     version_history(d.history, _("This record has not been changed since it was entered in the "

@@ -72,3 +72,12 @@ def test_findings_in_spanish(session: Session) -> None:
     assert set(findings["Gravedad"]) == {"Crítica", "Alta"}
     rules = next(d.value for d in at.dataframe if "Por qué importa" in d.value.columns)
     assert "Datos delicados compartidos sin un acuerdo por escrito" in set(rules["Título"])
+    # Each finding's reason too, computed once and cached for every visitor, reads in Spanish
+    # here and in English in the English page.
+    assert ("Comparte situación migratoria o de ciudadanía de manera informal (solicitud por "
+            "teléfono).") in set(findings["Lo que se encontró"])
+    assert "Abrir" in findings.columns
+    english = run_script("app_pages/compliance.py", Role.COMMISSIONER)
+    reasons = next(d.value for d in english.dataframe if "What was found" in d.value.columns)
+    assert ("Shares immigration or citizenship status informally (phone request)."
+            in set(reasons["What was found"]))
