@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
+def N_(text: str) -> str:  # noqa: N802 - the name the portal's catalog extracts
+    """Mark a label for the portal's Spanish catalog (portal/i18n.py's ``N_``, which
+    moderation may not import: it stands alone, without the portal)."""
+    return text
+
 #: Personal-data kinds, in the order of precedence used when detected spans
 #: overlap and are merged into one redaction: the most sensitive kind names the
 #: merged span.
@@ -32,14 +38,15 @@ KINDS: tuple[str, ...] = (*PII_KINDS, "profanity", "spam", "bidi", "campaign")
 #: What replaces a detected span in published text. Bracketed, and free of
 #: digits and "@", so that a redacted text never looks like personal data to
 #: the detectors (which keeps redaction idempotent).
+#: Stored in English; a page in Spanish shows each in Spanish (``portal.ui.text.labels_shown``).
 REDACTION_LABELS: dict[str, str] = {
-    "pii:ssn": "[SSN removed]",
-    "pii:itin": "[ITIN removed]",
-    "pii:credit_card": "[card number removed]",
-    "pii:email": "[email removed]",
-    "pii:phone": "[phone removed]",
-    "pii:address": "[address removed]",
-    "pii:name": "[name removed]",
+    "pii:ssn": N_("[SSN removed]"),
+    "pii:itin": N_("[ITIN removed]"),
+    "pii:credit_card": N_("[card number removed]"),
+    "pii:email": N_("[email removed]"),
+    "pii:phone": N_("[phone removed]"),
+    "pii:address": N_("[address removed]"),
+    "pii:name": N_("[name removed]"),
 }
 
 

@@ -31,7 +31,7 @@ from portal.i18n import _, ngettext, number
 from portal.timefmt import county_zone, format_date
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
-from portal.ui.text import inert
+from portal.ui.text import inert, labels_shown
 
 _NO_CHOICE = ""
 
@@ -80,7 +80,7 @@ def show_published(target_type: str, target_id: int | None, actor: Actor) -> Non
             where = f" · {inert(c.district)}" if c.district else ""
             stance = f" · {_(POSITIONS[c.position])}" if c.position in POSITIONS else ""
             st.caption(f"{format_date(c.published_at, zone)}{where}{stance}")
-            st.markdown(inert(c.text))
+            st.markdown(inert(labels_shown(c.text)))
             if c.official_response:
                 st.info(
                     _("**Official response** ({when}): {response}").format(
@@ -227,7 +227,7 @@ def comment_form(target_type: str, target_id: int | None, actor: Actor) -> None:
               "publication. This is what would be published:").format(found=found),
             icon=":material/privacy_tip:",
         )
-        box.markdown(inert(preview.redacted))
+        box.markdown(inert(labels_shown(preview.redacted)))
         confirm, edit = box.columns(2)
         if confirm.button(_("Send it with these removed"), key=f"{key}_confirm", type="primary"):
             draft = {k: v for k, v in pending.items() if not k.startswith("_")}

@@ -20,7 +20,7 @@ from portal.disclosure import shown_text
 from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
 from portal.surveys.results import SurveyResults, results_version, survey_results
 from portal.surveys.vocab import LIKERT, PREFER_NOT, TEXT_KINDS
-from portal.ui.text import chart_text, inert
+from portal.ui.text import chart_text, inert, labels_shown
 from portal.ui.translated import Localized, localized
 
 TOPIC_WORDS = {"citizenship": N_("citizenship or immigration status"),
@@ -180,7 +180,7 @@ def results(res: SurveyResults) -> None:
         if q.kind in TEXT_KINDS:
             if q.excerpts:
                 for text in q.excerpts[:20]:
-                    st.markdown(f"> {inert(text)}")
+                    st.markdown(f"> {inert(labels_shown(text))}")
             else:
                 st.caption(_("No excerpt has been published yet."))
 

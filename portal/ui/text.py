@@ -11,6 +11,8 @@ import re
 from html import escape
 
 from moderation.textview import BIDI_CONTROLS
+from moderation.types import REDACTION_LABELS
+from portal.i18n import SOURCE_LANGUAGE, _, language
 
 # ``&`` too: "&lt;b&gt;" typed is shown as typed, not decoded into "<b>" by the Markdown
 # renderer; and ``/``: Streamlit turns ":material/name:" into an icon, escaped colons or not.
@@ -42,3 +44,14 @@ def chart_text(text: str) -> str:
     (``<b>``, ``<a href>``): escaped, it shows as typed. Quotes stay: Plotly turns ``&lt;``,
     ``&gt;`` and ``&amp;`` back into characters, but shows ``&quot;`` as it is."""
     return escape(str(text), quote=False)
+
+
+def labels_shown(text: str) -> str:
+    """Published text with the labels redaction left ("[phone removed]") in the reader's
+    language. The stored text keeps them in English, as files and the packet do; they are
+    the portal's words, not the resident's, so they are the only part translated."""
+    if "removed]" not in text or language() == SOURCE_LANGUAGE:
+        return text
+    for label in REDACTION_LABELS.values():
+        text = text.replace(label, _(label))
+    return text

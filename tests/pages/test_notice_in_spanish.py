@@ -90,3 +90,17 @@ def test_the_list_of_technologies_names_them_in_spanish(session: Session) -> Non
     assert list(table["Tecnología"]) == ["Drones policiales"]
     at.text_input[0].set_value("drones policiales").run()  # found by its Spanish name too
     assert list(at.dataframe[0].value["Tecnología"]) == ["Drones policiales"]
+
+
+def test_redaction_labels_in_a_published_comment_read_in_spanish(session: Session) -> None:
+    """The label redaction left is the portal's word, so it is translated; the resident's own
+    words around it are not, and the stored text keeps the English label."""
+    tech = factories.technology(session, name="Plate readers", open_days=3)
+    factories.stored_comment(session, "Call me at [phone removed] about the cameras.",
+                             target_type="notice", target_id=tech.id)
+    session.commit()
+    spanish = plain(texts(run_script("app_pages/notice.py",
+                                     query={"technology": tech.slug, "lang": "es"})))
+    assert "Call me at [teléfono eliminado] about the cameras." in spanish
+    english = plain(texts(run_script("app_pages/notice.py", query={"technology": tech.slug})))
+    assert "Call me at [phone removed] about the cameras." in english
