@@ -8,7 +8,7 @@ import streamlit as st
 from portal.auth.permissions import allowed
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
-from portal.i18n import N_, _
+from portal.i18n import N_, _, language, using_language
 from portal.oversight.service import (
     MEETING_STATUSES,
     create_meeting,
@@ -30,10 +30,11 @@ st.write(_(
     "residents said about them."
 ))
 base = site_url()
+page_language = language()  # the file is made when clicked, after this run
 
 
 def _ics() -> bytes:
-    with db() as session:
+    with db() as session, using_language(page_language):
         return meetings_ics(session=session, actor=RESIDENT, base_url=base)
 
 

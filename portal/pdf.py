@@ -29,6 +29,7 @@ from fpdf.enums import (
     YPos,
 )
 
+from portal.i18n import _, number
 from portal.textsafety import strip_format_chars
 
 FONT = "dejavu"
@@ -162,7 +163,9 @@ class Document(FPDF):
         self.set_y(-13)
         self.set_font(FONT, size=8)
         self.set_text_color(*MUTED_COLOUR)
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align=Align.C)
+        # "{nb}" is fpdf2's stand-in for the page count, filled in when the document is output.
+        self.cell(0, 5, _("Page {n} of {total}").format(n=self.page_no(), total="{nb}"),
+                  align=Align.C)
         self.set_text_color(*TEXT_COLOUR)
 
     def _fit(self, text: str, width: float) -> str:
@@ -492,7 +495,8 @@ def chart_value(value: object) -> tuple[str, float]:
 
 
 def _format_number(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+    """A chart's figure as the language in force writes numbers (12,345.6 / 12.345,6)."""
+    return number(x, 0) if float(x).is_integer() else number(x, 1)
 
 
 def bar_chart_png(
@@ -538,11 +542,11 @@ def bar_chart_png(
                     hatch="////",
                     linewidth=0.8,
                 )
-                label, style, at = "suppressed", "italic", stub
+                label, style, at = _("suppressed"), "italic", stub
             elif kind == "zero":
                 label, style, at = "0", "normal", 0.0
             else:
-                label, style, at = "no data", "italic", 0.0
+                label, style, at = _("no data"), "italic", 0.0
             ax.text(
                 at + top * 0.02,
                 y,
@@ -584,8 +588,8 @@ def describe_bars(labels: Sequence[object], values: Sequence[object]) -> str:
         text = {
             "value": _format_number(x),
             "zero": "0",
-            "suppressed": "suppressed",
-            "missing": "no data",
+            "suppressed": _("suppressed"),
+            "missing": _("no data"),
         }[kind]
         parts.append(f"{safe_text(label)}: {text}")
     return "; ".join(parts)

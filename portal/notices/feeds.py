@@ -22,13 +22,16 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.exports import to_csv, to_json
 from portal.geography.service import list_districts
+from portal.i18n import LANGUAGES, SOURCE_LANGUAGE, _, using_language
 from portal.notices import vocab
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 from portal.notices.service import get_notice, list_technologies
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
+from portal.translations.service import Localized, localize, published
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def notice_url(base_url: str, slug: str, version: int | None = None) -> str:
@@ -50,9 +53,46 @@ def _stamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _in_language(session: Session, actor: Actor, records: list[tuple[int, dict[str, str]]],
+                 language: str) -> list[Localized]:
+    """Each ``(notice id, {field: English})`` in ``language`` where staff have given it
+    (portal/translations/), else in English. A notice may appear once per version, each
+    with its own English: a translation holds only for the English it was made from."""
+    out: list[Localized | None] = [None] * len(records)
+    layers: dict[int, dict[int, tuple[int, dict[str, str]]]] = {}
+    seen: dict[int, int] = {}
+    for n, (rid, fields) in enumerate(records):
+        layer = seen[rid] = seen.get(rid, -1) + 1
+        layers.setdefault(layer, {})[rid] = (n, fields)
+    for layer in layers.values():
+        english = {rid: fields for rid, (_n, fields) in layer.items()}
+        found = published(session=session, actor=actor, kind="notice", english=english,
+                          language=language) if language != SOURCE_LANGUAGE else {}
+        for rid, texts in localize(english, found, language).items():
+            out[layer[rid][0]] = texts
+    return [texts for texts in out if texts is not None]
+
+
+def _feed_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
+    return language
+
+
 @service("notices.feed_atom")
-def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 200) -> bytes:
-    """New and updated notices, newest first: one entry per published version."""
+def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 200,
+                 language: str = SOURCE_LANGUAGE) -> bytes:
+    """New and updated notices, newest first: one entry per published version.
+
+    In another language than English the feed says so (``xml:lang``), its own words and
+    dates are in that language, and each notice's name and summary are staff's translation
+    where they gave one; a summary still only in English carries ``xml:lang="en"``."""
+    with using_language(_feed_language(language)):
+        return _notices_atom(session, actor, base_url, limit, language)
+
+
+def _notices_atom(session: Session, actor: Actor, base_url: str, limit: int,
+                  language: str) -> bytes:
     rows = session.exec(
         select(NoticeVersion, SurveillanceTechnology)
         .join(SurveillanceTechnology, SurveillanceTechnology.id == NoticeVersion.technology_id)
@@ -63,35 +103,61 @@ def notices_atom(*, session: Session, actor: Actor, base_url: str, limit: int = 
     ).all()
     host = urlsplit(base_url).hostname or "localhost"
     county = get_settings().county_name
+    summaries = [version.change_summary if version.version > 1 and version.change_summary
+                 else version.description for version, _tech in rows]
+    field = ["change_summary" if version.version > 1 and version.change_summary else "description"
+             for version, _tech in rows]
+    texts = _in_language(session, actor, [
+        (tech.id, {"name": tech.name, field[n]: summaries[n] or ""})  # type: ignore[misc]
+        for n, (_version, tech) in enumerate(rows)], language)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{county} surveillance technology notices"
+    if language != SOURCE_LANGUAGE:
+        feed.set(XML_LANG, language)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = _(
+        "{county} surveillance technology notices").format(county=county)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:{host},2026:notices"
     updated = rows[0][0].published_at if rows else utcnow()
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(updated)  # type: ignore[arg-type]
     ET.SubElement(feed, f"{{{ATOM}}}link", href=f"{base_url.rstrip('/')}/notices", rel="alternate")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = _xml(county)
-    for version, tech in rows:
+    for n, (version, tech) in enumerate(rows):
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        kind = "New notice" if version.version == 1 else f"Updated notice (version {version.version})"
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml(f"{tech.name}: {kind}")
+        kind = _("New notice") if version.version == 1 else _(
+            "Updated notice (version {version})").format(version=version.version)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml(f"{texts[n]['name']}: {kind}")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:{host},2026:notice/{tech.slug}/v{version.version}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(version.published_at)  # type: ignore[arg-type]
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(version.published_at)  # type: ignore[arg-type]
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate",
                       href=notice_url(base_url, tech.slug, version.version))
-        summary = version.change_summary if version.version > 1 and version.change_summary else version.description
-        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = _xml(summary)
+        summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")
+        summary.text = _xml(texts[n][field[n]] if summaries[n] is not None else None)
+        if field[n] in texts[n].in_english:
+            summary.set(XML_LANG, SOURCE_LANGUAGE)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def _in(language: str) -> dict[str, str]:
+    """The ``LANGUAGE`` parameter of a text property in another language than English (in
+    English the file stays as it always was: no parameter)."""
+    return {} if language == SOURCE_LANGUAGE else {"LANGUAGE": language}
 
 
 @service("notices.feed_ics")
 def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
-                          now: datetime | None = None) -> bytes:
+                          now: datetime | None = None, language: str = SOURCE_LANGUAGE) -> bytes:
     """One event per comment deadline still ahead: the half hour before comments close, on
-    the deadline's own day (not a weeks-long block), with a reminder the day before."""
-    now = now or utcnow()
+    the deadline's own day (not a weeks-long block), with a reminder the day before. In
+    another language than English its words and dates are in that language (``LANGUAGE``
+    on each text), and a notice's name is staff's translation where they gave one."""
+    with using_language(_feed_language(language)):
+        return _comment_deadlines_ics(session, actor, base_url, now or utcnow(), language)
+
+
+def _comment_deadlines_ics(session: Session, actor: Actor, base_url: str, now: datetime,
+                           language: str) -> bytes:
     techs = session.exec(
         select(SurveillanceTechnology)
         .where(SurveillanceTechnology.is_published == True,  # noqa: E712
@@ -99,12 +165,16 @@ def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
                SurveillanceTechnology.comment_closes_at > now)
         .order_by(SurveillanceTechnology.comment_closes_at)
     ).all()
+    names = _in_language(session, actor, [(tech.id, {"name": tech.name}) for tech in techs],  # type: ignore[misc]
+                         language)
     host = urlsplit(base_url).hostname or "localhost"
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Civic data transparency portal//Notices//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{get_settings().county_name} comment deadlines")
-    for tech in techs:
+    calendar.add("x-wr-calname", _("{county} comment deadlines").format(
+        county=get_settings().county_name), parameters=_in(language))
+    for tech, texts in zip(techs, names, strict=True):
+        name = texts["name"]
         event = icalendar.Event()
         opens = tech.comment_opens_at or now
         event.add("uid", f"comment-period-{tech.slug}-{int(opens.timestamp())}@{host}")
@@ -112,13 +182,17 @@ def comment_deadlines_ics(*, session: Session, actor: Actor, base_url: str,
         closes = tech.comment_closes_at.astimezone(UTC)  # type: ignore[union-attr]
         event.add("dtstart", closes - timedelta(minutes=30))
         event.add("dtend", closes)
-        event.add("summary", f"Comments close: {tech.name}")
+        event.add("summary", _("Comments close: {name}").format(name=name),
+                  parameters=_in(language))
         event.add("description",
-                  f"Public comments on the {tech.name} notice opened "
-                  f"{format_datetime(opens)} and close {format_datetime(tech.comment_closes_at)}.")
+                  _("Public comments on the {name} notice opened {opens} and close {closes}.").format(
+                      name=name, opens=format_datetime(opens),
+                      closes=format_datetime(tech.comment_closes_at)),
+                  parameters=_in(language))
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Comments on {tech.name} close tomorrow")
+        alarm.add("description", _("Comments on {name} close tomorrow").format(name=name),
+                  parameters=_in(language))
         alarm.add("trigger", timedelta(days=-1))
         event.add_component(alarm)
         event.add("url", notice_url(base_url, tech.slug))

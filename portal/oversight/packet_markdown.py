@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from portal.i18n import _
 from portal.oversight import packet_view as view
 from portal.textsafety import escape_markdown
 
@@ -44,12 +45,13 @@ def _para(text: object) -> list[str]:
 
 
 def packet_markdown(content: dict[str, Any], *, content_hash: str) -> str:
-    """The packet's Markdown (see docs/packet-format.md for ``content``)."""
+    """The packet's Markdown (see docs/packet-format.md for ``content``), in the language in
+    force, as the PDF."""
     meeting = content.get("meeting") or {}
     out: list[str] = [
-        f"# {_e(meeting.get('title') or 'Meeting')}",
+        f"# {_e(view.meeting_title(content))}",
         "",
-        f"**{_e(content.get('county') or '')}** · Privacy Commission · meeting packet",
+        f"**{_e(content.get('county') or '')}** · {_e(view.series_line())}",
         "",
     ]
     for label, value in view.cover_facts(content):
@@ -58,97 +60,98 @@ def packet_markdown(content: dict[str, Any], *, content_hash: str) -> str:
     if meeting.get("description"):
         out += _para(meeting["description"])
 
-    out += ["## How to verify this packet", ""]
+    out += [f"## {_e(_('How to verify this packet'))}", ""]
     for kind, text in view.verify_lines(content, content_hash):
         out += [_code(text) if kind == "code" else _e(text), ""]
 
-    out += ["## Agenda", ""]
+    out += [f"## {_e(_('Agenda'))}", ""]
     items = content.get("items") or []
     for item in items:
         out.append(f"- {_e(view.agenda_line(item))}")
     if not items:
-        out.append("The agenda has no items.")
+        out.append(_("The agenda has no items."))
     out.append("")
 
     for item in items:
-        out += _item(item)
+        out += _item(item, content.get("suppression_k", 11))
 
-    out += ["## About this packet", ""]
+    out += [f"## {_e(_('About this packet'))}", ""]
     for text in view.about_paragraphs(content):
         out += _para(text)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _item(item: dict[str, Any]) -> list[str]:
+def _item(item: dict[str, Any], k: object) -> list[str]:
     out = [f"## {_e(view.item_heading(item))}", ""]
     if item.get("description"):
         out += _para(item["description"])
     record = item.get("record")
     if record:
         out += [
-            "### The record in brief",
+            f"### {_e(_('The record in brief'))}",
             "",
             f"**{_e(view.record_kind(record))}:** {_e(record.get('title') or '—')}  ",
-            f"**Address:** {_e(record.get('address') or '—')}",
+            f"**{_e(_('Address'))}:** {_e(record.get('address') or '—')}",
             "",
         ]
-        brief = [[str(k), str(v)] for k, v in (record.get("brief") or [])]
+        brief = view.brief_rows(record)
         if brief:
-            out += _table(["Field", "Value"], brief)
+            out += _table([_("Field"), _("Value")], brief)
     out += [
-        "### Resident input",
+        f"### {_e(_('Resident input'))}",
         "",
-        f"**Input period:** {_e(view.period_text(item.get('input_period')))}",
+        f"**{_e(_('Input period'))}:** {_e(view.period_text(item.get('input_period')))}",
         "",
     ]
     if not view.has_input(item):
         out += [f"**{_e(view.no_input_text(item))}**", ""]
     else:
-        out += _input(item)
+        out += _input(item, k)
     findings = item.get("findings") or []
     if findings or (record or {}).get("type") == "practice":
-        out += ["### Open compliance findings", ""]
+        out += [f"### {_e(_('Open compliance findings'))}", ""]
         if findings:
-            out += _table(["Practice", "Rule", "Severity", "Detail"], view.finding_rows(findings))
+            out += _table(view.findings_header(), view.finding_rows(findings))
         else:
-            out += ["None open.", ""]
+            out += [_("None open."), ""]
     moderation = item.get("moderation")
     if moderation:
-        out += ["### Moderation in the input period", ""]
-        out += _table(["Input", "Count"], view.moderation_rows(moderation), right=(1,))
+        out += [f"### {_e(_('Moderation in the input period'))}", ""]
+        out += _table([_("Input"), _("Count")], view.moderation_rows(moderation), right=(1,))
         reasons = view.rejection_rows(moderation)
         if reasons:
-            out += ["Rejected, by the reason given publicly:", ""]
-            out += _table(["Reason", "Count"], reasons, right=(1,))
-    out += ["### Commissioners' notes", ""]
+            out += [_("Rejected, by the reason given publicly:"), ""]
+            out += _table([_("Reason"), _("Count")], reasons, right=(1,))
+    out += ["### " + _e(_("Commissioners' notes")), ""]
     notes = item.get("notes") or []
     if not notes:
-        out += ["No notes.", ""]
+        out += [_("No notes."), ""]
     for note in notes:
         out += _para(note.get("text"))
         out += [f"— {_e(view.note_source(note))}", ""]
     return out
 
 
-def _input(item: dict[str, Any]) -> list[str]:
+def _input(item: dict[str, Any], k: object) -> list[str]:
     summary = item.get("summary") or {}
-    out = _table(["Published input", "Count"], view.counts_rows(item), right=(1,))
-    out += ["#### Positions", ""]
+    out = _table([_("Published input"), _("Count")], view.counts_rows(item), right=(1,))
+    out += [f"#### {_e(_('Positions'))}", ""]
     pairs = view.position_pairs(summary.get("positions"))
     out += _table(
-        ["Position", "Comments and answers"],
+        [_("Position"), _("Comments and answers")],
         [[label, view.figure(v)] for label, v in pairs],
         right=(1,),
     )
 
     themes = summary.get("themes") or []
-    out += ["#### Themes", ""]
+    out += [f"#### {_e(_('Themes'))}", ""]
     if not themes:
-        out += ["No themes: too little text to group.", ""]
+        out += [_("No themes: too little text to group."), ""]
     for theme in themes:
         out += [
             f"**{_e(view.theme_title(theme))}**  ",
-            f"Positions: {_e(view.positions_inline(theme.get('positions')))}",
+            _("Positions: {positions}").format(
+                positions=_e(view.positions_inline(theme.get("positions")))),
             "",
         ]
         for quote in view.theme_quotes(theme):
@@ -156,7 +159,7 @@ def _input(item: dict[str, Any]) -> list[str]:
 
     campaigns = summary.get("campaigns") or []
     if campaigns:
-        out += ["#### Campaigns", ""]
+        out += [f"#### {_e(_('Campaigns'))}", ""]
         for campaign in campaigns:
             out += [f"**{_e(view.campaign_title(campaign))}**", ""]
             quote = campaign.get("quote") or {}
@@ -164,19 +167,20 @@ def _input(item: dict[str, Any]) -> list[str]:
                 out += _quote(quote.get("text") or "", view.comment_source(quote))
             additions = campaign.get("additions") or []
             if additions:
-                out += ["Sentences edited copies added:", ""]
+                out += [_("Sentences edited copies added:"), ""]
                 for addition in additions:
                     out += _quote(addition.get("text") or "", view.comment_source(addition))
 
     participation = item.get("participation")
     if participation:
-        out += ["#### Who took part", ""]
+        out += [f"#### {_e(_('Who took part'))}", ""]
         header, rows = view.participation_table(participation)
         if rows:
             out += _table(header, rows, right=(1, 2, 3, 4))
             out += [f"**{_e(view.ratio_text(participation))}**", ""]
-        if participation.get("note"):
-            out += _para(participation["note"])
+        note = view.participation_note(participation, k)
+        if note:
+            out += _para(note)
 
     for survey in item.get("surveys") or []:
         out += [f"#### {_e(view.survey_title(survey))}", "", _e(view.survey_facts(survey)), ""]
@@ -188,7 +192,7 @@ def _input(item: dict[str, Any]) -> list[str]:
             ]
             rows = view.option_rows(question)
             if rows:
-                out += _table(["Answer", "Count", "Percent"], rows, right=(1, 2))
+                out += _table(view.options_header(), rows, right=(1, 2))
             if question.get("summary"):
-                out += _para(question["summary"])
+                out += _para(view.question_summary(question))
     return out

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +34,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import SYSTEM, Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import LANGUAGES, SOURCE_LANGUAGE, using_language
 from portal.oversight.input import (
     InputComment,
     item_sources,
@@ -49,6 +52,11 @@ FORMAT = 1
 CAMPAIGN_QUOTE = 600
 
 Progress = Callable[[float, str], None]
+#: Translated drawings of published versions, by (content hash, kind, language): the last few
+#: asked for, so a meeting's readers do not each wait for the same PDF to be drawn again.
+_DRAWN: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+_DRAWN_KEPT = 8
+_DRAWN_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -306,18 +314,55 @@ def list_packets(*, session: Session, actor: Actor, meeting_id: int) -> list[Pac
 
 
 @service("oversight.get_packet")
-def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str) -> bytes:
-    """One published version as ``pdf``, ``json`` or ``md``."""
-    packet = session.get(Packet, packet_id)
-    if packet is None:
-        raise NotFound(f"No packet {packet_id}.")
-    if kind == "pdf":
-        return packet.pdf or b""
-    if kind == "json":
-        return json.dumps(packet.content, ensure_ascii=False, indent=2).encode("utf-8")
-    if kind == "md":
+def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str,
+                language: str = SOURCE_LANGUAGE) -> bytes:
+    """One published version as ``pdf``, ``json`` or ``md``.
+
+    In English, the PDF and Markdown are the bytes stored at publication (the PDF's hash is
+    in the audit log). In another language they are drawn from the version's stored JSON
+    with the portal's words translated: the same figures and quotes, the same content hash
+    printed, saying that it is a translation (docs/packet-format.md). The JSON is always
+    the published one: its keys and values are what scripts read."""
+    if kind not in ("pdf", "json", "md"):
+        raise ValidationFailed([FieldError("kind", "choose pdf, json or md")])
+    if language not in LANGUAGES:
+        raise ValidationFailed([FieldError("language", f"choose {', '.join(LANGUAGES)}")])
+    if kind == "json" or language == SOURCE_LANGUAGE:
+        packet = session.get(Packet, packet_id)
+        if packet is None:
+            raise NotFound(f"No packet {packet_id}.")
+        if kind == "pdf":
+            return packet.pdf or b""
+        if kind == "json":
+            return json.dumps(packet.content, ensure_ascii=False, indent=2).encode("utf-8")
         return packet.markdown.encode("utf-8")
-    raise ValidationFailed([FieldError("kind", "choose pdf, json or md")])
+    row = session.execute(sa.select(Packet.content, Packet.content_hash)
+                          .where(Packet.id == packet_id)).first()
+    if row is None:
+        raise NotFound(f"No packet {packet_id}.")
+    return _translated(row[1], kind, language, row[0])
+
+
+def _translated(digest: str, kind: str, language: str, content: dict[str, Any]) -> bytes:
+    """A published version's PDF or Markdown in ``language``, kept for the next reader: a
+    packet never changes, so its content hash names the drawing (a few seconds for a PDF)."""
+    key = (digest, kind, language)
+    with _DRAWN_LOCK:
+        drawn = _DRAWN.get(key)
+        if drawn is not None:
+            _DRAWN.move_to_end(key)
+            return drawn
+    from portal.oversight.packet_markdown import packet_markdown
+    from portal.oversight.packet_pdf import packet_pdf
+
+    with using_language(language):
+        drawn = (packet_pdf(content, content_hash=digest) if kind == "pdf"
+                 else packet_markdown(content, content_hash=digest).encode("utf-8"))
+    with _DRAWN_LOCK:
+        _DRAWN[key] = drawn
+        while len(_DRAWN) > _DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    return drawn
 
 
 @service("oversight.get_packet_content")

@@ -302,7 +302,7 @@ def meetings_ics(*, session: Session, actor: Actor, base_url: str,
             event.add("location", meeting.location)
         lines = [f"{meeting.title}, {format_datetime(meeting.scheduled_at)}."]
         if meeting.link:
-            lines.append(f"Online: {meeting.link}")
+            lines.append(_("Online: {link}").format(link=meeting.link))
         if meeting.description:
             lines.append(meeting.description)
         event.add("description", "\n\n".join(lines))

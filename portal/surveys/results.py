@@ -11,6 +11,7 @@ person's answer. Free text is shown only as excerpts a moderator published, reda
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -23,11 +24,20 @@ from sqlmodel import Session, select
 
 from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
-from portal.disclosure import Figure, Status, one_way_lines, protect, shown, two_way_lines
+from portal.disclosure import (
+    Figure,
+    Status,
+    one_way_lines,
+    protect,
+    shown,
+    shown_text,
+    two_way_lines,
+)
 from portal.engagement.models import Comment
 from portal.errors import NotFound
 from portal.exports import safe_cell, to_csv, to_json, valid_text
 from portal.geography.models import District
+from portal.i18n import _
 from portal.settings import get_settings
 from portal.surveys.builder import list_surveys
 from portal.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
@@ -159,6 +169,20 @@ def _by_district(values: Counts, options: list[str], districts: dict[int, str],
         table.append({"District": name, **{o: shown(cells[(r, o)].count, status[(r, o)], k) for o in options},
                       "Answered": shown(cells[(r, ALL)].count, status[(r, ALL)], k)})
     return table
+
+
+_MEDIAN = re.compile(r"Median answer: (.+)\.")
+_TOO_FEW = re.compile(r"Too few answers \(fewer than (\d+)\) to show a summary\.")
+
+
+def summary_text(text: str) -> str:
+    """A number question's summary (written once, in English, by ``_number``: the exports and
+    the packet's JSON hold it so) in the language in force."""
+    if match := _MEDIAN.fullmatch(text):
+        return _("Median answer: {value}.").format(value=shown_text(match.group(1)))
+    if match := _TOO_FEW.fullmatch(text):
+        return _("Too few answers (fewer than {k}) to show a summary.").format(k=match.group(1))
+    return text
 
 
 def _number(q: SurveyQuestion, values: Counts, k: int) -> QuestionResult:

@@ -174,6 +174,33 @@ def save_translations(*, session: Session, actor: Actor, kind: str, record_id: i
     return sorted(changed)
 
 
+@dataclass(frozen=True)
+class Localized:
+    """A record's fields as a reader in one language reads them."""
+
+    texts: Mapping[str, str]
+    #: Fields that have English to show and no translation into the language in force.
+    in_english: frozenset[str]
+
+    def __getitem__(self, field: str) -> str:
+        return self.texts[field]
+
+
+def localize(english: Mapping[int, Mapping[str, str]], found: Mapping[int, Mapping[str, str]],
+             language: str) -> dict[int, Localized]:
+    """Each record's fields (``{record_id: {field: English}}``) in ``language``: the
+    translation ``published`` found for a field, else its English, with the fields left in
+    English named (none in English itself). Pages and feeds alike read records through it."""
+    if language == SOURCE_LANGUAGE:
+        return {rid: Localized(dict(fields), frozenset()) for rid, fields in english.items()}
+    out = {}
+    for rid, fields in english.items():
+        translated = found.get(rid, {})
+        out[rid] = Localized({f: translated.get(f, e) for f, e in fields.items()},
+                             frozenset(f for f, e in fields.items() if e and f not in translated))
+    return out
+
+
 @service("translations.published")
 def published(*, session: Session, actor: Actor, kind: str, english: Mapping[int, Mapping[str, str]],
           language: str) -> dict[int, dict[str, str]]:

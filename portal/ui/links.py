@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from portal.auth.roles import Actor
-from portal.i18n import _, language_query
+from portal.i18n import QUERY_KEY, SOURCE_LANGUAGE, _, language, language_query
 from portal.registry import page_for
 from portal.ui.text import inert
 
@@ -72,14 +72,17 @@ def same_tab_links(links: list[tuple[str, str]], *, inline: bool = False) -> Non
 
 def subscribe_links() -> None:
     """The stable addresses a feed reader or calendar subscribes to (docs/api.md), beside a
-    page's one-off downloads: a download goes stale, a subscription does not."""
+    page's one-off downloads: a download goes stale, a subscription does not. The feeds are in
+    the page's language (``?lang=es``); without it they are in English."""
     from portal.web.addresses import CALENDAR_ICS, NOTICES_ATOM
 
+    lang = language()
+    query = "" if lang == SOURCE_LANGUAGE else "?" + urlencode({QUERY_KEY: lang})
     st.markdown(_(
         "To be told of changes, subscribe to these addresses in a feed reader or a calendar: "
         "[new and updated notices (Atom)]({feed}) · "
         "[comment deadlines and commission meetings (iCalendar)]({calendar})."
-    ).format(feed=NOTICES_ATOM, calendar=CALENDAR_ICS))
+    ).format(feed=NOTICES_ATOM + query, calendar=CALENDAR_ICS + query))
 
 
 def api_links(kind: str, what: str) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 from portal.auth.permissions import allowed
 from portal.auth.roles import Actor
 from portal.i18n import N_, _
-from portal.oversight.packets import PacketInfo, build_packet, packet_content, packet_file
+from portal.oversight.packets import PacketInfo, build_packet, packet_content
 from portal.oversight.records import TARGET_TYPES
 from portal.oversight.service import (
     MEETING_STATUSES,
@@ -23,28 +23,11 @@ from portal.oversight.service import (
 from portal.settings import get_settings
 from portal.timefmt import format_datetime
 from portal.ui.context import change_then_rerun, db
-from portal.ui.packet import show_packet
+from portal.ui.packet import packet_downloads, show_packet
 from portal.ui.text import inert
 
 if TYPE_CHECKING:
     from portal.oversight.models import Meeting
-
-_FILES = {"pdf": ("PDF", "application/pdf", ":material/picture_as_pdf:"),
-          "md": ("Markdown", "text/markdown", ":material/description:"),
-          "json": (N_("JSON (every figure and quote)"), "application/json", ":material/data_object:")}
-
-
-def _downloads(actor: Actor, meeting: Meeting, packet: PacketInfo, key: str) -> None:
-    columns = st.columns(len(_FILES))
-    for column, (kind, (label, mime, icon)) in zip(columns, _FILES.items(), strict=True):
-        def data(packet_id: int = packet.id, kind: str = kind) -> bytes:
-            with db() as session:
-                return packet_file(session=session, actor=actor, packet_id=packet_id, kind=kind)
-
-        column.download_button(
-            _(label), data, file_name=f"meeting-{meeting.id}-packet-v{packet.version}.{kind}",
-            mime=mime, icon=icon, on_click="ignore", key=f"{key}-{kind}")
-
 
 def packet_section(actor: Actor, meeting: Meeting, packets: list[PacketInfo]) -> None:
     st.header(_("Packet"), anchor="packet")
@@ -58,7 +41,7 @@ def packet_section(actor: Actor, meeting: Meeting, packets: list[PacketInfo]) ->
         st.subheader(_("Version {version}").format(version=latest.version), anchor=False)
         st.caption(_("Published {when} by {who}.").format(when=format_datetime(latest.built_at),
                                                           who=inert(latest.built_by)))
-        _downloads(actor, meeting, latest, f"packet-{latest.id}")
+        packet_downloads(actor, meeting, latest, f"packet-{latest.id}")
         with db() as session:
             content = packet_content(session=session, actor=actor, packet_id=latest.id)
         show_packet(content)
@@ -76,7 +59,7 @@ def packet_section(actor: Actor, meeting: Meeting, packets: list[PacketInfo]) ->
                 for packet in older:
                     st.markdown(_("**Version {version}**, published {when}").format(
                         version=packet.version, when=format_datetime(packet.built_at)))
-                    _downloads(actor, meeting, packet, f"packet-{packet.id}")
+                    packet_downloads(actor, meeting, packet, f"packet-{packet.id}")
     if allowed(actor, "oversight.build_packet") and meeting.status != "cancelled":
         next_version = packets[0].version + 1 if packets else 1
         st.write(_("Building publishes a new version from the input published so far; earlier "

@@ -7,14 +7,47 @@ Every string from residents or staff is shown as text (``inert`` or ``st.text``)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
 
-from portal.i18n import _
+from portal.auth.roles import Actor
+from portal.i18n import N_, SOURCE_LANGUAGE, _, language
 from portal.oversight import packet_view as view
+from portal.oversight.packets import PacketInfo, packet_file
+from portal.ui.context import db
 from portal.ui.text import inert
+
+if TYPE_CHECKING:
+    from portal.oversight.models import Meeting
+
+_FILES = {"pdf": ("PDF", "application/pdf", ":material/picture_as_pdf:"),  # not translated: a format's name
+          "md": ("Markdown", "text/markdown", ":material/description:"),  # not translated: a format's name
+          "json": (N_("JSON (every figure and quote)"), "application/json", ":material/data_object:")}
+ORIGINAL_PDF = N_("PDF in English, as published")
+
+
+def packet_downloads(actor: Actor, meeting: Meeting, packet: PacketInfo, key: str) -> None:
+    """The version's files: the PDF and Markdown in the page's language, the JSON as published,
+    and, in another language than English, the English PDF too: the published record."""
+    lang = language()  # the download is drawn after this run, outside the page's language
+    files = [(kind, lang if kind != "json" else SOURCE_LANGUAGE, _(label), mime, icon)
+             for kind, (label, mime, icon) in _FILES.items()]
+    if lang != SOURCE_LANGUAGE:
+        files.append(("pdf", SOURCE_LANGUAGE, _(ORIGINAL_PDF), "application/pdf",
+                      ":material/picture_as_pdf:"))
+    for column, (kind, file_lang, label, mime, icon) in zip(st.columns(len(files)), files,
+                                                             strict=True):
+        def data(packet_id: int = packet.id, kind: str = kind, file_lang: str = file_lang) -> bytes:
+            with db() as session:
+                return packet_file(session=session, actor=actor, packet_id=packet_id, kind=kind,
+                                   language=file_lang)
+
+        suffix = "" if file_lang == SOURCE_LANGUAGE else f".{file_lang}"
+        column.download_button(
+            label, data, file_name=f"meeting-{meeting.id}-packet-v{packet.version}{suffix}.{kind}",
+            mime=mime, icon=icon, on_click="ignore", key=f"{key}-{kind}-{file_lang}")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> None:
@@ -25,7 +58,7 @@ def _quote(quote: dict[str, Any]) -> None:
     st.markdown(f"> {inert(quote.get('text'))}\n>\n> — {view.comment_source(quote)}")
 
 
-def _input(item: dict[str, Any]) -> None:
+def _input(item: dict[str, Any], k: object) -> None:
     summary = item["summary"]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in view.counts_rows(item)))
     st.caption(_("Positions as residents gave them: {positions}").format(
@@ -50,7 +83,7 @@ def _input(item: dict[str, Any]) -> None:
         header, rows = view.participation_table(participation)
         if rows:
             _table(header, rows)
-        st.caption(f"{view.ratio_text(participation)} {participation.get('note', '')}")
+        st.caption(f"{view.ratio_text(participation)} {view.participation_note(participation, k)}")
     for survey in item.get("surveys") or []:
         st.markdown(f"**{inert(view.survey_title(survey))}** — {inert(view.survey_facts(survey))}")
         for question in survey.get("questions") or []:
@@ -58,6 +91,8 @@ def _input(item: dict[str, Any]) -> None:
             st.caption(f"{inert(view.question_title(question))} {view.question_facts(question)}")
             if rows:
                 _table([_("Answer"), _("Count"), _("Share")], rows)
+            if question.get("summary"):
+                st.caption(view.question_summary(question))
 
 
 def show_packet(content: dict[str, Any]) -> None:
@@ -66,12 +101,12 @@ def show_packet(content: dict[str, Any]) -> None:
         with st.expander(inert(view.item_heading(item))):  # an expander's label is Markdown
             st.caption(_("Input considered: {period}").format(period=view.period_text(item.get("input_period"))))
             if view.has_input(item):
-                _input(item)
+                _input(item, content.get("suppression_k", 11))
             else:
                 st.write(view.no_input_text(item))
             if item.get("findings"):
                 st.markdown(_("**Open compliance findings**"))
-                _table([_("Practice"), _("Rule"), _("Severity"), _("Detail")], view.finding_rows(item["findings"]))
+                _table(view.findings_header(), view.finding_rows(item["findings"]))
             moderation = item.get("moderation")
             if moderation:
                 st.markdown(_("**Moderation in the period**"))

@@ -30,6 +30,7 @@ from portal.auth.roles import RESIDENT
 from portal.base import utcnow
 from portal.db import session_scope, shared_engine
 from portal.engagement.comments import comments_file
+from portal.i18n import LANGUAGES, QUERY_KEY, SOURCE_LANGUAGE, _, using_language
 from portal.indicators.service import values_file
 from portal.inventory.downloads import export_inventory
 from portal.notices.feeds import notices_file
@@ -81,15 +82,17 @@ def catalog(session: Session, base_url: str) -> Answer:
     return Answer(body, "application/json")
 
 
-def notices_feed(session: Session, base_url: str) -> Answer:
+def notices_feed(session: Session, base_url: str, lang: str = SOURCE_LANGUAGE) -> Answer:
     from portal.notices.feeds import notices_atom
 
-    body = notices_atom(session=session, actor=RESIDENT, base_url=base_url)
+    body = notices_atom(session=session, actor=RESIDENT, base_url=base_url, language=lang)
     return Answer(body, "application/atom+xml; charset=utf-8")
 
 
-def calendar(session: Session, base_url: str) -> Answer:
-    """Comment deadlines and commission meetings in one calendar to subscribe to."""
+def calendar(session: Session, base_url: str, lang: str = SOURCE_LANGUAGE) -> Answer:
+    """Comment deadlines and commission meetings in one calendar to subscribe to; in
+    ``lang``, the calendar's own words and dates (a meeting's title and place are as staff
+    wrote them)."""
     from portal.notices.feeds import comment_deadlines_ics
     from portal.oversight.service import meetings_ics
 
@@ -97,10 +100,14 @@ def calendar(session: Session, base_url: str) -> Answer:
     merged = icalendar.Calendar()
     merged.add("prodid", "-//Civic data transparency portal//Calendar//EN")
     merged.add("version", "2.0")
-    merged.add("x-wr-calname",
-               f"{get_settings().county_name}: comment deadlines and Privacy Commission meetings")
-    for part in (comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base_url, now=now),
-                 meetings_ics(session=session, actor=RESIDENT, base_url=base_url, now=now)):
+    with using_language(lang):
+        name = _("{county}: comment deadlines and Privacy Commission meetings").format(
+            county=get_settings().county_name)
+        meetings = meetings_ics(session=session, actor=RESIDENT, base_url=base_url, now=now)
+    merged.add("x-wr-calname", name,
+               parameters={} if lang == SOURCE_LANGUAGE else {"LANGUAGE": lang})
+    for part in (comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base_url, now=now,
+                                       language=lang), meetings):
         for event in icalendar.Calendar.from_ical(part).walk("VEVENT"):
             merged.add_component(event)
     return Answer(merged.to_ical(), "text/calendar; charset=utf-8")
@@ -150,13 +157,24 @@ def _not_modified(request: Request, etag: str) -> bool:
     return False
 
 
-def endpoint(build: Callable[[Session, str], Answer]) -> Callable[[Request], object]:
+def feed_language(request: Request) -> str:
+    """A feed's language: ``?lang=`` as the pages take it (``/feeds/notices.atom?lang=es``),
+    English when absent or unknown, so a reader subscribed before languages existed gets the
+    very same bytes."""
+    asked = request.query_params.get(QUERY_KEY)
+    return asked if asked in LANGUAGES else SOURCE_LANGUAGE
+
+
+def endpoint(build: Callable[..., Answer], *, languages: bool = False) -> Callable[[Request], object]:
+    """The route's answer; with ``languages``, ``build`` also takes the feed's language."""
+
     async def answer(request: Request) -> Response:
         base_url = str(request.base_url).rstrip("/")
+        lang = feed_language(request) if languages else SOURCE_LANGUAGE
 
         def read() -> Answer:
             with session_scope(shared_engine()) as session:
-                return build(session, base_url)
+                return build(session, base_url, lang) if languages else build(session, base_url)
 
         result = await run_in_threadpool(read)
         etag = '"' + hashlib.sha256(result.body).hexdigest()[:32] + '"'
@@ -180,7 +198,7 @@ def routes() -> list[Route]:
     return [
         *tables,
         Route(DATA_JSON, endpoint(catalog), methods=["GET", "HEAD"]),
-        Route(NOTICES_ATOM, endpoint(notices_feed), methods=["GET", "HEAD"]),
-        Route(CALENDAR_ICS, endpoint(calendar), methods=["GET", "HEAD"]),
+        Route(NOTICES_ATOM, endpoint(notices_feed, languages=True), methods=["GET", "HEAD"]),
+        Route(CALENDAR_ICS, endpoint(calendar, languages=True), methods=["GET", "HEAD"]),
         Route(CHECKPOINTS_JSON, endpoint(checkpoints), methods=["GET", "HEAD"]),
     ]

@@ -12,6 +12,7 @@ from datetime import datetime
 import pypdf
 import pytest
 
+from portal.i18n import using_language
 from portal.oversight.packet_markdown import packet_markdown
 from portal.oversight.packet_pdf import packet_pdf
 from portal.pdf import Document, bar_chart_png, safe_text
@@ -380,6 +381,29 @@ def test_pdf_shows_suppressed_cells_as_words(text: str) -> None:
     assert "500 copies of one text" in flat
     assert "My grandmother was stopped twice by mistake." in flat
     assert "from 1 to 10" in flat  # from suppression_k, not a constant
+
+
+def test_pdf_in_spanish_says_the_same_figures_and_quotes_in_spanish(content: dict, digest: str,
+                                                                   pdf: bytes) -> None:
+    with using_language("es"):
+        spanish = packet_pdf(content, content_hash=digest)
+        markdown = packet_markdown(content, content_hash=digest)
+    reader = pypdf.PdfReader(io.BytesIO(spanish))
+    flat = _flat("\n".join(page.extract_text() for page in reader.pages))
+    assert "Cómo verificar este expediente" in flat and "Sobre este expediente" in flat
+    assert "Fecha: miércoles, 16 de diciembre de 2026, 18:00 (UTC−08:00)" in flat
+    assert f"Página 1 de {len(reader.pages)}" in flat
+    # Figures as Spanish writes them; suppressed cells in Spanish words.
+    assert "Distrito" in flat and "District 2 suprimido" in flat and "0,41" in flat
+    assert "53,3 %" in flat and "500 copias de un mismo texto" in flat
+    assert "de 1 a 10" in flat
+    # Residents' words and staff's titles exactly as published.
+    assert QUOTE_CAMERAS in flat and "December regular meeting" in flat
+    assert digest in flat.replace(" ", "")
+    # The chart's alt text and words are Spanish too; the English is untouched by it.
+    assert b"suprimido" not in pdf and spanish != pdf
+    assert "### Aportes de los residentes" in markdown and "> — Comentario n\\.º 15" in markdown
+    assert "<script>" not in markdown  # still escaped: a translation changes no safety
 
 
 def test_pdf_has_page_numbers(reader: pypdf.PdfReader, text: str) -> None:

@@ -20,10 +20,14 @@ PENDING: frozenset[str] = frozenset()
 
 
 def shown_modules() -> list[str]:
-    """What draws the interface: the pages, the shared page parts, the entry script."""
+    """What draws the interface: the pages, the shared page parts, the entry script, and what
+    residents read outside a page in their language (the meeting packet, the notices' feeds)."""
     paths = [*sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
              *sorted((PROJECT_ROOT / "portal" / "ui").glob("*.py")),
-             PROJECT_ROOT / "streamlit_app.py"]
+             PROJECT_ROOT / "streamlit_app.py",
+             *(PROJECT_ROOT / "portal" / "oversight" / f"packet_{part}.py"
+               for part in ("view", "pdf", "markdown")),
+             PROJECT_ROOT / "portal" / "notices" / "feeds.py"]
     return [path.relative_to(PROJECT_ROOT).as_posix() for path in paths]
 
 
