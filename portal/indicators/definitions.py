@@ -21,6 +21,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.coerce import FALSE, SLUG, TRUE
 from portal.errors import FieldError, ValidationFailed
+from portal.i18n import N_, _
 from portal.indicators.models import Indicator
 from portal.indicators.vocab import UNITS
 from portal.inventory.models import Department
@@ -54,28 +55,28 @@ class IndicatorIn(BaseModel):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError("use lower-case letters, digits and hyphens (eviction-filings)")
+            raise ValueError(_("use lower-case letters, digits and hyphens (eviction-filings)"))
         return value
 
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
         if not value or len(value) > 200:
-            raise ValueError("give a name of 1 to 200 characters")
+            raise ValueError(_("give a name of 1 to 200 characters"))
         return value
 
     @field_validator("unit")
     @classmethod
     def _unit(cls, value: str) -> str:
         if value.lower() not in UNITS:
-            raise ValueError(f"choose one of {', '.join(UNITS)}")
+            raise ValueError(_("choose one of {units}").format(units=", ".join(UNITS)))
         return value.lower()
 
     @field_validator("rate_per")
     @classmethod
     def _rate_per(cls, value: int | None) -> int | None:
         if value is not None and value < 1:
-            raise ValueError("a rate is per a positive number of people (1,000)")
+            raise ValueError(_("a rate is per a positive number of people (1,000)"))
         return value
 
     @field_validator("source", "update_frequency")
@@ -83,8 +84,28 @@ class IndicatorIn(BaseModel):
     def _short(cls, value: str, info: Any) -> str:
         limit = 300 if info.field_name == "source" else 40
         if len(value) > limit:
-            raise ValueError(f"at most {limit} characters")
+            raise ValueError(_("at most {n} characters").format(n=limit))
         return value
+
+
+#: Pydantic's own refusals, by kind, in words staff read (and in their language).
+_PYDANTIC_REASONS = {
+    "missing": N_("this is required"),
+    "int_parsing": N_("give a whole number"),
+    "int_from_float": N_("give a whole number"),
+    "int_type": N_("give a whole number"),
+    "bool_parsing": N_("answer yes or no"),
+    "bool_type": N_("answer yes or no"),
+    "string_type": N_("give text"),
+}
+
+
+def _reason(error: Mapping[str, Any]) -> str:
+    """One refusal from pydantic: the portal's own wording, else pydantic's English."""
+    if error["type"] == "value_error":  # raised by a validator above, already in words
+        return str(error["ctx"]["error"])
+    known = _PYDANTIC_REASONS.get(error["type"])
+    return _(known) if known else str(error["msg"])
 
 
 def _blank_to_none(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -112,17 +133,17 @@ def clean_definition(values: Mapping[str, Any], departments: Mapping[str, int],
     try:
         given = IndicatorIn.model_validate(_blank_to_none(values))
     except ValidationError as error:
-        return {}, [FieldError(str(e["loc"][0]) if e["loc"] else "definition",
-                               str(e["msg"]).removeprefix("Value error, "), row)
+        return {}, [FieldError(str(e["loc"][0]) if e["loc"] else "definition", _reason(e), row)
                     for e in error.errors()]
     errors = []
     if given.unit == "rate" and not given.rate_per:
-        errors.append(FieldError("rate_per", "a rate needs rate_per (1000 for per 1,000)", row))
+        errors.append(FieldError("rate_per", _("a rate needs rate_per (1000 for per 1,000)"), row))
     department_id = None
     if given.department:
         department_id = departments.get(given.department.upper())
         if department_id is None:
-            errors.append(FieldError("department", f"unknown department {given.department!r}", row))
+            errors.append(FieldError("department", _("unknown department {code}").format(
+                code=repr(given.department)), row))
     cleaned = given.model_dump(exclude={"department"})
     cleaned["department_id"] = department_id
     if given.unit != "rate":
@@ -136,7 +157,8 @@ def _departments(session: Session) -> dict[str, int]:
 
 def _create(session: Session, actor: Actor, cleaned: dict[str, Any], summary: str) -> Indicator:
     if session.exec(select(Indicator.id).where(Indicator.slug == cleaned["slug"])).first():
-        raise ValidationFailed([FieldError("slug", f"an indicator {cleaned['slug']!r} exists already")])
+        raise ValidationFailed([FieldError("slug", _("an indicator {slug} exists already").format(
+            slug=repr(cleaned["slug"])))])
     indicator = Indicator(**cleaned, version=1, updated_at=utcnow(), updated_by=actor.subject)
     session.add(indicator)
     session.flush()
@@ -208,8 +230,8 @@ def import_definitions(*, session: Session, actor: Actor,
         errors += problems
         if cleaned:
             if cleaned["slug"] in seen:
-                errors.append(FieldError("slug", f"{cleaned['slug']!r} is also on row "
-                                         f"{seen[cleaned['slug']]}", number))
+                errors.append(FieldError("slug", _("{slug} is also on row {row}").format(
+                    slug=repr(cleaned["slug"]), row=seen[cleaned["slug"]]), number))
             seen[cleaned["slug"]] = number
             cleaned_rows.append(cleaned)
     if errors:

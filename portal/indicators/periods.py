@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from portal.i18n import N_
+
 _FORMS = (
     (re.compile(r"^(\d{4})-Q([1-4])$"), lambda y, q: date(y, (q - 1) * 3 + 1, 1)),
     (re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$"), lambda y, m: date(y, m, 1)),
     (re.compile(r"^(\d{4})$"), lambda y: date(y, 1, 1)),
 )
 
-HELP = "a year (2025), a quarter (2025-Q3) or a month (2025-07)"
+HELP = N_("a year (2025), a quarter (2025-Q3) or a month (2025-07)")
 
 
 def period_start(period: str) -> date | None:

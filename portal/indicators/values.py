@@ -21,6 +21,7 @@ from portal.auth.roles import Actor
 from portal.disclosure import Figure
 from portal.errors import FieldError, ValidationFailed
 from portal.geography.models import District
+from portal.i18n import _, number
 from portal.indicators.models import Indicator, IndicatorValue
 from portal.indicators.periods import HELP as PERIOD_HELP
 from portal.indicators.periods import normalised, period_start
@@ -62,16 +63,16 @@ def _number(value: Any, what: str, row: int, errors: list[FieldError], *,
     try:
         number = float(text)
     except ValueError:
-        errors.append(FieldError(what, f"{_text(value)!r} is not a number", row))
+        errors.append(FieldError(what, _("{value} is not a number").format(value=repr(_text(value))), row))
         return None
     if math.isnan(number) or math.isinf(number):
-        errors.append(FieldError(what, f"{_text(value)!r} is not a number", row))
+        errors.append(FieldError(what, _("{value} is not a number").format(value=repr(_text(value))), row))
         return None
     if number < 0:
-        errors.append(FieldError(what, "a count of people cannot be negative", row))
+        errors.append(FieldError(what, _("a count of people cannot be negative"), row))
         return None
     if whole and not number.is_integer():
-        errors.append(FieldError(what, "people are counted in whole numbers", row))
+        errors.append(FieldError(what, _("people are counted in whole numbers"), row))
         return None
     return number
 
@@ -88,18 +89,20 @@ def _check(session: Session, rows: list[tuple[int, Mapping[str, Any]]],
         slug = _text(values.get("indicator"))
         indicator = indicators.get(slug)
         if indicator is None:
-            errors.append(FieldError("indicator", f"unknown indicator {slug!r}" if slug
-                                     else "name the indicator (its slug)", row))
+            errors.append(FieldError("indicator", _("unknown indicator {slug}").format(slug=repr(slug))
+                                     if slug else _("name the indicator (its slug)"), row))
         period = normalised(_text(values.get("period")))
         start = period_start(period) if period else None
         if start is None:
-            errors.append(FieldError("period", f"{_text(values.get('period'))!r} is not {PERIOD_HELP}", row))
+            errors.append(FieldError("period", _("{value} is not {what}").format(
+                value=repr(_text(values.get("period"))), what=_(PERIOD_HELP)), row))
         code = _text(values.get("district"))
         district_id: int | None = None
         if code and code.lower() != ALL:
             found = districts.get(code.upper())
             if found is None:
-                errors.append(FieldError("district", f"unknown district {code!r}", row))
+                errors.append(FieldError("district", _("unknown district {code}").format(
+                    code=repr(code)), row))
             else:
                 district_id = found[0]
         dimension = _text(values.get("group_dimension")) or ALL
@@ -107,26 +110,29 @@ def _check(session: Session, rows: list[tuple[int, Mapping[str, Any]]],
         if dimension.lower() == ALL:
             dimension = ALL
             if group.lower() != ALL:
-                errors.append(FieldError("group", "a row for everyone (group_dimension all) has "
-                                         "group all", row))
+                errors.append(FieldError("group", _("a row for everyone (group_dimension all) has "
+                                           "group all"), row))
             group = ALL
         elif group.lower() == ALL:
-            errors.append(FieldError("group", f"the total of {dimension} is the row with "
-                                     "group_dimension all; name a group", row))
+            errors.append(FieldError("group", _("the total of {dimension} is the row with "
+                                       "group_dimension all; name a group").format(
+                                           dimension=dimension), row))
         if len(dimension) > 40 or len(group) > 80:
-            errors.append(FieldError("group", "group_dimension is at most 40 characters and "
-                                     "group at most 80", row))
+            errors.append(FieldError("group", _("group_dimension is at most 40 characters and "
+                                       "group at most 80"), row))
         # A blank numerator is a figure with no data, published as "missing".
         numerator = _number(values.get("numerator"), "numerator", row, errors, whole=True)
         denominator = _number(values.get("denominator"), "denominator", row, errors, whole=True)
         if numerator is not None and denominator is not None and numerator > denominator:
-            errors.append(FieldError("numerator", f"{numerator:,.0f} people counted is more than "
-                                     f"the {denominator:,.0f} in the group (denominator)", row))
+            errors.append(FieldError("numerator", _("{counted} people counted is more than the "
+                                                    "{group} in the group (denominator)").format(
+                counted=number(numerator, 0), group=number(denominator, 0)), row))
         if len(errors) > before or indicator is None or start is None:
             continue
         cell: CellId = (indicator[0], district_id, dimension, group, period)
         if cell in seen:
-            errors.append(FieldError("indicator", f"the same cell is also on row {seen[cell]}", row))
+            errors.append(FieldError("indicator", _("the same cell is also on row {row}").format(
+                row=seen[cell]), row))
             continue
         seen[cell] = row
         cells.append({

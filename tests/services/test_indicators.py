@@ -206,3 +206,23 @@ def test_an_unclear_published_value_is_refused_not_read_as_no(session: Session) 
         import_definitions(session=session, actor=SYSTEM, rows=[
             (2, {"slug": "a-one", "name": "A", "unit": "count", "is_published": "maybe"})])
     assert [(e.row, e.field) for e in raised.value.errors] == [(2, "is_published")]
+
+
+def test_refusals_read_in_the_language_of_the_page_that_asked() -> None:
+    """Pydantic's refusals and the portal's own, in words staff read: English from the command
+    line, Spanish on a page in Spanish."""
+    from portal.i18n import using_language
+    from portal.indicators.definitions import clean_definition
+
+    bad = {"slug": "Bad Slug", "unit": "furlongs", "rate_per": "many", "is_published": "maybe"}
+    _cleaned, english = clean_definition(bad, {}, row=2)
+    reasons = {e.field: e.message for e in english}
+    assert reasons == {"slug": "use lower-case letters, digits and hyphens (eviction-filings)",
+                       "name": "this is required", "unit": "choose one of count, rate, percent",
+                       "rate_per": "give a whole number", "is_published": "answer yes or no"}
+    with using_language("es"):
+        _cleaned, spanish = clean_definition(bad, {}, row=2)
+    reasons = {e.field: e.message for e in spanish}
+    assert reasons["name"] == "este dato es obligatorio"
+    assert reasons["rate_per"] == "indique un número entero"
+    assert reasons["slug"].startswith("use letras minúsculas")
