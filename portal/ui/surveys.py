@@ -6,7 +6,6 @@ so what staff see before publishing is what residents get.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -18,7 +17,7 @@ import streamlit as st
 from portal.i18n import N_, _, number
 from portal.disclosure import shown_text
 from portal.surveys.answering import MAX_TEXT, QuestionView, SurveyForm, shown
-from portal.surveys.results import SurveyResults, results_version, survey_results
+from portal.surveys.results import SurveyResults, results_version, summary_text, survey_results
 from portal.surveys.vocab import LIKERT, PREFER_NOT, TEXT_KINDS
 from portal.ui.text import chart_text, inert, labels_shown
 from portal.ui.translated import Localized, localized
@@ -27,8 +26,6 @@ TOPIC_WORDS = {"citizenship": N_("citizenship or immigration status"),
                "id_number": N_("an id number"),
                "nationality": N_("nationality or place of birth"), "religion": N_("religion"),
                "language": N_("language")}
-_MEDIAN = re.compile(r"Median answer: (.+)\.")
-_TOO_FEW = re.compile(r"Too few answers \(fewer than (\d+)\) to show a summary\.")
 
 
 def _label(q: QuestionView) -> str:
@@ -176,7 +173,7 @@ def results(res: SurveyResults) -> None:
             with st.expander(_("By district")):
                 st.dataframe(_district_table(q.by_district), hide_index=True, width="stretch")
         if q.summary:
-            st.write(_summary(q.summary))
+            st.write(summary_text(q.summary))
         if q.kind in TEXT_KINDS:
             if q.excerpts:
                 for text in q.excerpts[:20]:
@@ -200,15 +197,6 @@ def _district_table(rows: list[dict[str, str]]) -> pd.DataFrame:
         else:
             frame[column] = frame[column].map(shown_text)
     return frame.rename(columns={c: _(c) for c in _DISTRICT_COLUMNS})
-
-
-def _summary(text: str) -> str:
-    """A number question's summary (counted once, in English) in the reader's language."""
-    if match := _MEDIAN.fullmatch(text):
-        return _("Median answer: {value}.").format(value=shown_text(match.group(1)))
-    if match := _TOO_FEW.fullmatch(text):
-        return _("Too few answers (fewer than {k}) to show a summary.").format(k=match.group(1))
-    return text
 
 
 def linked_surveys(target_type: str, target_id: int, actor: Any) -> None:
