@@ -146,6 +146,7 @@ def inventory_rows(rng: random.Random, departments: list[Department], datasets: 
     owners = [plan[k % len(plan)] for k in range(practices)] if plan else []
     practice_rows: list[tuple[Any, ...]] = []
     held: dict[int, set[str]] = {}
+    titled: dict[tuple[int, str], int] = {}
     for k, (department, (kind, _cls, sensitive), dataset_id) in enumerate(owners):
         rtype = rng.choices(list(w.RECIPIENTS), weights=[10, 16, 14, 10, 22, 6, 10, 12])[0]
         recipient = rng.choice(w.RECIPIENTS[rtype])
@@ -164,7 +165,12 @@ def inventory_rows(rng: random.Random, departments: list[Department], datasets: 
             missing = set(rng.sample(list(iv.AGREEMENT_TERMS), k=rng.choice((0, 0, 0, 1, 1, 2, 3))))
             terms = {term: term not in missing for term in iv.AGREEMENT_TERMS}
         title = rng.choice(w.SHARING_TITLES).format(kind=kind, kind_lower=kind.lower(),
-                                                    recipient=recipient)[:300]
+                                                    recipient=recipient)[:290]
+        # A dataset's practices have distinct titles, as the inventory's import requires, so
+        # the county's own export imports back.
+        repeat = titled[(dataset_id, title.casefold())] = titled.get((dataset_id, title.casefold()), 0) + 1
+        if repeat > 1:
+            title = f"{title} ({repeat})"
         retention = rng.choice((None, 30, 90, 365, 1095, 2555)) if formal else None
         practice_id = first_practice + k
         practice_rows.append((

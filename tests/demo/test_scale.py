@@ -206,3 +206,20 @@ def test_a_factor_outside_zero_to_one_is_refused(tmp_path: Path) -> None:
                           url=f"sqlite:///{tmp_path / 'none.db'}")
     assert done.returncode == 1 and "rows factor" in done.stderr
     assert not (tmp_path / "none.db").exists()  # refused before the database was touched
+
+
+def test_no_two_practices_of_a_dataset_share_a_title_at_full_scale() -> None:
+    """The inventory's import refuses two practices with one dataset and title, so the
+    county's export must not hold such a pair: at §7's scale the generator once wrote 19."""
+    from portal.demo import scale_records as sr
+
+    want = scale.counts_for(1.0)
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    departments = sr.department_rows(want["department"], 1, set(), now)
+    made = sr.Made()
+    _datasets, practices = sr.inventory_rows(
+        random.Random(f"{scale.SEED}-inventory"), [sr.Department(r[0], r[1], r[2], r[4]) for r in departments],
+        want["dataset"], want["sharing_practice"], 1, 1, set(), now, made)
+    assert len(practices) == want["sharing_practice"]
+    pairs = Counter((row[1], row[3].casefold()) for row in practices)
+    assert [pair for pair, n in pairs.items() if n > 1] == []
