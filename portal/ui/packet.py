@@ -37,15 +37,15 @@ def packet_downloads(actor: Actor, meeting: Meeting, packet: PacketInfo, key: st
     if lang != SOURCE_LANGUAGE:
         files.append(("pdf", SOURCE_LANGUAGE, _(ORIGINAL_PDF), "application/pdf",
                       ":material/picture_as_pdf:"))
-    for column, (kind, file_lang, label, mime, icon) in zip(st.columns(len(files)), files,
-                                                             strict=True):
+    row = st.container(horizontal=True)  # each button as wide as its words, wrapping on a phone
+    for kind, file_lang, label, mime, icon in files:
         def data(packet_id: int = packet.id, kind: str = kind, file_lang: str = file_lang) -> bytes:
             with db() as session:
                 return packet_file(session=session, actor=actor, packet_id=packet_id, kind=kind,
                                    language=file_lang)
 
         suffix = "" if file_lang == SOURCE_LANGUAGE else f".{file_lang}"
-        column.download_button(
+        row.download_button(
             label, data, file_name=f"meeting-{meeting.id}-packet-v{packet.version}{suffix}.{kind}",
             mime=mime, icon=icon, on_click="ignore", key=f"{key}-{kind}-{file_lang}")
 
