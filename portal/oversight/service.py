@@ -290,7 +290,8 @@ def meetings_ics(*, session: Session, actor: Actor, base_url: str,
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Civic data transparency portal//Meetings//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{get_settings().county_name} Privacy Commission meetings")
+    calendar.add("x-wr-calname", _("{county} Privacy Commission meetings").format(
+        county=get_settings().county_name))
     for meeting in session.exec(select(Meeting).order_by(Meeting.scheduled_at)).all():
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.id}@{host}")

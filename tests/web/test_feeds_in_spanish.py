@@ -13,7 +13,9 @@ from sqlmodel import Session
 from starlette.testclient import TestClient
 
 from portal.auth.roles import RESIDENT
+from portal.i18n import using_language
 from portal.notices.feeds import ATOM, XML_LANG, notices_atom
+from portal.oversight.service import meetings_ics
 from portal.translations.service import save_translations
 from tests import factories
 from tests.web.test_addresses import STAFF, add, client  # noqa: F401 - client is a fixture
@@ -75,3 +77,18 @@ def test_the_calendar_in_spanish(engine: Engine, client: TestClient) -> None:  #
     description = str(cameras["description"])
     assert description.startswith("Los comentarios públicos sobre el aviso Cámaras en la calle")
     assert " de 20" in description and " PM" not in description  # a Spanish date, 24-hour clock
+
+
+def test_the_meetings_calendar_follows_the_language_in_force(engine: Engine) -> None:
+    """What the meetings page offers for download, made in the page's language."""
+    add(engine, two_notices)
+    with Session(engine) as session:
+        english = meetings_ics(session=session, actor=RESIDENT, base_url="http://testserver")
+        with using_language("es"):
+            spanish = meetings_ics(session=session, actor=RESIDENT, base_url="http://testserver")
+    assert "Privacy Commission meetings" in str(icalendar.Calendar.from_ical(english)["x-wr-calname"])
+    calendar = icalendar.Calendar.from_ical(spanish)
+    assert str(calendar["x-wr-calname"]).startswith("Reuniones de la Comisión de Privacidad")
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Regular meeting of the commission"  # staff's title
+    assert " de 20" in str(event["description"])
