@@ -5,7 +5,7 @@ import streamlit as st
 
 from portal.auth.roles import RESIDENT
 from portal.base import utcnow
-from portal.i18n import _, number
+from portal.i18n import _, language, number, using_language
 from portal.notices.feeds import comment_deadlines_ics, notices_atom
 from portal.notices.present import period_cell
 from portal.notices.service import list_technologies
@@ -102,20 +102,22 @@ st.write(_(
     "comment deadlines for your calendar program."
 ))
 base = site_url()
+page_language = language()  # the files are made when clicked, after this run
 
 
 def _atom() -> bytes:
     with db() as session:
-        return notices_atom(session=session, actor=RESIDENT, base_url=base)
+        return notices_atom(session=session, actor=RESIDENT, base_url=base, language=page_language)
 
 
 def _ics() -> bytes:
     with db() as session:
-        return comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base)
+        return comment_deadlines_ics(session=session, actor=RESIDENT, base_url=base,
+                                     language=page_language)
 
 
 def _meetings_ics() -> bytes:
-    with db() as session:
+    with db() as session, using_language(page_language):
         return meetings_ics(session=session, actor=RESIDENT, base_url=base)
 
 

@@ -26,7 +26,7 @@ from portal.i18n import (
 from portal.inventory.compliance import SEVERITIES
 from portal.oversight.input import NO_DISTRICT
 from portal.oversight.service import MEETING_STATUSES
-from portal.surveys.vocab import LIKERT, PREFER_NOT, STATUSES, status_name
+from portal.surveys.vocab import LIKERT, PREFER_NOT, QUESTION_KINDS, STATUSES, status_name
 
 POSITIONS = ("support", "neutral", "oppose", "unstated")
 POSITION_LABELS = {"support": N_("Support"), "neutral": N_("Neutral"), "oppose": N_("Oppose"),
@@ -480,8 +480,10 @@ def question_title(question: dict[str, Any]) -> str:
 
 
 def question_facts(question: dict[str, Any]) -> str:
-    return _("Answered: {n} ({kind}).").format(n=figure(question.get("answered")),
-                                              kind=question.get("kind") or "—")
+    kind = str(question.get("kind") or "—")
+    return _("Answered: {n} ({kind}).").format(
+        n=figure(question.get("answered")),
+        kind=_(QUESTION_KINDS[kind]).lower() if kind in QUESTION_KINDS else kind)
 
 
 def question_summary(question: dict[str, Any]) -> str:

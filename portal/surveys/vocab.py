@@ -17,14 +17,14 @@ def status_name(status: str) -> str:
     return pgettext(STATUS_CONTEXT, STATUSES[status]) if status in STATUSES else status.capitalize()
 
 QUESTION_KINDS: dict[str, str] = {
-    "single_choice": "One choice",
-    "multi_choice": "Several choices",
-    "likert": "Agreement (5 points)",
-    "rating": "Rating 0–10",
-    "number": "Number",
-    "short_text": "Short text",
-    "long_text": "Long text",
-    "district": "District",
+    "single_choice": N_("One choice"),
+    "multi_choice": N_("Several choices"),
+    "likert": N_("Agreement (5 points)"),
+    "rating": N_("Rating 0–10"),
+    "number": N_("Number"),
+    "short_text": N_("Short text"),
+    "long_text": N_("Long text"),
+    "district": N_("District"),
 }
 CHOICE_KINDS = ("single_choice", "multi_choice", "likert", "rating", "district")
 TEXT_KINDS = ("short_text", "long_text")

@@ -72,3 +72,24 @@ def test_deployment_map_draws_without_third_parties(page: Page, live_server: Liv
     expect(map_frame(page).locator(".leaflet-container")).to_be_visible(timeout=30_000)
     expect(map_frame(page).locator(".marker-cluster").first).to_be_visible(timeout=30_000)
     assert serious_violations(page) == []
+
+
+def test_the_feeds_downloaded_from_a_page_in_spanish_are_in_spanish(
+        page: Page, live_server: LiveServer) -> None:
+    """The files are made when the button is pressed, after the page's run has ended: they
+    still come in the language the page was read in."""
+    page.goto(live_server.url + "/notices?lang=es")
+    wait_for_app(page, "Tecnologías de vigilancia")
+    with page.expect_download() as atom:
+        page.get_by_role("button", name="Canal de avisos (Atom)").click()
+    feed = atom.value.path().read_text(encoding="utf-8")
+    assert 'xml:lang="es"' in feed
+    with page.expect_download() as ics:
+        page.get_by_role("button", name="Plazos de comentarios (iCalendar)").click()
+    assert "LANGUAGE=es" in ics.value.path().read_text(encoding="utf-8")
+
+    page.goto(live_server.url + "/notices")
+    wait_for_app(page, "Surveillance technologies")
+    with page.expect_download() as english:
+        page.get_by_role("button", name="Notices feed (Atom)").click()
+    assert 'xml:lang="es"' not in english.value.path().read_text(encoding="utf-8")

@@ -632,3 +632,14 @@ def test_sparse_content_renders() -> None:
     markdown = packet_markdown(content, content_hash=digest)
     assert "not about a published record" in markdown
     assert f"`{'0' * 64}`" in markdown
+
+
+def test_a_questions_kind_is_named_in_words_in_the_packets_language() -> None:
+    from portal.i18n import using_language
+    from portal.oversight.packet_view import question_facts
+
+    question = {"answered": {"count": 12, "status": "published"}, "kind": "single_choice"}
+    assert question_facts(question).endswith("(one choice).")
+    with using_language("es"):
+        assert question_facts(question).endswith("(una opción).")
+    assert question_facts({**question, "kind": "future_kind"}).endswith("(future_kind).")
