@@ -8,13 +8,21 @@ import streamlit as st
 
 from portal.encryption import encrypted_columns
 from portal.engagement.policy import MAX_TEXT_CHARS
-from portal.i18n import _, number
+from portal.i18n import N_, _, number
 from portal.settings import get_settings
 from portal.ui.links import mail_link
 from portal.ui.text import inert
 
 settings = get_settings()
 county = inert(settings.county_name)
+
+#: The encrypted columns in words (the table and column names are the database's own).
+ENCRYPTED_MEANING = {
+    ("comment", "raw_text"): N_("A comment as the resident wrote it, before redaction"),
+    ("comment", "name"): N_("The name a resident gave with a comment, if any"),
+    ("comment", "email"): N_("The e-mail address a resident gave with a comment, if any"),
+    ("comment", "author_ref"): N_("Who wrote a comment, when a signed-in person did"),
+}
 
 st.title(_("Privacy notice"))
 st.write(_(
@@ -65,7 +73,9 @@ st.write(_(
     "the county's keys cannot read them:"
 ))
 st.dataframe(
-    [{_("Table"): table, _("Field"): column.replace("_", " ")} for table, column in encrypted_columns()],
+    [{_("Table"): table, _("Field"): column.replace("_", " "),
+      _("What it holds"): _(ENCRYPTED_MEANING.get((table, column), ""))}
+     for table, column in encrypted_columns()],
     hide_index=True,
 )
 

@@ -76,7 +76,7 @@ def show_changes(changes: Sequence[FieldChange], before_name: str, after_name: s
     """Each changed field: its changed passages in words, then both versions in full."""
     for change in changes:
         with st.container(border=True):
-            st.markdown(f"**{inert(change.label)}**")
+            st.markdown(f"**{inert(_(change.label))}**")  # the field names are marked N_()
             passages = word_changes(change.before, change.after)
             if not passages:
                 st.write(_("Only spacing or line breaks changed."))

@@ -9,27 +9,15 @@ checked without anyone adding it here.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import Session
 
-from portal import registry
-from portal.auth.roles import SYSTEM, Role
-from portal.db import make_engine
-from portal.demo.loader import load_demo
-from tests.apptest import plain, run_script
+from tests.apptest import plain
+from tests.pages.every_page import CASES, case_id, demo_county, run_every_page
 
-#: Detail views, by page, whose charts the bare page does not draw.
-DETAILS: dict[str, list[dict[str, str]]] = {
-    "notice": [{"technology": "alpr-fixed"}],
-    "indicators": [{"indicator": "traffic-stops"}, {"indicator": "eviction-filings"}],
-    "surveys": [{"survey": "alpr-expansion-2026"}, {"survey": "data-sharing-priorities-2026"}],
-}
-CASES = [(spec.script, query) for spec in registry.all_pages()
-         for query in [{}, *DETAILS.get(spec.url_path, [])]]
 #: What the page shows that is a chart, a map, a table, or words.
 CHARTS, MAPS = {"plotly_chart"}, {"map"}
 TABLES = {"arrow_data_frame", "dataframe", "table", "arrow_table"}
@@ -102,30 +90,11 @@ def _same_but_colour(figure: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_pages(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Any) -> dict:
+def demo_pages(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> dict:
     """Each case's page, run once over one demo county (the pages only read it)."""
-    path = tmp_path_factory.mktemp("charts") / "demo.db"
-    shutil.copy(sqlite_template, path)
-    url = f"sqlite:///{path}"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PORTAL_DATABASE_URL", url)
-        engine = make_engine(url)
-        with Session(engine) as session:
-            load_demo(session=session, actor=SYSTEM)
-            session.commit()
-        engine.dispose()
-        pages = {}
-        for script, query in CASES:
-            at = run_script(script, Role.ADMIN, query=query)
-            assert not at.exception, (script, query, at.exception)
-            pages[(script, json.dumps(query))] = _elements(at)
-    return pages
-
-
-def _case_id(case: tuple[str, dict[str, str]]) -> str:
-    script, query = case
-    return script.removeprefix("app_pages/").removesuffix(".py") + (
-        "?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+    with demo_county(tmp_path_factory.mktemp("charts"), sqlite_template):
+        return {(script, json.dumps(query)): _elements(at)
+                for (script, query), at in run_every_page()}
 
 
 def test_the_demo_county_draws_the_charts_and_maps_checked_here(demo_pages: dict) -> None:
@@ -137,7 +106,7 @@ def test_the_demo_county_draws_the_charts_and_maps_checked_here(demo_pages: dict
             "app_pages/notice.py"} <= drawn, drawn
 
 
-@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
 def test_every_chart_and_map_has_a_table_and_a_sentence_in_its_part_of_the_page(
         demo_pages: dict, case: tuple[str, dict[str, str]]) -> None:
     script, query = case
@@ -153,7 +122,7 @@ def test_every_chart_and_map_has_a_table_and_a_sentence_in_its_part_of_the_page(
     assert problems == []
 
 
-@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
 def test_no_chart_tells_its_series_apart_by_colour_alone(
         demo_pages: dict, case: tuple[str, dict[str, str]]) -> None:
     script, query = case

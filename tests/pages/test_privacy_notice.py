@@ -47,6 +47,9 @@ def test_the_notice_in_spanish(database_url: str, monkeypatch: pytest.MonkeyPatc
     assert at.title[0].value == "Aviso de privacidad"
     assert "se guardan durante **45 días**" in shown
     assert "menos de **7** personas" in shown and "(hasta 5.000 caracteres)" in shown
-    assert list(at.dataframe[0].value.columns) == ["Tabla", "Campo"]
+    assert list(at.dataframe[0].value.columns) == ["Tabla", "Campo", "Qué contiene"]
+    # The database's names stay; what each holds is said in the reader's language.
+    assert "El nombre que un residente dio con un comentario, si lo dio" in set(
+        at.dataframe[0].value["Qué contiene"])
     for english in ("Reading the portal", "kept for", "Small numbers are hidden"):
         assert english not in shown, english
