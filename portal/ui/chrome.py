@@ -32,6 +32,18 @@ SITE_STYLE = """
 a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visible,
 textarea:focus-visible, [tabindex]:focus-visible {
   outline: 2px solid #1a5e9a !important; outline-offset: 2px; }
+/* A radio button's or checkbox's own input is visually hidden, so its outline is drawn
+   nowhere (Streamlit tints the option's background only): the option's label shows it. */
+label:has(input[type="radio"]:focus-visible), label:has(input[type="checkbox"]:focus-visible) {
+  outline: 2px solid #1a5e9a; outline-offset: 2px; }
+/* A select box's options are one line each, cut short at the list's width: a long option (a
+   dataset classification is a sentence) could not be read on a phone or in a half-width
+   column. They wrap in a short list; a long list places its rows at a fixed height (only
+   the rows in view are drawn), so there a row keeps to one line. */
+[role="listbox"]:not(:has(> [role="presentation"])) [role="option"],
+[role="listbox"]:not(:has(> [role="presentation"])) [role="option"] > div {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; min-height: 2.5rem; }
+[role="listbox"]:not(:has(> [role="presentation"])) [role="option"] { padding-block: 0.4rem; }
 .portal-languages a, .portal-languages strong { display: inline-block; padding: 2px 4px;
   min-height: 24px; min-width: 24px; }
 @media (max-width: 767.98px) {
@@ -40,6 +52,38 @@ textarea:focus-visible, [tabindex]:focus-visible {
   [data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 }
 """
+#: Installed once per tab, by the first page's run.
+#: - A page chosen from the menu opens at its top. The menu changes the page without loading
+#:   a new document, and the main area kept its scroll offset from the page before: on a
+#:   phone, where the folded menu is scrolled to reach a link, the new page opened that far
+#:   down with its heading hidden. A rerun of the same page (a widget changed) keeps its place.
+#: - A multiselect's "Clear all" (or a chosen value's ×) disappears once pressed, and the
+#:   keyboard's focus fell to the page's body: it goes back to the box's own input instead,
+#:   so a keyboard or screen reader user stays where they were (WCAG 2.4.3).
+PAGE_SCRIPT = (  # not translated: a script, nothing in it is shown
+    """
+if (!window.portalPageScript) {
+  window.portalPageScript = true;
+  let page = location.pathname;
+  new MutationObserver(() => {
+    if (location.pathname === page) return;
+    page = location.pathname;
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (main) main.scrollTop = 0;
+    window.scrollTo(0, 0);
+  }).observe(document.body, {childList: true, subtree: true});
+  document.addEventListener('focusout', event => {
+    const box = event.target.closest && event.target.closest('[data-testid="stMultiSelect"]');
+    if (!box || event.relatedTarget) return;
+    setTimeout(() => {
+      const input = box.isConnected && box.querySelector('input');
+      if (!event.target.isConnected && input && document.activeElement === document.body) {
+        input.focus();
+      }
+    }, 0);
+  }, true);
+}
+""")
 EXPIRED = N_("Your sign-in has expired, so you are browsing as a resident. Sign in again to "
              "continue.")
 
@@ -53,7 +97,7 @@ def render_chrome(actor: Actor) -> None:
     # The page's language for screen readers, spelling and hyphenation (WCAG 3.1.1): the
     # document's own attribute, which only a script in the page can change.
     st.html(f"<style>{SITE_STYLE}</style>"
-            f"<script>document.documentElement.lang = {language()!r};</script>",
+            f"<script>document.documentElement.lang = {language()!r};{PAGE_SCRIPT}</script>",
             unsafe_allow_javascript=True)
     name, account = st.columns([3, 2], vertical_alignment="top")
     with name, st.container(key="site_header"):

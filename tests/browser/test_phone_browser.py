@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from portal.manifest import PageSpec
 from portal.registry import all_pages
-from tests.browser.conftest import ARTIFACTS, LiveServer, RequestLog
+from tests.browser.conftest import ARTIFACTS, LiveServer, RequestLog, nav_link, settle
 from tests.browser.test_accessibility_browser import DESKTOP, PHONE, open_page
 
 pytestmark = pytest.mark.browser
@@ -106,3 +106,68 @@ def test_a_resident_page_fits_a_phone_with_targets_big_enough(
     width = tab.evaluate("() => document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways on a phone ({width} px)"
     assert tab.evaluate(SMALL_TARGETS, 24) == []
+
+
+#: The folded menu has finished unfolding.
+UNFOLDED = """() => {
+  const menu = document.querySelector('.st-key-phone_menu details');
+  return menu && menu.open && !menu.style.height && menu.getAnimations({subtree: true}).length === 0;
+}"""
+
+
+def test_a_page_chosen_from_the_phone_menu_opens_at_its_top(tab: Page, live_server: LiveServer) -> None:
+    """The menu changes the page without loading a new document: the page chosen must not
+    keep the scroll offset the folded menu was read at (the new page's heading was hidden)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.set_viewport_size(PHONE)
+    tab.goto(live_server.url)
+    open_page(tab)
+    # The menu's last entries: reaching them scrolls the page down past the header.
+    for name, heading in (("Accessibility statement", "Accessibility statement"),
+                          ("Moderation policy", "Moderation policy")):
+        link = nav_link(tab, name)
+        # The menu unfolds for half a second at a first measured height, its lower links
+        # clipped, then takes its full height: a click in that moment lands on nothing.
+        tab.wait_for_function(UNFOLDED, timeout=10_000)
+        link.click()
+        tab.locator('[data-testid="stMain"] h1').filter(has_text=heading).wait_for(timeout=30_000)
+        open_page(tab)
+        where = tab.evaluate("""() => {
+          const main = document.querySelector('[data-testid="stMain"]');
+          const h1 = main.querySelector('h1').getBoundingClientRect();
+          return {scrolled: main.scrollTop + window.scrollY, top: h1.top, bottom: h1.bottom,
+                  height: window.innerHeight};
+        }""")
+        tab.screenshot(path=str(SCREENSHOTS / f"menu-to-{name.split()[0].lower()}-390.png"))
+        assert where["scrolled"] == 0, f"{name} opened {where['scrolled']} px down"
+        assert 0 <= where["top"] and where["bottom"] <= where["height"], where
+
+
+def test_a_long_option_of_a_select_box_is_read_whole_on_a_phone(
+    browser: Browser, live_server: LiveServer,
+) -> None:
+    """A dataset's classification is a sentence ("Restricted: sensitive information about
+    identifiable people (such as …"): in the open list each option wraps instead of being
+    cut at the box's width."""
+    from portal.web.demo import SIGN_IN
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=PHONE)
+    try:
+        staff = context.new_page()
+        staff.goto(f"{live_server.url}{SIGN_IN}?role=staff&next=/manage-datasets")
+        open_page(staff)
+        staff.get_by_label("Classification", exact=True).click()
+        staff.keyboard.press("ArrowDown")  # a box with nothing chosen yet opens on a key
+        options = staff.get_by_role("listbox").get_by_role("option")
+        expect(options).to_have_count(4)
+        settle(staff)
+        staff.screenshot(path=str(SCREENSHOTS / "classification-options-390.png"))
+        cut = options.evaluate_all("""options => options.filter(o => {
+          const text = o.firstElementChild || o;
+          return text.scrollWidth > text.clientWidth + 1
+                 || o.getBoundingClientRect().right > window.innerWidth;
+        }).map(o => o.textContent.slice(0, 40))""")
+        assert cut == [], f"options cut short on a phone: {cut}"
+    finally:
+        context.close()
