@@ -41,6 +41,13 @@ DECISIONS = ("publish", "publish_redacted", "reject", "escalate")
 CAMPAIGN_DECISIONS = ("publish", "reject", "escalate")
 FLAG_FILTERS = {"": N_("Any"), "pii": N_("Personal data"), "profanity": N_("Profanity"),
                 "spam": N_("Spam"), "bidi": N_("Hidden direction controls")}
+#: The decision form's widgets. Every widget on this page keeps one key for the whole session:
+#: Streamlit keeps the metadata of every widget id a session has drawn until the session ends,
+#: and a widget's metadata holds its ``format_func``, a function of this script holding all
+#: the run's names (the 500 comments listed, their raw text, the table). An id that changed
+#: with the queue (the picker's options) or with the comment (one form per comment) kept one
+#: whole run alive per decision: about 2 MiB each at county scale (issue 18).
+FORM_KEYS = {"decide_action": DECISIONS[0], "decide_reason": "", "decide_note": ""}
 
 
 def waited(hours: float) -> str:
@@ -52,6 +59,13 @@ def waited(hours: float) -> str:
 def earlier_text(decision: EarlierDecision) -> str:
     return (f"{_(MODERATION_ACTIONS.get(decision.action, decision.action))}, "
             f"{format_date(decision.decided_at, ZONE)}")
+
+
+def still_offered(key: str, options: list[object]) -> None:
+    """A keyed picker's choice that its options no longer hold (a decided comment, a
+    campaign decided as a whole) falls back to the first option."""
+    if key in st.session_state and st.session_state[key] not in options:
+        st.session_state[key] = options[0]
 
 
 def log_csv() -> bytes:
@@ -106,14 +120,23 @@ with reported():
 
         st.header(_("Decide a comment"), anchor=False)
         by_id = {c.id: c for c in queue}
+        still_offered("queue_comment", list(by_id))
         chosen = st.selectbox(
-            _("Comment"), list(by_id),
+            _("Comment"), list(by_id), key="queue_comment",
             format_func=lambda i: f"#{i} · {by_id[i].about} · "
                                   f"{reveal_bidi(by_id[i].raw_text or by_id[i].redacted_text)[:70]}",
         )
         comment = by_id[chosen]
         # The version this moderator read: a decision on anything newer is refused.
-        seen = st.session_state.setdefault(f"seen_version_{comment.id}", comment.lock_version)
+        seen_for, seen = st.session_state.get("decide_seen", (None, None))
+        if seen_for != comment.id:
+            seen = comment.lock_version
+            st.session_state["decide_seen"] = (comment.id, seen)
+        # Another comment (or the form not drawn in the last run): its form starts afresh,
+        # with this comment's text to publish.
+        if st.session_state.get("decide_comment") != comment.id or "decide_text" not in st.session_state:
+            st.session_state.update(FORM_KEYS, decide_comment=comment.id,
+                                    decide_text=strip_invisible(comment.redacted_text))
         # Bidi controls written out by name, not applied: the public pages drop them, so a
         # moderator must read the text in the order it was typed (the ``bidi`` flag says so).
         st.caption(_("What the resident wrote (moderators only)"))
@@ -128,20 +151,20 @@ with reported():
             st.caption(inert(_("{kind} (score {score}) at {spans} {detail}").format(
                 kind=flag.get("kind"), score=flag.get("score"), spans=spans,
                 detail=flag.get("detail") or "")))
-        with st.form(f"decide_{comment.id}"):
+        with st.form("decide"):
             action = st.radio(
-                _("Decision"), DECISIONS,
+                _("Decision"), DECISIONS, key="decide_action",
                 format_func=lambda a: _(MODERATION_ACTIONS[a]),
             )
             # Without invisible and direction characters: what the public pages would show.
             redacted = st.text_area(_("Text to publish (edit the redaction if needed)"),
-                                    value=strip_invisible(comment.redacted_text), height=150)
+                                    key="decide_text", height=150)
             reason = st.selectbox(_("Reason from the moderation policy (when not publishing)"),
-                                  ["", *REJECTION_REASONS],
+                                  ["", *REJECTION_REASONS], key="decide_reason",
                                   format_func=lambda r: _(REJECTION_REASONS[r].public_text) if r else "—")
             note = st.text_input(_("Note for the moderation log (required to edit, refer, or for "
                                    "some reasons)"),
-                                 max_chars=500)
+                                 max_chars=500, key="decide_note")
             go = st.form_submit_button(_("Record decision"), type="primary")
         if go:
             with reported():
@@ -155,7 +178,7 @@ with reported():
                     st.success(_("Comment #{id}: {decision} — recorded.").format(
                         id=comment.id, decision=_(MODERATION_ACTIONS[action]).lower()))
                 finally:
-                    st.session_state.pop(f"seen_version_{comment.id}", None)
+                    st.session_state.pop("decide_seen", None)
 
         st.header(_("Campaigns"), anchor=False)
         suggestions = suggested_campaigns(queue)
@@ -171,7 +194,8 @@ with reported():
         campaigns = sorted({c.campaign_key for c in queue if c.campaign_key})
         if campaigns:
             with st.form("campaign_decision"):
-                key = st.selectbox(_("Campaign"), campaigns,
+                still_offered("campaign_choice", campaigns)
+                key = st.selectbox(_("Campaign"), campaigns, key="campaign_choice",
                                    format_func=lambda k: _("{key} ({n} comments)").format(
                                        key=k, n=sum(c.campaign_key == k for c in queue)))
                 bulk = st.radio(_("Decision for all its comments"), CAMPAIGN_DECISIONS,
@@ -195,4 +219,5 @@ with reported():
         _("Download the moderation log (CSV, {decisions})").format(decisions=ngettext(
             "{n} decision", "{n} decisions", decisions).format(n=number(decisions))),
         log_csv, file_name="moderation-log.csv", mime="text/csv", on_click="ignore",
+        key="moderation_log",  # its label counts the decisions: the key keeps its id
     )
