@@ -99,8 +99,9 @@ class Run:
 class Resident:
     """One browser session, without a browser: Streamlit's websocket and its protobufs."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, cookies: dict[str, str] | None = None) -> None:
         self.url = url
+        self.cookies = cookies or {}  # sent beside the XSRF cookie (a demo role, say)
         self.query_string = ""
         self.page = ""
         self._socket: Any = None
@@ -110,7 +111,9 @@ class Resident:
         self._socket = await websockets.connect(
             self.url.replace("http://", "ws://") + "/_stcore/stream",
             subprotocols=["streamlit", cookie],  # type: ignore[list-item]
-            additional_headers={"Cookie": f"_streamlit_xsrf={cookie}", "Origin": self.url},
+            additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in
+                                                    {"_streamlit_xsrf": cookie, **self.cookies}.items()),
+                                "Origin": self.url},
             max_size=None, open_timeout=60, ping_interval=None,
         )
 
