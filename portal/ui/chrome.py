@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from portal.auth.roles import ROLE_LABELS, Actor, Role
 from portal.i18n import LANGUAGES, N_, QUERY_KEY, _, language
 from portal.settings import get_settings
 from portal.ui.context import sign_in_expired
-from portal.ui.links import mail_link
+from portal.ui.links import feed_address, mail_link
 from portal.ui.signin import sign_in_buttons
 from portal.ui.text import inert
 
@@ -57,6 +59,8 @@ label:has(input[type="radio"]:focus-visible), label:has(input[type="checkbox"]:f
 #:   a new document, and the main area kept its scroll offset from the page before: on a
 #:   phone, where the folded menu is scrolled to reach a link, the new page opened that far
 #:   down with its heading hidden. A rerun of the same page (a widget changed) keeps its place.
+#: - Streamlit's help icons are named "Help for <label>" in English: renamed in the page's
+#:   language (``window.portalHelpFor``, set by every run).
 #: - A multiselect's "Clear all" (or a chosen value's ×) disappears once pressed, and the
 #:   keyboard's focus fell to the page's body: it goes back to the box's own input instead,
 #:   so a keyboard or screen reader user stays where they were (WCAG 2.4.3).
@@ -65,7 +69,16 @@ PAGE_SCRIPT = (  # not translated: a script, nothing in it is shown
 if (!window.portalPageScript) {
   window.portalPageScript = true;
   let page = location.pathname;
+  const relabel = () => {
+    if (window.portalHelpFor === 'Help for ') return;
+    document.querySelectorAll('[aria-label^="Help for "], [aria-label="Help"]').forEach(icon => {
+      const label = icon.getAttribute('aria-label');
+      icon.setAttribute('aria-label', label === 'Help' ? window.portalHelp
+                        : window.portalHelpFor + label.slice('Help for '.length));
+    });
+  };
   new MutationObserver(() => {
+    relabel();
     if (location.pathname === page) return;
     page = location.pathname;
     const main = document.querySelector('[data-testid="stMain"]');
@@ -96,8 +109,14 @@ def render_chrome(actor: Actor) -> None:
         st.logo(str(settings.logo_path))
     # The page's language for screen readers, spelling and hyphenation (WCAG 3.1.1): the
     # document's own attribute, which only a script in the page can change.
+    # Streamlit names each help icon "Help for <label>" in English whatever the page's
+    # language; the script below renames them with the portal's words (WCAG 3.1.2).
+    help_for = json.dumps(_("Help for {label}").split("{label}")[0])
+    help_alone = json.dumps(_("Help"))
     st.html(f"<style>{SITE_STYLE}</style>"
-            f"<script>document.documentElement.lang = {language()!r};{PAGE_SCRIPT}</script>",
+            f"<script>document.documentElement.lang = {language()!r};"
+            f"window.portalHelpFor = {help_for}; window.portalHelp = {help_alone};"
+            f"{PAGE_SCRIPT}</script>",
             unsafe_allow_javascript=True)
     name, account = st.columns([3, 2], vertical_alignment="top")
     with name, st.container(key="site_header"):
@@ -186,8 +205,8 @@ def render_footer(actor: Actor) -> None:
                 "[notices feed (Atom)]({feed}) · "
                 "[comment deadlines and meetings (calendar)]({calendar}) · "
                 "[signed audit checkpoints (JSON)]({checkpoints})"
-            ).format(catalog=DATA_JSON, feed=NOTICES_ATOM, calendar=CALENDAR_ICS,
-                     checkpoints=CHECKPOINTS_JSON))
+            ).format(catalog=DATA_JSON, feed=feed_address(NOTICES_ATOM),
+                     calendar=feed_address(CALENDAR_ICS), checkpoints=CHECKPOINTS_JSON))
         with contact:
             st.markdown(_("{county} privacy office: {address}").format(
                 county=inert(settings.county_name), address=mail_link(settings.contact_email)))

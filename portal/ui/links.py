@@ -76,13 +76,19 @@ def subscribe_links() -> None:
     the page's language (``?lang=es``); without it they are in English."""
     from portal.web.addresses import CALENDAR_ICS, NOTICES_ATOM
 
-    lang = language()
-    query = "" if lang == SOURCE_LANGUAGE else "?" + urlencode({QUERY_KEY: lang})
     st.markdown(_(
         "To be told of changes, subscribe to these addresses in a feed reader or a calendar: "
         "[new and updated notices (Atom)]({feed}) · "
         "[comment deadlines and commission meetings (iCalendar)]({calendar})."
-    ).format(feed=NOTICES_ATOM + query, calendar=CALENDAR_ICS + query))
+    ).format(feed=feed_address(NOTICES_ATOM), calendar=feed_address(CALENDAR_ICS)))
+
+
+def feed_address(path: str) -> str:
+    """A feed's address in the page's language. Unlike a page's (``in_this_language``) it
+    names Spanish even where Spanish is the county's default: a feed reader has no visit and
+    no default, so a feed without ``?lang`` is English."""
+    lang = language()
+    return path if lang == SOURCE_LANGUAGE else f"{path}?{urlencode({QUERY_KEY: lang})}"
 
 
 def api_links(kind: str, what: str) -> None:

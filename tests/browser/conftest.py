@@ -219,6 +219,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     setattr(item, f"rep_{report.when}", report)
 
 
+#: The phone's folded menu has finished unfolding.
+MENU_UNFOLDED = """() => {
+  const menu = document.querySelector('.st-key-phone_menu details');
+  return menu && menu.open && !menu.style.height && menu.getAnimations({subtree: true}).length === 0;
+}"""
+
+
 def nav_link(page: Page, name: str) -> Locator:
     """A page's entry in the site menu (pages may link to the same page too): the sidebar's
     on a desktop, the folded "Menu" at the top of the page on a phone (opened first)."""
@@ -231,6 +238,10 @@ def nav_link(page: Page, name: str) -> Locator:
         if not link.is_visible():
             phone.locator("summary").click()
         link.wait_for(state="visible", timeout=10_000)
+        # The menu unfolds for half a second at a first measured height, its lower links
+        # clipped, then takes its full height: a click in that moment lands on nothing
+        # (1 click in 5 on a lower link was lost).
+        page.wait_for_function(MENU_UNFOLDED, timeout=10_000)
         return link
     return page.locator(".st-key-site_menu").get_by_role("link", name=name, exact=True)
 

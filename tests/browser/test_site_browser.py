@@ -232,3 +232,24 @@ def test_pages_carry_the_security_headers(live_server: LiveServer) -> None:
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
     assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_help_icons_and_feeds_follow_the_pages_language(page: Page, live_server: LiveServer) -> None:
+    """Streamlit names a help icon "Help for <label>" in English: on a Spanish page a screen
+    reader hears it in Spanish; the footer's feeds are the Spanish ones."""
+    page.goto(live_server.url + "/request-log?lang=es")
+    wait_for_app(page, "Registro de solicitudes")
+    settle(page)
+    icons = page.locator('[aria-label^="Ayuda sobre "]')
+    expect(icons.first).to_be_attached()
+    assert page.locator('[aria-label^="Help for "]').count() == 0
+    assert "Ayuda sobre Personas afectadas" in [icons.nth(i).get_attribute("aria-label")
+                                                for i in range(icons.count())]
+    footer = page.locator(".st-key-site_footer")
+    expect(footer.locator('a[href="/feeds/notices.atom?lang=es"]')).to_have_count(1)
+
+    page.goto(live_server.url + "/request-log")
+    wait_for_app(page, "Request transparency log")
+    settle(page)
+    expect(page.locator('[aria-label="Help for People covered"]')).to_have_count(1)
+    expect(page.locator(".st-key-site_footer").locator('a[href="/feeds/notices.atom"]')).to_have_count(1)
