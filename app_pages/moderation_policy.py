@@ -3,14 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from portal.engagement.decisions import monthly_statistics
 from portal.engagement.policy import POLICY_SUMMARY, REJECTION_REASONS
 from portal.i18n import _
 from portal.settings import get_settings
-from portal.ui.context import current_actor, db
+from portal.ui import cached
 from portal.ui.messages import reported
 
-actor = current_actor()
 st.title(_("Moderation policy"))
 st.write(_(POLICY_SUMMARY))
 st.header(_("Reasons a comment is not published"), anchor=False)
@@ -28,8 +26,7 @@ st.write(_(
 ).format(days=get_settings().retention_days))
 st.header(_("Moderation statistics"), anchor=False)
 with reported():
-    with db() as session:
-        months = monthly_statistics(session=session, actor=actor)
+    months = cached.moderation_months()  # the same figures for every visitor
     if not months:
         st.info(_("No comment has been received yet."))
     else:

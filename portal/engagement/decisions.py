@@ -422,6 +422,17 @@ def _county_months(first: datetime, last: datetime) -> list[tuple[str, datetime]
     return months
 
 
+@service("engagement.statistics_version")
+def statistics_version(*, session: Session, actor: Actor) -> tuple[Any, ...]:
+    """A cheap fingerprint of what the monthly statistics count: the cache key of the public
+    moderation policy page. A new comment moves the count and newest id; a decision, by a
+    moderator or the commission, moves the newest decision and a comment's lock version."""
+    comments = session.execute(sa.select(sa.func.count(Comment.id), sa.func.max(Comment.id),
+                                         sa.func.sum(Comment.lock_version))).one()
+    newest = session.execute(sa.select(sa.func.max(ModerationDecision.id))).scalar_one()
+    return (*comments, newest)
+
+
 @service("engagement.monthly_statistics")
 def monthly_statistics(*, session: Session, actor: Actor) -> list[MonthStats]:
     """Comments received per month, what became of them by public reason, and how many of

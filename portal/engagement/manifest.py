@@ -13,6 +13,7 @@ AREA = Area(
         "engagement.published_comments": EVERYONE,
         "engagement.published_comment_page": EVERYONE,
         "engagement.monthly_statistics": EVERYONE,
+        "engagement.statistics_version": EVERYONE,
         "engagement.respond": STAFF,
         "engagement.awaiting_response": STAFF,
         "engagement.moderation_queue": MODERATORS,

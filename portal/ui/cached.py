@@ -19,6 +19,7 @@ import streamlit as st
 
 from portal.auth.roles import RESIDENT
 from portal.db import session_scope
+from portal.engagement import decisions
 from portal.inventory.service import inventory_version, list_datasets, list_practices, today
 from portal.requests.service import RequestStatistics, request_statistics, statistics_version
 from portal.settings import get_settings
@@ -94,6 +95,20 @@ def statistics() -> RequestStatistics:
         fingerprint = statistics_version(session=session, actor=RESIDENT)
     settings = get_settings()
     return _request_statistics(settings.database_url, fingerprint, settings.suppression_k)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _moderation_months(url: str, fingerprint: tuple[Any, ...]) -> list[decisions.MonthStats]:
+    with session_scope(engine()) as session:
+        return decisions.monthly_statistics(session=session, actor=RESIDENT)
+
+
+def moderation_months() -> list[decisions.MonthStats]:
+    """The moderation policy's monthly figures, kept until a comment arrives or is decided:
+    counting 100,000 comments by month took 0.3–0.55 s of PostgreSQL's time on every view."""
+    with db() as session:
+        fingerprint = decisions.statistics_version(session=session, actor=RESIDENT)
+    return _moderation_months(get_settings().database_url, fingerprint)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

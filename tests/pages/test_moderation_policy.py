@@ -50,3 +50,29 @@ def test_the_policy_and_its_reasons_in_spanish(session: Session) -> None:
     # A reason stored in English counts under its Spanish name.
     assert stats.iloc[0]["No publicado: Publicidad comercial o correo basura."] == 1
     assert "Received" not in stats.columns
+
+
+def test_the_figures_are_cached_yet_follow_every_comment_and_decision(session: Session) -> None:
+    """Counted once for every visitor (0.3–0.55 s of PostgreSQL's time at county scale), and
+    counted again as soon as a comment arrives or is decided, in this process or another."""
+    mod = Actor(subject="m@x", roles=frozenset({Role.MODERATOR}))
+    a = factories.submitted_comment(session, "Please publish the camera audit every year.")
+    session.commit()
+    at = run_script("app_pages/moderation_policy.py")
+
+    def figures() -> tuple[int, int, int]:
+        row = at.dataframe[1].value.iloc[0]
+        return int(row["Received"]), int(row["Published"]), int(row["Awaiting a decision"])
+
+    assert figures() == (1, 0, 1)
+    at.run()
+    assert figures() == (1, 0, 1)
+    decide(session=session, actor=mod, comment_id=a.id, lock_version=a.lock_version, action="publish")
+    session.commit()
+    at.run()
+    assert figures() == (1, 1, 0)
+    factories.submitted_comment(session, "A second comment, still waiting.")
+    session.commit()
+    at.run()
+    assert not at.exception
+    assert figures() == (2, 1, 1)
