@@ -32,6 +32,18 @@ def _select(label: str, vocabulary: dict[str, str], value: str | None, key: str,
                         key=key, help=help, placeholder=_("Choose…"))
 
 
+def _classification(value: str | None, key: str) -> str | None:
+    """A dataset's class by its name alone ("Restricted"), so the closed box shows it whole on
+    a phone (a one-line field cannot wrap the sentence that defines it); what each class means
+    is in the help beside it, as on the Definitions page."""
+    meanings = {k: _(text) for k, text in vocab.CLASSIFICATIONS.items()}
+    options = list(meanings)
+    return st.selectbox(
+        _("Classification"), options, index=_index(options, value),
+        format_func=lambda v: meanings[v].split(":", 1)[0], key=key, placeholder=_("Choose…"),
+        help="\n\n".join([help_for("data_classification"), *meanings.values()]))
+
+
 def practice_form(current: PracticeDetail | None,
                   datasets: list[dict[str, Any]]) -> tuple[dict[str, Any], str] | None:
     """The values to save and the editor's summary, once the form is submitted."""
@@ -253,9 +265,8 @@ def dataset_form(current: dict[str, Any] | None,
                                   index=_index(list(departments), d["department"] if d else None),
                                   key=f"{k}_department", placeholder=_("Choose…"))
         with c2:
-            classification = _select(_("Classification"), vocab.CLASSIFICATIONS,
-                                     d["classification"] if d else None, f"{k}_classification",
-                                     help_for("data_classification"))
+            classification = _classification(d["classification"] if d else None,
+                                             f"{k}_classification")
         description = st.text_area(_("Description (public, in the catalog)"),
                                    value=d["description"] if d else "", max_chars=20_000,
                                    key=f"{k}_description")

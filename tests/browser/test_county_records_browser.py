@@ -148,8 +148,7 @@ def test_staff_add_a_department_dataset_and_practice_and_a_resident_comments(
         dataset.get_by_role("textbox", name="Identifier").fill(IDENTIFIER)
         dataset.get_by_role("textbox", name="Title").fill(DATASET)
         choose(dataset, "Steward department", f"{DEPARTMENT} ({CODE})")
-        choose(dataset, "Classification", "Confidential: information about identifiable people or "
-               "operations; shared only under an agreement or a legal duty.")
+        choose(dataset, "Classification", "Confidential")
         dataset.get_by_role("textbox", name="Description (public, in the catalog)").fill(DESCRIPTION)
         dataset.get_by_role("textbox", name="Catalog keywords (separated by semicolons)").fill(
             "water; meters; utilities")

@@ -135,9 +135,9 @@ def test_a_page_chosen_from_the_phone_menu_opens_at_its_top(tab: Page, live_serv
 def test_a_long_option_of_a_select_box_is_read_whole_on_a_phone(
     browser: Browser, live_server: LiveServer,
 ) -> None:
-    """A dataset's classification is a sentence ("Restricted: sensitive information about
-    identifiable people (such as …"): in the open list each option wraps instead of being
-    cut at the box's width."""
+    """A dataset's classification was a sentence ("Restricted: sensitive information about
+    identifiable people (such as …"), cut at the box's width open and closed: each option is
+    now the class's name, its meaning in the help beside it, and none is cut."""
     from portal.web.demo import SIGN_IN
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
