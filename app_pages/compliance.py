@@ -5,7 +5,7 @@ import plotly.express as px
 import streamlit as st
 
 from portal.i18n import _, number, pgettext
-from portal.inventory.compliance import RULES, RULES_BY_ID, SEVERITIES
+from portal.inventory.compliance import RULES, SEVERITIES
 from portal.inventory.findings import compliance_findings, compliance_trend
 from portal.ui import cached, charts
 from portal.ui.context import current_actor, db
@@ -63,10 +63,12 @@ if findings is not None:
 
         st.header(OPEN_FINDINGS)
         link = pgettext("link to a record", "Open")
+        PRACTICE, FOUND = _("Practice"), _("What was found")
+        rule_names = {r.id: f"{r.id} {_(r.title)}" for r in RULES}
         st.dataframe(
             pd.DataFrame([{
-                SEVERITY: LEVELS[f.severity], RULE: f"{f.rule_id} {_(RULES_BY_ID[f.rule_id].title)}",
-                DEPARTMENT: f.department, _("Practice"): f.practice, _("What was found"): f.detail.shown(),
+                SEVERITY: LEVELS[f.severity], RULE: rule_names[f.rule_id],
+                DEPARTMENT: f.department, PRACTICE: f.practice, FOUND: f.detail.shown(),
                 link: f"/inventory?practice={f.practice_id}",
             } for f in findings]),
             hide_index=True, width="stretch",

@@ -151,7 +151,15 @@ def language() -> str:
     chosen = _chosen.get()
     if chosen is not None:
         return chosen
-    return _asked_by_the_page() if _in_a_page() else SOURCE_LANGUAGE
+    if not _in_a_page():
+        return SOURCE_LANGUAGE
+    # A page run on its own (AppTest, a bench) rather than through streamlit_app.py, which
+    # holds the language for each run: held here the same way for the rest of the run's
+    # thread (each run has its own), or every text shown would read the address, the visit
+    # and the settings again (about 70 µs a text: 1.1 s of a run drawing 7,000 findings).
+    lang = _asked_by_the_page()
+    _chosen.set(lang)
+    return lang
 
 
 def choose_page_language() -> str:
