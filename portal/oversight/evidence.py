@@ -391,11 +391,18 @@ def _disaggregated(session: Session, facts: dict[str, int]) -> Criterion:
     indicators, updated = _one(session, sa.func.count(Indicator.id),
                                sa.func.max(Indicator.updated_at), where=[published])
     v = IndicatorValue
-    rows, with_values, by_district, by_group = _one(
-        session, sa.func.count(v.id), sa.func.count(sa.distinct(v.indicator_id)),
-        sa.func.count(sa.distinct(v.indicator_id)).filter(v.district_id.is_not(None)),
-        sa.func.count(sa.distinct(v.indicator_id)).filter(v.group_dimension != "all"),
-        source=sa.join(v, Indicator, Indicator.id == v.indicator_id), where=[published])
+    # One row per indicator, then added up here: three count(DISTINCT …) over the 1,000,000
+    # values of §7's county took 0.59 s on PostgreSQL, grouped by indicator 0.22 s.
+    per_indicator = session.execute(
+        sa.select(sa.func.count(v.id),
+                  sa.func.max(sa.case((v.district_id.is_not(None), 1), else_=0)),
+                  sa.func.max(sa.case((v.group_dimension != "all", 1), else_=0)))
+        .select_from(sa.join(v, Indicator, Indicator.id == v.indicator_id))
+        .where(published).group_by(v.indicator_id)).all()
+    rows = sum(count for count, _district, _group in per_indicator)
+    with_values = len(per_indicator)
+    by_district = sum(district for _count, district, _group in per_indicator)
+    by_group = sum(group for _count, _district, group in per_indicator)
     districts = session.execute(sa.select(sa.func.count(District.id))).scalar_one()
     facts.update(indicators=with_values)
     k = get_settings().suppression_k
