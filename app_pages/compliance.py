@@ -6,7 +6,7 @@ import streamlit as st
 
 from portal.i18n import _, number, pgettext
 from portal.inventory.compliance import RULES, SEVERITIES
-from portal.inventory.findings import compliance_findings, compliance_trend
+from portal.inventory.findings import compliance_findings
 from portal.ui import cached, charts
 from portal.ui.context import current_actor, db
 from portal.ui.messages import reported
@@ -29,7 +29,7 @@ with reported(), db() as session:
     # From the inventory's cache, read once for every visitor until a practice changes.
     findings = compliance_findings(session=session, actor=actor,
                                    practices=cached.practices().rows)
-    trend = compliance_trend(session=session, actor=actor, days=90)
+    trend = cached.findings_trend(actor, days=90)
 
 if findings is not None:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}

@@ -81,3 +81,21 @@ def test_findings_in_spanish(session: Session) -> None:
     reasons = next(d.value for d in english.dataframe if "What was found" in d.value.columns)
     assert ("Shares immigration or citizenship status informally (phone request)."
             in set(reasons["What was found"]))
+
+
+def test_the_shared_trend_is_refused_to_those_the_service_refuses(session: Session) -> None:
+    """The trend is computed once for everyone who may read it; the service's check is made
+    for the person asking before the shared answer is given."""
+    from portal.auth.roles import Actor
+    from portal.errors import PermissionDenied
+    from portal.ui import cached
+
+    _seed(session)
+    moderator = Actor(subject="m@x", roles=frozenset({Role.MODERATOR}))
+    with pytest.raises(PermissionDenied):
+        cached.findings_trend(moderator)
+    staff = Actor(subject="s@x", roles=frozenset({Role.STAFF}))
+    days = cached.findings_trend(staff)
+    today = max(row["day"] for row in days)
+    assert {row["severity"]: row["findings"] for row in days if row["day"] == today} == {
+        "Critical": 1, "High": 1, "Medium": 0, "Low": 0}
