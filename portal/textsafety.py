@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from portal.errors import FieldError
+from portal.i18n import _
 
 _KEEP_CONTROLS = {"\n"}
 _HIDDEN = frozenset({"Cc", "Cf", "Cs"})
@@ -32,11 +33,11 @@ def unstorable(text: str) -> str | None:
     value with this reason rather than fail when it is written.
     """
     if "\x00" in text:
-        return "holds a null character (U+0000), which is not text; remove it"
+        return _("holds a null character (U+0000), which is not text; remove it")
     broken = _SURROGATE.search(text)
     if broken:
-        return (f"holds a broken character (a lone surrogate, U+{ord(broken.group()):04X}) that "
-                "no text file can hold; save the text as UTF-8 again")
+        return _("holds a broken character (a lone surrogate, U+{code}) that no text file can "
+                 "hold; save the text as UTF-8 again").format(code=f"{ord(broken.group()):04X}")
     return None
 
 

@@ -20,7 +20,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import LANGUAGES, SOURCE_LANGUAGE
+from portal.i18n import LANGUAGES, SOURCE_LANGUAGE, _, number
 from portal.manifest import TranslatableRecord, resolve
 from portal.registry import translatable_kinds
 from portal.roundtrip import ImportPlan, PlannedRow
@@ -58,17 +58,18 @@ class RecordTranslations:
 
 def _other_language(language: str) -> str:
     if language == SOURCE_LANGUAGE or language not in LANGUAGES:
-        raise ValidationFailed([FieldError("language", f"translations are made into "
-                                           f"{', '.join(k for k in LANGUAGES if k != SOURCE_LANGUAGE)}, "
-                                           f"not {language!r}")])
+        raise ValidationFailed([FieldError("language", _(
+            "translations are made into {languages}, not {language}").format(
+                languages=", ".join(k for k in LANGUAGES if k != SOURCE_LANGUAGE),
+                language=repr(language)))])
     return language
 
 
 def _english(session: Session, kind: str, ids: Collection[int] | None) -> dict[int, TranslatableRecord]:
     kinds = translatable_kinds()
     if kind not in kinds:
-        raise ValidationFailed([FieldError("kind", f"unknown kind {kind!r}; known: "
-                                           f"{', '.join(sorted(kinds))}")])
+        raise ValidationFailed([FieldError("kind", _("unknown kind {kind}; known: {known}").format(
+            kind=repr(kind), known=", ".join(sorted(kinds))))])
     return resolve(kinds[kind].english)(session, ids)  # type: ignore[no-any-return]
 
 
@@ -120,8 +121,8 @@ def _checked_text(text: Any, where: str, row: int | None = None) -> tuple[str, l
     if reason:
         return value, [FieldError(where, reason, row)]
     if len(value) > MAX_CHARACTERS:
-        return value, [FieldError(where, f"is {len(value):,} characters long; at most "
-                                         f"{MAX_CHARACTERS:,}", row)]
+        return value, [FieldError(where, _("is {n} characters long; at most {most}").format(
+            n=number(len(value)), most=number(MAX_CHARACTERS)), row)]
     return value, []
 
 
@@ -157,7 +158,8 @@ def save_translations(*, session: Session, actor: Actor, kind: str, record_id: i
     cleaned: dict[str, str] = {}
     for name, text in texts.items():
         if name not in fields:
-            errors.append(FieldError(name, f"is not a field of this {kind} to translate"))
+            errors.append(FieldError(name, _("is not a field of this {kind} to translate").format(
+                kind=kind)))
             continue
         cleaned[name], problems = _checked_text(text, fields[name].label)
         errors += problems
