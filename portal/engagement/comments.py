@@ -108,7 +108,7 @@ def _validate_text(text: str) -> str:
         raise ValidationFailed([FieldError("text", _("write your comment (at least a few words)"),
                                            label=_("text"))])
     if reason := unstorable(text):
-        raise ValidationFailed([FieldError("text", f"your comment {reason}")])
+        raise ValidationFailed([FieldError("text", _("your comment {reason}").format(reason=reason))])
     if len(text) > policy.MAX_TEXT_CHARS:
         raise ValidationFailed([FieldError(
             "text",
@@ -146,7 +146,7 @@ def preview_comment(*, session: Session, actor: Actor, text: str) -> CommentPrev
 
 
 def new_receipt_code() -> str:
-    raw = "".join(secrets.choice(_RECEIPT_ALPHABET) for _ in range(12))
+    raw = "".join(secrets.choice(_RECEIPT_ALPHABET) for _unused in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
@@ -173,7 +173,8 @@ def _replayed(session: Session, code: str, target_type: str, target_id: int | No
     same = (stored.target_type == target_type and stored.target_id == target_id
             and (stored.raw_text is None or stored.raw_text == text))
     if not same:
-        raise ValidationFailed([FieldError("receipt_code", "this receipt code belongs to another comment")])
+        raise ValidationFailed([FieldError("receipt_code",
+                                           _("this receipt code belongs to another comment"))])
     return Receipt(code=stored.receipt_code, state=stored.state)
 
 
@@ -190,7 +191,8 @@ def _validate_details(
 ) -> tuple[str | None, str | None, str | None]:
     errors: list[FieldError] = []
     if position is not None and position not in POSITIONS:
-        errors.append(FieldError("position", f"choose one of {', '.join(POSITIONS)} or leave it empty"))
+        errors.append(FieldError("position", _("choose one of {choices} or leave it empty").format(
+            choices=", ".join(POSITIONS))))
     name = (name or "").strip() or None
     email = (email or "").strip() or None
     if name is not None and len(name) > policy.MAX_NAME_CHARS:
@@ -198,7 +200,7 @@ def _validate_details(
             limit=policy.MAX_NAME_CHARS), label=_("name")))
     for field, value in (("name", name), ("email", email)):
         if value is not None and (reason := unstorable(value)):
-            errors.append(FieldError(field, f"this {reason}"))
+            errors.append(FieldError(field, _("this {reason}").format(reason=reason)))
     if email is not None and (len(email) > policy.MAX_EMAIL_CHARS or not _EMAIL.match(email)):
         errors.append(FieldError(
             "email", _("give an e-mail address like name@example.org, or leave it empty"),
