@@ -108,7 +108,8 @@ def _validate_text(text: str) -> str:
         raise ValidationFailed([FieldError("text", _("write your comment (at least a few words)"),
                                            label=_("text"))])
     if reason := unstorable(text):
-        raise ValidationFailed([FieldError("text", _("your comment {reason}").format(reason=reason))])
+        raise ValidationFailed([FieldError("text",
+                                           _("your comment {reason}").format(reason=reason))])
     if len(text) > policy.MAX_TEXT_CHARS:
         raise ValidationFailed([FieldError(
             "text",

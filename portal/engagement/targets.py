@@ -31,19 +31,22 @@ def ensure_target_accepts_comments(
 ) -> None:
     """Raise ``ValidationFailed`` (or ``NotFound``) unless the target takes comments at ``now``."""
     if target_type not in TARGET_TYPES:
-        raise ValidationFailed([FieldError("target_type", f"choose one of {', '.join(TARGET_TYPES)}")])
+        raise ValidationFailed([FieldError("target_type", _("choose one of {choices}").format(
+            choices=", ".join(TARGET_TYPES)))])
     if target_type == "general":
         if target_id is not None:
-            raise ValidationFailed([FieldError("target_id", "a general comment is about no record")])
+            raise ValidationFailed([FieldError("target_id",
+                                               _("a general comment is about no record"))])
         return
     if target_id is None:
-        raise ValidationFailed([FieldError("target_id", "say which record the comment is about")])
+        raise ValidationFailed([FieldError("target_id",
+                                           _("say which record the comment is about"))])
     if target_type == "notice":
         ensure_open_for_comment(session, target_id, now)
         return
     if target_type == "survey":
         raise ValidationFailed([FieldError(
-            "target_type", "answers to a survey are sent with the survey, on its own page")])
+            "target_type", _("answers to a survey are sent with the survey, on its own page"))])
     if target_type == "meeting":
         _meeting_open(session, target_id)
         return
@@ -64,7 +67,7 @@ def _meeting_open(session: Session, meeting_id: int) -> None:
     if status is None:
         raise NotFound(f"That {TARGET_TYPES['meeting'].lower()} does not exist.")
     if status == "cancelled":
-        raise ValidationFailed([FieldError("target", "this meeting was cancelled")])
+        raise ValidationFailed([FieldError("target", _("this meeting was cancelled"))])
 
 
 #: What each kind of record is called: (its id column, its name column).

@@ -131,7 +131,7 @@ COMMAND_LINE_ONLY = {"portal/backup.py": "portal export --all / restore, a comma
 #: included, must mark its refusals from the start.
 REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/cliutil.py", "portal/demo/loader.py",
-    "portal/engagement/targets.py", "portal/geography/geojson.py", "portal/geography/service.py",
+    "portal/geography/geojson.py", "portal/geography/service.py",
     "portal/indicators/values.py", "portal/inventory/records.py", "portal/inventory/service.py",
     "portal/notices/editing.py", "portal/notices/geo.py", "portal/notices/importer.py",
     "portal/oversight/packets.py", "portal/oversight/reading.py", "portal/oversight/records.py",
