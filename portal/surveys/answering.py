@@ -135,8 +135,9 @@ def _blank(value: Any) -> bool:
 def _check(form: SurveyForm, answers: Mapping[int, Any]) -> tuple[dict[int, Any], list[FieldError]]:
     by_position = {q.position: q for q in form.questions}
     known = {q.id for q in form.questions}
-    errors: list[FieldError] = [FieldError("answers", f"no question {k} in this survey")
-                                for k in answers if k not in known]
+    errors: list[FieldError] = [
+        FieldError("answers", _("no question {question} in this survey").format(question=k))
+        for k in answers if k not in known]
     kept: dict[int, Any] = {}
     for q in form.questions:
         value = answers.get(q.id)
@@ -187,7 +188,7 @@ def _check(form: SurveyForm, answers: Mapping[int, Any]) -> tuple[dict[int, Any]
                     limit=format_number(limit), n=format_number(len(text)))))
                 continue
             if reason := unstorable(text):
-                errors.append(FieldError(field, f"the answer {reason}"))
+                errors.append(FieldError(field, _("the answer {reason}").format(reason=reason)))
                 continue
             kept[q.id] = text
     return kept, errors
