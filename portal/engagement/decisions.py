@@ -426,9 +426,14 @@ def _county_months(first: datetime, last: datetime) -> list[tuple[str, datetime]
 def statistics_version(*, session: Session, actor: Actor) -> tuple[Any, ...]:
     """A cheap fingerprint of what the monthly statistics count: the cache key of the public
     moderation policy page. A new comment moves the count and newest id; a decision, by a
-    moderator or the commission, moves the newest decision and a comment's lock version."""
-    comments = session.execute(sa.select(sa.func.count(Comment.id), sa.func.max(Comment.id),
-                                         sa.func.sum(Comment.lock_version))).one()
+    moderator or the commission, moves the newest decision, a comment's lock version and the
+    counts by state (so two databases with as many comments and decisions, as after a restore
+    or in tests, still differ where their figures do)."""
+    comments = session.execute(sa.select(
+        sa.func.count(Comment.id), sa.func.max(Comment.id), sa.func.max(Comment.submitted_at),
+        sa.func.sum(Comment.lock_version),
+        sa.func.count(Comment.id).filter(Comment.state == "published"),
+        sa.func.count(Comment.id).filter(Comment.state == "rejected"))).one()
     newest = session.execute(sa.select(sa.func.max(ModerationDecision.id))).scalar_one()
     return (*comments, newest)
 
