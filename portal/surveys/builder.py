@@ -67,7 +67,8 @@ def _target(session: Session, target_type: str | None, target_id: Any) -> tuple[
     if not target_type:
         return None, None
     if target_type not in TARGETS:
-        raise ValidationFailed([FieldError("target_type", f"choose one of {', '.join(TARGETS)} or nothing")])
+        raise ValidationFailed([FieldError("target_type", _("choose one of {choices} or nothing").format(
+            choices=", ".join(TARGETS)))])
     from portal.indicators.models import Indicator
     from portal.inventory.models import SharingPractice
     from portal.notices.models import SurveillanceTechnology
@@ -75,8 +76,8 @@ def _target(session: Session, target_type: str | None, target_id: Any) -> tuple[
     model = {"notice": SurveillanceTechnology, "practice": SharingPractice, "indicator": Indicator}[target_type]
     row = session.get(model, int(target_id)) if target_id not in (None, "") else None
     if row is None or getattr(row, "is_published", True) is False or getattr(row, "status", "") == "draft":
-        raise ValidationFailed([FieldError("target_id", f"no published {TARGETS[target_type].lower()} "
-                                           "has that id")])
+        raise ValidationFailed([FieldError("target_id", _("no published {kind} has that id").format(
+            kind=_(TARGETS[target_type]).lower()))])
     return target_type, int(target_id)
 
 
@@ -84,13 +85,13 @@ def _clean_survey(session: Session, values: Mapping[str, Any]) -> dict[str, Any]
     errors = unstorable_fields({k: values.get(k) for k in ("title", "description")})
     title = str(values.get("title") or "").strip()
     if not title or len(title) > 300:
-        errors.append(FieldError("title", "give a title of 1 to 300 characters"))
+        errors.append(FieldError("title", _("give a title of 1 to 300 characters")))
     opens, closes = values.get("opens_at"), values.get("closes_at")
     for name, value in (("opens_at", opens), ("closes_at", closes)):
         if value is not None and (not isinstance(value, datetime) or value.tzinfo is None):
-            errors.append(FieldError(name, "give a date and time with its time zone"))
+            errors.append(FieldError(name, _("give a date and time with its time zone")))
     if not errors and opens and closes and closes <= opens:
-        errors.append(FieldError("closes_at", "the survey must close after it opens"))
+        errors.append(FieldError("closes_at", _("the survey must close after it opens")))
     if errors:
         raise ValidationFailed(errors)
     target_type, target_id = _target(session, values.get("target_type"), values.get("target_id"))
@@ -102,9 +103,10 @@ def _clean_survey(session: Session, values: Mapping[str, Any]) -> dict[str, Any]
 def create_survey(*, session: Session, actor: Actor, values: Mapping[str, Any]) -> Survey:
     slug = str(values.get("slug") or "").strip()
     if not SLUG.match(slug):
-        raise ValidationFailed([FieldError("slug", "use lower-case letters, digits and hyphens")])
+        raise ValidationFailed([FieldError("slug", _("use lower-case letters, digits and hyphens"))])
     if session.exec(select(Survey.id).where(Survey.slug == slug)).first() is not None:
-        raise ValidationFailed([FieldError("slug", f"a survey {slug!r} exists already")])
+        raise ValidationFailed([FieldError("slug", _("a survey {slug} exists already").format(
+            slug=repr(slug)))])
     survey = Survey(slug=slug, **_clean_survey(session, values), status="draft",
                     created_by=actor.subject, updated_at=utcnow())
     session.add(survey)
@@ -147,7 +149,7 @@ def _number(value: Any, name: str, errors: list[FieldError]) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        errors.append(FieldError(name, "give a number"))
+        errors.append(FieldError(name, _("give a number")))
         return None
 
 
@@ -159,41 +161,45 @@ def _clean_question(values: Mapping[str, Any], others: list[SurveyQuestion],
                if isinstance(option, str) and (reason := unstorable(option))][:1]
     kind = str(values.get("kind") or "")
     if kind not in QUESTION_KINDS:
-        errors.append(FieldError("kind", f"choose one of {', '.join(QUESTION_KINDS)}"))
+        errors.append(FieldError("kind", _("choose one of {choices}").format(
+            choices=", ".join(QUESTION_KINDS))))
     text = str(values.get("text") or "").strip()
     if not text or len(text) > 1000:
-        errors.append(FieldError("text", "write the question (up to 1,000 characters)"))
+        errors.append(FieldError("text", _("write the question (up to 1,000 characters)")))
     options = [str(o).strip() for o in values.get("options") or [] if str(o).strip()]
     if kind == "likert":
         options = options or list(LIKERT)
         if len(options) != 5:
-            errors.append(FieldError("options", "a 5-point question has five labels"))
+            errors.append(FieldError("options", _("a 5-point question has five labels")))
     elif kind == "rating":
         options = list(RATING)
     elif kind == "district":
         options = []  # the county's districts, read when the survey is shown
     elif kind in ("single_choice", "multi_choice") and len(options) < 2:
-        errors.append(FieldError("options", "give at least two options, one per line"))
+        errors.append(FieldError("options", _("give at least two options, one per line")))
     elif kind not in CHOICE_KINDS:
         options = []
     if len(set(options)) != len(options):
-        errors.append(FieldError("options", "each option once"))
+        errors.append(FieldError("options", _("each option once")))
     low = _number(values.get("min_value"), "min_value", errors) if kind == "number" else None
     high = _number(values.get("max_value"), "max_value", errors) if kind == "number" else None
     if low is not None and high is not None and high < low:
-        errors.append(FieldError("max_value", "the largest allowed number is below the smallest"))
+        errors.append(FieldError("max_value",
+                                  _("the largest allowed number is below the smallest")))
     condition_position = values.get("condition_position") or None
     condition_value = str(values.get("condition_value") or "").strip() or None
     if condition_position is not None:
         earlier = {q.position: q for q in others if q.position < position}
         source = earlier.get(int(condition_position))
         if source is None:
-            errors.append(FieldError("condition_position", "a condition refers to an earlier question"))
+            errors.append(FieldError("condition_position",
+                                     _("a condition refers to an earlier question")))
         elif source.kind in ("single_choice", "likert", "rating", "multi_choice") and \
                 condition_value not in source.options:
-            errors.append(FieldError("condition_value", f"choose one of question {source.position}'s options"))
+            errors.append(FieldError("condition_value", _("choose one of question {n}'s options").format(
+                n=source.position)))
         elif not condition_value:
-            errors.append(FieldError("condition_value", "say which answer shows this question"))
+            errors.append(FieldError("condition_value", _("say which answer shows this question")))
     if errors:
         raise ValidationFailed(errors)
     help_text = str(values.get("help_text") or "").strip()
@@ -346,7 +352,8 @@ def publish_survey(*, session: Session, actor: Actor, survey_id: int) -> Survey:
     survey.status = "open"
     survey.opens_at = survey.opens_at or now
     if survey.closes_at is not None and survey.closes_at <= now:
-        raise ValidationFailed([FieldError("closes_at", "the closing date has passed; change it first")])
+        raise ValidationFailed([FieldError("closes_at",
+                                           _("the closing date has passed; change it first"))])
     _bump(session, survey)
     _audit(session, actor, "surveys.publish_survey", survey)
     return survey
