@@ -47,7 +47,7 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
             text = "" if value is None else str(value).strip()
             limit = TEXT_LIMITS.get(name)
             if limit and len(text) > limit:
-                errors.append(FieldError(name, f"at most {limit} characters", row))
+                errors.append(FieldError(name, _("at most {n} characters").format(n=limit), row))
             if reason := unstorable(text):
                 errors.append(FieldError(name, reason, row))
             cleaned[name] = text
@@ -58,10 +58,11 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
             try:
                 number = float(str(value).replace(",", "").replace("$", "").strip())
             except ValueError:
-                errors.append(FieldError(name, f"not a number: {value!r}", row))
+                errors.append(FieldError(name, _("not a number: {value}").format(value=repr(value)),
+                                         row))
                 continue
             if number < 0 or not math.isfinite(number):
-                errors.append(FieldError(name, "must be a sum of zero or more", row))
+                errors.append(FieldError(name, _("must be a sum of zero or more"), row))
                 continue
             cleaned[name] = number
         elif name == "approved_on":
@@ -75,7 +76,7 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
                 try:
                     cleaned[name] = date.fromisoformat(str(value).strip())
                 except ValueError:
-                    errors.append(FieldError(name, "a date as YYYY-MM-DD", row))
+                    errors.append(FieldError(name, _("a date as YYYY-MM-DD"), row))
         elif name == "annual_report":
             if value in (None, ""):
                 cleaned[name] = {}
@@ -84,17 +85,17 @@ def clean_content(content: dict[str, Any], row: int | None = None) -> tuple[dict
                 try:
                     value = load_json(value)
                 except json.JSONDecodeError:
-                    errors.append(FieldError(name, "JSON object of figures", row))
+                    errors.append(FieldError(name, _("JSON object of figures"), row))
                     continue
             if not isinstance(value, dict):
-                errors.append(FieldError(name, "JSON object of figures", row))
+                errors.append(FieldError(name, _("JSON object of figures"), row))
                 continue
             if reason := unstorable_in(value):
                 errors.append(FieldError(name, reason, row))
                 continue
             cleaned[name] = value
         else:
-            errors.append(FieldError(name, "not a field of a notice", row))
+            errors.append(FieldError(name, _("not a field of a notice"), row))
     return cleaned, errors
 
 
@@ -131,19 +132,22 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
             select(SurveillanceTechnology.id).where(SurveillanceTechnology.slug == slug)
         ).first()
         if other is not None and other != existing_id:
-            errors.append(FieldError("slug", f"{slug!r} is already used", row))
+            errors.append(FieldError("slug", _("{slug} is already used").format(slug=repr(slug)),
+                                     row))
     if not name:
         errors.append(FieldError("name", _("a technology needs a name"), row))
     elif len(name) > 200:
-        errors.append(FieldError("name", "at most 200 characters", row))
+        errors.append(FieldError("name", _("at most {n} characters").format(n=200), row))
     elif reason := unstorable(name):
         errors.append(FieldError("name", reason, row))
     if category not in vocab.CATEGORIES:
-        errors.append(FieldError("category", f"unknown category {category!r}", row))
+        errors.append(FieldError("category", _("unknown category {category}").format(
+            category=repr(category)), row))
     if status not in vocab.STATUSES:
-        errors.append(FieldError("status", f"unknown status {status!r}", row))
+        errors.append(FieldError("status", _("unknown status {status}").format(
+            status=repr(status)), row))
     if department_id is None or session.get(Department, department_id) is None:
-        errors.append(FieldError("department", "unknown department", row))
+        errors.append(FieldError("department", _("unknown department"), row))
     return errors
 
 
@@ -331,7 +335,7 @@ def set_identity(*, session: Session, actor: Actor, technology_id: int, name: st
 
 
 def _aware_required(value: datetime, field: str) -> FieldError | None:
-    return FieldError(field, "give the time with its time zone") if value.tzinfo is None else None
+    return FieldError(field, _("give the time with its time zone")) if value.tzinfo is None else None
 
 
 @service("notices.set_comment_period")
@@ -369,7 +373,8 @@ def close_comment_period(*, session: Session, actor: Actor, technology_id: int,
     elif state == "upcoming":
         tech.comment_opens_at = tech.comment_closes_at = None
     else:
-        raise ValidationFailed([FieldError("comment period", "no comment period is open or planned")])
+        raise ValidationFailed([FieldError("comment period",
+                                           _("no comment period is open or planned"))])
     tech.updated_at = now
     _record_technology(session, actor, tech, "notices.close_comment_period", {"was": state})
     return tech
@@ -383,12 +388,15 @@ def set_status(*, session: Session, actor: Actor, technology_id: int, status: st
     if tech is None:
         raise NotFound(f"No technology {technology_id}.")
     if status not in vocab.STATUSES:
-        raise ValidationFailed([FieldError("status", f"unknown status {status!r}")])
+        raise ValidationFailed([FieldError("status", _("unknown status {status}").format(
+            status=repr(status)))])
     if status not in vocab.TRANSITIONS[tech.status]:
-        allowed_next = ", ".join(vocab.STATUSES[s] for s in sorted(vocab.TRANSITIONS[tech.status]))
-        raise ValidationFailed([FieldError(
-            "status", f"{vocab.STATUSES[tech.status]} cannot become {vocab.STATUSES[status]}"
-            + (f" (it may become: {allowed_next})" if allowed_next else " (it is final)"))])
+        allowed_next = ", ".join(_(vocab.STATUSES[s]) for s in sorted(vocab.TRANSITIONS[tech.status]))
+        refusal = (_("{before} cannot become {after} (it may become: {allowed})") if allowed_next
+                   else _("{before} cannot become {after} (it is final)"))
+        raise ValidationFailed([FieldError("status", refusal.format(
+            before=_(vocab.STATUSES[tech.status]), after=_(vocab.STATUSES[status]),
+            allowed=allowed_next))])
     now = now or utcnow()
     before = tech.status
     tech.status = status
