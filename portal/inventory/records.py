@@ -69,7 +69,7 @@ class Kind:
 
 
 DEPARTMENTS = Kind(
-    model=Department, record_type="department", singular="department", noun="departments",
+    model=Department, record_type="department", singular=N_("department"), noun="departments",
     key="code",
     columns={
         "code": ("Code", "a short code files use for the department, e.g. SHF (letters, digits, "
@@ -83,7 +83,7 @@ DEPARTMENTS = Kind(
     vocabularies={},
 )
 DATASETS = Kind(
-    model=Dataset, record_type="dataset", singular="dataset", noun="datasets",
+    model=Dataset, record_type="dataset", singular=N_("dataset"), noun="datasets",
     key="identifier",
     columns={
         "identifier": ("Identifier", "the dataset's public identifier, e.g. alder-pol-incidents "
@@ -254,8 +254,9 @@ def _unique(session: Session, kind: Kind, value: Any, record_id: int | None) -> 
     owner = session.execute(sa.select(kind.model.id).where(  # type: ignore[attr-defined]
         sa.func.upper(column) == str(value).upper())).scalar()
     if owner is not None and owner != record_id:
-        raise ValidationFailed([FieldError(kind.key, f"another {kind.singular} already has "
-                                           f"{kind.labels[kind.key].lower()} {value!r}")])
+        raise ValidationFailed([FieldError(kind.key, _(
+            "another {kind} already has {label} {value}").format(
+                kind=_(kind.singular), label=_(kind.labels[kind.key]).lower(), value=repr(value)))])
 
 
 def _add(session: Session, actor: Actor, kind: Kind, values: Mapping[str, Any], summary: str) -> Any:
@@ -271,9 +272,10 @@ def _save(session: Session, actor: Actor, kind: Kind, row: Any, values: Mapping[
           summary: str, action: str) -> bool:
     """Store ``values`` as a new version; False (and nothing stored) when nothing changed."""
     if values.get(kind.key) is not None and str(values[kind.key]) != str(getattr(row, kind.key)):
-        raise ValidationFailed([FieldError(kind.key, f"a {kind.singular}'s "
-                                           f"{kind.labels[kind.key].lower()} cannot change once "
-                                           f"made (it is {getattr(row, kind.key)!r})")])
+        raise ValidationFailed([FieldError(kind.key, _(
+            "a {kind}'s {label} cannot change once made (it is {value})").format(
+                kind=_(kind.singular), label=_(kind.labels[kind.key]).lower(),
+                value=repr(getattr(row, kind.key))))])
     before = snapshot_of(row)
     changed = [k for k, v in values.items() if before.get(k) != as_json_value(v)]
     if not changed:
@@ -368,8 +370,8 @@ def _import(session: Session, actor: Actor, kind: Kind, rows: list[dict[str, Any
         name_of=lambda v: str(v.get(kind.key) or ""),
     )
     by_id = {r["id"]: r for r in rows}
-    errors += [FieldError(kind.key, f"cannot change once made (record {p.record_id} is "
-                             f"{by_id[p.record_id][kind.key]!r})", p.row)
+    errors += [FieldError(kind.key, _("cannot change once made (record {record} is {value})").format(
+                   record=p.record_id, value=repr(by_id[p.record_id][kind.key])), p.row)
                for p in plan.updated if str(p.values[kind.key]).upper()
                != str(by_id[p.record_id][kind.key]).upper()]
     existing = {str(r[kind.key]).upper(): r["id"] for r in rows}
