@@ -22,6 +22,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _
 from portal.inventory.compliance import Facts, Finding, evaluate
 from portal.inventory.fields import COLUMNS, LABELS, VOCABULARIES, clean_practice, export_row
 from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
@@ -249,7 +250,7 @@ def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason:
                     expected_version: int | None = None) -> PracticePublic:
     reason = reason.strip()
     if not reason:
-        raise ValidationFailed([FieldError("reason", "say why the practice is retired")])
+        raise ValidationFailed([FieldError("reason", _("say why the practice is retired"))])
     if refused := unstorable_fields({"reason": reason}):
         raise ValidationFailed(refused)
     practice = _locked(session, practice_id, expected_version)

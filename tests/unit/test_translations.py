@@ -132,7 +132,7 @@ COMMAND_LINE_ONLY = {"portal/backup.py": "portal export --all / restore, a comma
 REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/cliutil.py", "portal/demo/loader.py",
     "portal/geography/geojson.py", "portal/geography/service.py",
-    "portal/indicators/values.py", "portal/inventory/service.py",
+    "portal/indicators/values.py",
     "portal/notices/geo.py", "portal/notices/importer.py",
     "portal/oversight/packets.py", "portal/oversight/reading.py", "portal/oversight/records.py",
     "portal/oversight/service.py", "portal/requests/service.py", "portal/roundtrip.py",
