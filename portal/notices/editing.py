@@ -132,7 +132,7 @@ def _check_identity(session: Session, *, slug: str, name: str, category: str,
             select(SurveillanceTechnology.id).where(SurveillanceTechnology.slug == slug)
         ).first()
         if other is not None and other != existing_id:
-            errors.append(FieldError("slug", _("{slug} is already used").format(slug=repr(slug)),
+            errors.append(FieldError("slug", _("{value} is already used").format(value=repr(slug)),
                                      row))
     if not name:
         errors.append(FieldError("name", _("a technology needs a name"), row))

@@ -22,6 +22,7 @@ from portal.auth.roles import Actor
 from portal.coerce import Collector
 from portal.disclosure import Figure, Status, one_way_lines, protect, shown
 from portal.errors import FieldError, NotFound, ValidationFailed
+from portal.i18n import _
 from portal.inventory.models import Department
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
 from portal.requests import vocab
@@ -150,7 +151,7 @@ def request_statistics(*, session: Session, actor: Actor) -> RequestStatistics:
     crosstab = Counter((r.legal_process, r.outcome) for r in rows)
     # People covered, by quarter and in all: the quarters add up to the total, so a small
     # quarter is protected against subtraction too.
-    people = {q: Figure(p) for q, (_, p) in sorted(quarters.items())}
+    people = {q: Figure(p) for q, (_unused, p) in sorted(quarters.items())}
     people[ALL] = Figure(sum(r.people_covered for r in rows))
     k = get_settings().suppression_k
     status = protect(people, one_way_lines(list(quarters), ALL), k) if quarters else {ALL: Status.TRUE_ZERO}
@@ -222,7 +223,8 @@ def _unique_reference(session: Session, reference: str | None, exclude: int | No
     if exclude is not None:
         query = query.where(InformationRequest.id != exclude)
     if session.execute(query).first() is not None:
-        raise ValidationFailed([FieldError("reference", f"{reference!r} is already used")])
+        raise ValidationFailed([FieldError("reference", _("{value} is already used").format(
+            value=repr(reference)))])
 
 
 def _cleaned(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -285,7 +287,7 @@ def withdraw_request(*, session: Session, actor: Actor, request_id: int, reason:
                      expected_version: int | None = None) -> InformationRequest:
     """Retire a request entered in error: it leaves the statistics, its history stays."""
     if not reason.strip():
-        raise ValidationFailed([FieldError("reason", "say why the request is withdrawn")])
+        raise ValidationFailed([FieldError("reason", _("say why the request is withdrawn"))])
     if refused := unstorable_fields({"reason": reason}):
         raise ValidationFailed(refused)
     return _save(session, actor, request_id, {"status": "withdrawn"}, expected_version,
