@@ -20,7 +20,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import N_, _
+from portal.i18n import N_, _, number
 from portal.oversight.models import AgendaItem, CommissionNote, Meeting
 from portal.oversight.records import Record, published_choices, published_record
 from portal.settings import get_settings
@@ -138,7 +138,8 @@ def update_meeting(
     changes: dict[str, list[str]] = {}
     if status is not None:
         if status not in MEETING_STATUSES:
-            errors.append(FieldError("status", f"choose one of {', '.join(MEETING_STATUSES)}"))
+            errors.append(FieldError("status", _("choose one of {choices}").format(
+                choices=", ".join(MEETING_STATUSES))))
         elif status != meeting.status:
             changes["status"] = [meeting.status, status]
     if location is not None:
@@ -249,7 +250,8 @@ def save_note(*, session: Session, actor: Actor, agenda_item_id: int, text: str,
         raise NotFound(f"No agenda item {agenda_item_id}.")
     text = text.strip()
     if len(text) > NOTE_LIMIT:
-        raise ValidationFailed([FieldError("text", f"at most {NOTE_LIMIT:,} characters")])
+        raise ValidationFailed([FieldError("text", _("at most {n} characters").format(
+            n=number(NOTE_LIMIT)))])
     if refused := unstorable_fields({"text": text}):
         raise ValidationFailed(refused)
     note_id = session.exec(select(CommissionNote.id)
