@@ -253,7 +253,8 @@ def import_translations(*, session: Session, actor: Actor, rows: list[tuple[int,
         try:
             record_id = int(str(row.get("record_id") or "").strip())
         except ValueError:
-            errors.append(FieldError("record_id", f"{row.get('record_id')!r} is not a record's id", n))
+            errors.append(FieldError("record_id", _("{value} is not a record's id").format(
+                value=repr(row.get("record_id"))), n))
             continue
         parsed.append((n, kind, record_id, str(row.get("field") or "").strip(),
                        original_cell(row.get("english")), original_cell(row.get("translation"))))
@@ -271,22 +272,25 @@ def import_translations(*, session: Session, actor: Actor, rows: list[tuple[int,
     writes = []
     for n, kind, record_id, name, english, text in parsed:
         if kind not in kinds:
-            errors.append(FieldError("kind", f"unknown kind {kind!r}; known: {', '.join(sorted(kinds))}", n))
+            errors.append(FieldError("kind", _("unknown kind {kind}; known: {known}").format(
+                kind=repr(kind), known=", ".join(sorted(kinds))), n))
             continue
         record = records[kind].get(record_id)
         if record is None:
-            errors.append(FieldError("record_id", f"no {kind} {record_id} to translate", n))
+            errors.append(FieldError("record_id", _("no {kind} {id} to translate").format(
+                kind=kind, id=record_id), n))
             continue
         fields = {f[0]: f for f in record.fields}
         if name not in fields:
-            errors.append(FieldError("field", f"{name!r} is not a field of {kind} {record_id} to "
-                                              "translate", n))
+            errors.append(FieldError("field", _("{field} is not a field of {kind} {id} to translate").format(
+                field=repr(name), kind=kind, id=record_id), n))
             continue
         _field, label, current = fields[name]
         english_text = "" if english is None else str(english).replace("\r\n", "\n").strip()
         if english_text != current.strip():
-            errors.append(FieldError("english", f"{record.title} · {label}: the English has changed "
-                                                "since this file was made; export the file again", n))
+            errors.append(FieldError("english", _(
+                "{record} · {label}: the English has changed since this file was made; export the "
+                "file again").format(record=record.title, label=label), n))
             continue
         value, problems = _checked_text(text, "translation", n)
         errors += problems
