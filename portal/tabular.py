@@ -15,6 +15,8 @@ from typing import Any
 
 from portal.errors import FieldError, ValidationFailed
 from portal.exports import original_cell
+from portal.i18n import _
+from portal.i18n import number as shown_number
 from portal.settings import get_settings
 
 #: Longest cell a CSV may hold (1 MiB of text); Python's csv module stops at 128 KiB.
@@ -35,12 +37,12 @@ def _blank(value: Any) -> bool:
 
 def _from_matrix(matrix: list[list[Any]]) -> Table:
     if not matrix:
-        raise ValidationFailed([FieldError("file", "the file is empty", None)])
+        raise ValidationFailed([FieldError("file", _("the file is empty"), None)])
     header = [str(c).strip().lower() if c is not None else "" for c in matrix[0]]
     while header and header[-1] == "":
         header.pop()
     if not header:
-        raise ValidationFailed([FieldError("file", "the first row must name the columns", 1)])
+        raise ValidationFailed([FieldError("file", _("the first row must name the columns"), 1)])
     rows = []
     for number, values in enumerate(matrix[1:], start=2):
         if all(_blank(v) for v in values):
@@ -49,8 +51,9 @@ def _from_matrix(matrix: list[list[Any]]) -> Table:
                               for i, c in enumerate(header) if c}))
     most = get_settings().max_import_rows
     if len(rows) > most:
-        raise ValidationFailed([FieldError("file", f"at most {most:,} rows per import "
-                                           f"(this file has {len(rows):,}; PORTAL_MAX_IMPORT_ROWS)")])
+        raise ValidationFailed([FieldError("file", _(
+            "at most {most} rows per import (this file has {rows}; PORTAL_MAX_IMPORT_ROWS)").format(
+                most=shown_number(most), rows=shown_number(len(rows))))])
     return Table(header, rows)
 
 
@@ -60,8 +63,9 @@ def check_size(data: bytes | int) -> None:
     limit = get_settings().max_import_mb
     size = data if isinstance(data, int) else len(data)
     if size > limit << 20:
-        raise ValidationFailed([FieldError("file", f"the file is {size / (1 << 20):,.1f} MiB; "
-                                           f"at most {limit:,} MiB (PORTAL_MAX_IMPORT_MB)")])
+        raise ValidationFailed([FieldError("file", _(
+            "the file is {size} MiB; at most {limit} MiB (PORTAL_MAX_IMPORT_MB)").format(
+                size=shown_number(size / (1 << 20), 1), limit=shown_number(limit)))])
 
 
 def _check_unpacked(data: bytes) -> None:
@@ -74,10 +78,12 @@ def _check_unpacked(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise ValidationFailed([FieldError("file", f"not a readable XLSX file ({exc})")]) from exc
+        raise ValidationFailed([FieldError(
+                "file", _("not a readable XLSX file ({error})").format(error=exc))]) from exc
     if unpacked > limit:
-        raise ValidationFailed([FieldError("file", f"the XLSX unpacks to {unpacked / (1 << 20):,.0f} "
-                                           f"MiB; at most {limit >> 20:,} MiB")])
+        raise ValidationFailed([FieldError("file", _(
+            "the XLSX unpacks to {size} MiB; at most {limit} MiB").format(
+                size=shown_number(unpacked / (1 << 20), 0), limit=shown_number(limit >> 20)))])
 
 
 def read_table(data: bytes, filename: str) -> Table:
@@ -91,7 +97,8 @@ def read_table(data: bytes, filename: str) -> Table:
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ValidationFailed([FieldError("file", f"not a readable XLSX file ({exc})")]) from exc
+            raise ValidationFailed([FieldError(
+                "file", _("not a readable XLSX file ({error})").format(error=exc))]) from exc
         sheet = book.worksheets[0]
         matrix = [list(r) for r in sheet.iter_rows(values_only=True)]
         book.close()
@@ -100,22 +107,23 @@ def read_table(data: bytes, filename: str) -> Table:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ValidationFailed([FieldError("file", "save the CSV as UTF-8")]) from exc
+            raise ValidationFailed([FieldError("file", _("save the CSV as UTF-8"))]) from exc
         if "\x00" in text:
-            raise ValidationFailed([FieldError("file", "the CSV holds a null byte: save it as "
-                                               "UTF-8 text")])
+            raise ValidationFailed([FieldError("file", _("the CSV holds a null byte: save it as "
+                                                 "UTF-8 text"))])
         csv.field_size_limit(MAX_CELL_CHARS)
         try:
             return _from_matrix([list(r) for r in csv.reader(io.StringIO(text, newline=""))])
         except csv.Error as exc:
-            raise ValidationFailed([FieldError("file", f"not a readable CSV file ({exc})")]) from None
-    raise ValidationFailed([FieldError("file", "upload a .csv or .xlsx file")])
+            raise ValidationFailed([FieldError(
+                "file", _("not a readable CSV file ({error})").format(error=exc))]) from None
+    raise ValidationFailed([FieldError("file", _("upload a .csv or .xlsx file"))])
 
 
 def check_columns(table: Table, required: Sequence[str], known: Sequence[str]) -> list[FieldError]:
-    errors = [FieldError(c, "this required column is missing", 1)
+    errors = [FieldError(c, _("this required column is missing"), 1)
               for c in required if c not in table.columns]
-    errors += [FieldError(c, "unknown column (see the template)", 1)
+    errors += [FieldError(c, _("unknown column (see the template)"), 1)
                for c in table.columns if c and c not in known]
     return errors
 

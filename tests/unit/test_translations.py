@@ -136,7 +136,6 @@ REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/notices/geo.py", "portal/notices/importer.py",
     "portal/oversight/packets.py", "portal/oversight/reading.py", "portal/oversight/records.py",
     "portal/roundtrip.py",
-    "portal/tabular.py",
     "portal/translations/seed.py",
 })
 
