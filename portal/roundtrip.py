@@ -98,11 +98,13 @@ def parse_id(value: Any, row: int, noun: str, known: Mapping[int, Any]) -> tuple
             raise ValueError
         record_id = int(number)
     except (TypeError, ValueError, OverflowError):  # OverflowError: "inf", "1e400"
-        return None, [FieldError(ID, f"{value!r} is not a record number; leave it empty to add "
-                                 f"a new record", row)]
+        return None, [FieldError(ID, _(
+            "{value} is not a record number; leave it empty to add a new record").format(
+                value=repr(value)), row)]
     if record_id not in known:
-        return None, [FieldError(ID, f"no {noun} with id {record_id} (leave it empty to add a "
-                                 "new record)", row)]
+        return None, [FieldError(ID, _(
+            "no {kind} with id {id} (leave it empty to add a new record)").format(
+                kind=_(noun), id=record_id), row)]
     return record_id, []
 
 
@@ -147,7 +149,8 @@ def plan_import(
                 added.append(PlannedRow(number, name_of(values), None, values))
             continue
         if record_id in seen:
-            errors.append(FieldError(ID, f"repeats row {seen[record_id]} (same id)", number))
+            errors.append(FieldError(ID, _("repeats row {row} (same id)").format(
+                row=seen[record_id]), number))
             continue
         seen[record_id] = number
         base = current[record_id]
@@ -156,7 +159,7 @@ def plan_import(
         if problems:
             errors.extend(problems)
             continue
-        before, _ = clean({k: v for k, v in base.items() if k in readable}, None)
+        before, _unused = clean({k: v for k, v in base.items() if k in readable}, None)
         changes = tuple(diff(as_json_value(before), as_json_value(values), labels, vocabularies))
         planned = PlannedRow(number, name_of(values), record_id, values, changes)
         if not changes:
@@ -165,13 +168,14 @@ def plan_import(
         stated = raw.get(VERSION)
         if stated not in (None, "") and str(stated).strip() not in ("", str(versions[record_id])):
             errors.append(FieldError(
-                VERSION, f"{name_of(values)} was saved in the portal (now version "
-                f"{versions[record_id]}) after this file was exported (version {stated}); "
-                "export again and make the change there", number))
+                VERSION, _("{name} was saved in the portal (now version {now}) after this file "
+                           "was exported (version {stated}); export again and make the change "
+                           "there").format(name=name_of(values), now=versions[record_id],
+                                           stated=stated), number))
             continue
         updated.append(planned)
     if not any_row:
-        errors.append(FieldError("file", "no rows to import"))
+        errors.append(FieldError("file", _("no rows to import")))
     return ImportPlan(noun, singular, tuple(added), tuple(updated), tuple(unchanged)), errors
 
 
@@ -186,9 +190,11 @@ def duplicates(plan: ImportPlan, key: Callable[[Mapping[str, Any]], Any],
         k = key(planned.values)
         owner = existing.get(k)
         if owner is not None and owner != planned.record_id and owner not in moving:
-            errors.append(FieldError(column, f"record {owner} already has this {what}; to change "
-                                     f"it, give its id ({owner}) in the id column", planned.row))
+            errors.append(FieldError(column, _(
+                "record {owner} already has this {what}; to change it, give its id ({owner}) "
+                "in the id column").format(owner=owner, what=what), planned.row))
         elif k in claimed:
-            errors.append(FieldError(column, f"repeats row {claimed[k]} (same {what})", planned.row))
+            errors.append(FieldError(column, _("repeats row {row} (same {what})").format(
+                row=claimed[k], what=what), planned.row))
         claimed.setdefault(k, planned.row)
     return sorted(errors, key=lambda e: e.row or 0)

@@ -135,7 +135,6 @@ REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/indicators/values.py",
     "portal/notices/geo.py", "portal/notices/importer.py",
     "portal/oversight/packets.py", "portal/oversight/reading.py", "portal/oversight/records.py",
-    "portal/roundtrip.py",
     "portal/translations/seed.py",
 })
 
