@@ -44,6 +44,8 @@ from portal.auth.roles import Actor
 from portal.errors import FieldError, PortalError, ValidationFailed
 from portal.exports import to_csv, to_json
 from portal.geography.models import District
+from portal.i18n import _
+from portal.i18n import number as shown_number
 from portal.inventory.models import Department
 from portal.notices import vocab
 from portal.notices.editing import (
@@ -89,21 +91,23 @@ def read_rows(data: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
         try:
             parsed = load_json(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
-            raise ValidationFailed([FieldError("file", "not UTF-8 text")]) from None
+            raise ValidationFailed([FieldError("file", _("not UTF-8 text"))]) from None
         except json.JSONDecodeError as exc:
-            raise ValidationFailed([FieldError("file", f"not valid JSON: {exc}")]) from None
+            raise ValidationFailed([FieldError("file", _("not valid JSON: {error}").format(error=exc))]) from None
         if isinstance(parsed, dict):
             parsed = parsed.get("notices")
         if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
             raise ValidationFailed([FieldError(
-                "file", 'expected a list of notices, or {"notices": [...]}')])
+                "file", _("expected a list of notices, or {example}").format(
+                    example='{"notices": [...]}'))])
         most = get_settings().max_import_rows
         if len(parsed) > most:
-            raise ValidationFailed([FieldError("file", f"at most {most:,} rows per import "
-                                               "(PORTAL_MAX_IMPORT_ROWS)")])
+            raise ValidationFailed([FieldError("file", _(
+                "at most {most} rows per import (PORTAL_MAX_IMPORT_ROWS)").format(
+                    most=shown_number(most)))])
         return list(enumerate(parsed, start=1))
     if not name.endswith((".csv", ".xlsx")):
-        raise ValidationFailed([FieldError("file", "give a .csv, .xlsx or .json file")])
+        raise ValidationFailed([FieldError("file", _("give a .csv, .xlsx or .json file"))])
     table = read_table(data, filename)
     problems = check_columns(table, ("slug",), [*COLUMNS, *READ_ONLY])
     if problems:
@@ -305,10 +309,12 @@ def plan_notices(session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]]
     errors: list[FieldError] = []
     seen: dict[str, int] = {}
     for number, raw in rows:
-        problems = [FieldError(k, "not a field of a notice", number) for k in raw if k not in accepted]
+        problems = [FieldError(k, _("not a field of a notice"), number) for k in raw
+                    if k not in accepted]
         slug = _text(raw.get("slug")).lower()
         if slug in seen:
-            problems.append(FieldError("slug", f"repeats row {seen[slug]} (same slug)", number))
+            problems.append(FieldError("slug", _("repeats row {row} (same slug)").format(
+                row=seen[slug]), number))
         elif slug:
             seen[slug] = number
         notice = current.get(slug)
@@ -329,14 +335,15 @@ def plan_notices(session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]]
         for error in _check_identity(session, slug=slug, row=number,
                                      existing_id=tech.id if tech else None, **identity):
             if error.field == "department" and department:
-                error = FieldError("department", f"unknown department {department!r} (give its "
-                                   "code or name)", number)
+                error = FieldError("department", _(
+                    "unknown department {department} (give its code or name)").format(
+                        department=repr(department)), number)
             problems.append(error)
         status = identity["status"]
         if tech and status != tech.status and status in vocab.STATUSES \
                 and status not in vocab.TRANSITIONS[tech.status]:
-            problems.append(FieldError("status", f"{vocab.STATUSES[tech.status]} cannot become "
-                                       f"{vocab.STATUSES[status]}", number))
+            problems.append(FieldError("status", _("{before} cannot become {after}").format(
+                before=_(vocab.STATUSES[tech.status]), after=_(vocab.STATUSES[status])), number))
         given = {name: raw[name] for name in CONTENT if name in raw and raw[name] is not None}
         before = clean_content({name: getattr(notice.latest, name) for name in CONTENT})[0] \
             if notice else {}
@@ -383,9 +390,10 @@ def plan_notices(session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]]
         stated = raw.get("version")
         if _text(stated) and _version(stated) != notice.latest.version:
             errors.append(FieldError(
-                "version", f"{name} was saved in the portal (now version "
-                f"{notice.latest.version}) after this file was exported (version "
-                f"{_text(stated)}); export again and make the change there", number))
+                "version", _("{name} was saved in the portal (now version {now}) after this file "
+                           "was exported (version {stated}); export again and make the change "
+                           "there").format(name=name, now=notice.latest.version,
+                                           stated=_text(stated)), number))
             continue
         fields = {c.field for c in changes}
         values = planned_row.values
@@ -399,13 +407,13 @@ def plan_notices(session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]]
             errors += _ready_to_publish(content, number)
         updated.append(planned_row)
     if not rows:
-        errors.append(FieldError("file", "holds no notices"))
+        errors.append(FieldError("file", _("holds no notices")))
     plan = ImportPlan("notices", "notice", tuple(added), tuple(updated), tuple(unchanged))
     return plan, sorted(errors, key=lambda e: e.row or 0)
 
 
 def _ready_to_publish(content: Mapping[str, Any], row: int) -> list[FieldError]:
-    return [FieldError(name, "needed before publishing", row)
+    return [FieldError(name, _("needed before publishing"), row)
             for name in vocab.REQUIRED_TO_PUBLISH if not _text(content.get(name))]
 
 
