@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from portal.errors import FieldError
+from portal.i18n import _
 from portal.tabular import load_json
 from portal.textsafety import unstorable
 
@@ -89,7 +90,7 @@ def _positions(geometry: dict[str, Any]) -> list[tuple[float, float]] | str:
     """Every (lon, lat) vertex, or a reason the geometry is not valid GeoJSON."""
     kind, coords = geometry.get("type"), geometry.get("coordinates")
     if kind not in GEOMETRY_TYPES:
-        return f"geometry type must be one of {', '.join(GEOMETRY_TYPES)}"
+        return _("geometry type must be one of {types}").format(types=", ".join(GEOMETRY_TYPES))
 
     def position(p: Any) -> tuple[float, float] | None:
         if not isinstance(p, (list, tuple)) or len(p) < 2:
@@ -99,28 +100,28 @@ def _positions(geometry: dict[str, Any]) -> list[tuple[float, float]] | str:
 
     def ring(r: Any, closed: bool) -> list[tuple[float, float]] | str:
         if not isinstance(r, (list, tuple)):
-            return "coordinates are not a list of positions"
+            return _("coordinates are not a list of positions")
         points = [position(p) for p in r]
         if any(p is None for p in points):
-            return "a position is not a pair of numbers [longitude, latitude]"
+            return _("a position is not a pair of numbers [longitude, latitude]")
         if closed and (len(points) < 4 or points[0] != points[-1]):
-            return "a polygon ring needs at least 4 positions and must end where it starts"
+            return _("a polygon ring needs at least 4 positions and must end where it starts")
         if not closed and len(points) < 2:
-            return "a line needs at least 2 positions"
+            return _("a line needs at least 2 positions")
         return points  # type: ignore[return-value]
 
     if kind == "Point":
         p = position(coords)
-        return [p] if p else "a point is a pair of numbers [longitude, latitude]"
+        return [p] if p else _("a point is a pair of numbers [longitude, latitude]")
     if kind == "LineString":
         return ring(coords, closed=False)
     polygons = [coords] if kind == "Polygon" else coords
     if not isinstance(polygons, (list, tuple)) or not polygons:
-        return "a polygon needs coordinates"
+        return _("a polygon needs coordinates")
     found: list[tuple[float, float]] = []
     for polygon in polygons:
         if not isinstance(polygon, (list, tuple)) or not polygon:
-            return "a polygon needs at least one ring"
+            return _("a polygon needs at least one ring")
         for r in polygon:
             checked = ring(r, closed=True)
             if isinstance(checked, str):
@@ -135,11 +136,11 @@ def parse_geometry(value: Any) -> dict[str, Any] | str:
         try:
             value = load_json(value)
         except json.JSONDecodeError as exc:
-            return f"not valid JSON ({exc.msg})"
+            return _("not valid JSON ({error})").format(error=exc.msg)
     if isinstance(value, dict) and value.get("type") == "Feature":
         value = value.get("geometry")
     if not isinstance(value, dict):
-        return "not a GeoJSON geometry"
+        return _("not a GeoJSON geometry")
     return value
 
 
@@ -162,24 +163,26 @@ def check_locations(
         where = f"{field}[{n}]"
         label = str(item.get("label") or "").strip()
         if not label:
-            errors.append(FieldError(where, "every location needs a label", row))
+            errors.append(FieldError(where, _("every location needs a label"), row))
             continue
         if len(label) > 300:
-            errors.append(FieldError(where, "a label has at most 300 characters", row))
+            errors.append(FieldError(where, _("a label has at most 300 characters"), row))
             continue
         if reason := unstorable(label):
-            errors.append(FieldError(where, f"the label {reason}", row))
+            errors.append(FieldError(where, _("the label {reason}").format(reason=reason), row))
             continue
         geometry = item.get("geometry")
         vertices: list[tuple[float, float]]
         if geometry not in (None, "", {}):
             parsed = parse_geometry(geometry)
             if isinstance(parsed, str):
-                errors.append(FieldError(where, f"{label}: {parsed}", row))
+                errors.append(FieldError(where, _("{label}: {reason}").format(
+                    label=label, reason=parsed), row))
                 continue
             found = _positions(parsed)
             if isinstance(found, str):
-                errors.append(FieldError(where, f"{label}: {found}", row))
+                errors.append(FieldError(where, _("{label}: {reason}").format(
+                    label=label, reason=found), row))
                 continue
             vertices = found
             lon = sum(v[0] for v in vertices) / len(vertices)
@@ -191,11 +194,13 @@ def check_locations(
             lat, lon = _number(item.get("latitude")), _number(item.get("longitude"))
             if lat is None or lon is None:
                 errors.append(FieldError(
-                    where, f"{label}: give a latitude and a longitude, or a GeoJSON geometry", row))
+                    where, _("{label}: give a latitude and a longitude, or a GeoJSON geometry").format(
+                        label=label), row))
                 continue
             vertices = [(lon, lat)]
         if any(not (-90 <= v[1] <= 90 and -180 <= v[0] <= 180) for v in vertices):
-            errors.append(FieldError(where, f"{label}: latitude or longitude out of range", row))
+            errors.append(FieldError(where, _("{label}: latitude or longitude out of range").format(
+                label=label), row))
             continue
         district = None
         if shapes:
@@ -203,7 +208,8 @@ def check_locations(
             if outside:
                 lon_o, lat_o = outside[0]
                 errors.append(FieldError(
-                    where, f"{label}: ({lat_o:.5f}, {lon_o:.5f}) is outside the county", row))
+                    where, _("{label}: ({latitude}, {longitude}) is outside the county").format(
+                        label=label, latitude=f"{lat_o:.5f}", longitude=f"{lon_o:.5f}"), row))
                 continue
             district = district_at(shapes, vertices[0][1], vertices[0][0])
         locations.append(LocationInput(
@@ -218,19 +224,19 @@ def locations_from_geojson(text: str) -> list[dict[str, Any]] | str:
     try:
         data = load_json(text)
     except json.JSONDecodeError as exc:
-        return f"not valid JSON ({exc.msg})"
+        return _("not valid JSON ({error})").format(error=exc.msg)
     if isinstance(data, dict) and data.get("type") == "Feature":
         data = {"type": "FeatureCollection", "features": [data]}
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        return "expected a GeoJSON FeatureCollection or Feature"
+        return _("expected a GeoJSON FeatureCollection or Feature")
     raw = []
     features = data.get("features") or []
     if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
-        return "expected a GeoJSON FeatureCollection or Feature"
+        return _("expected a GeoJSON FeatureCollection or Feature")
     for n, feature in enumerate(features, start=1):
         props = feature.get("properties") or {}
         if not isinstance(props, dict):
-            return f"feature {n}: properties must be an object"
+            return _("feature {n}: properties must be an object").format(n=n)
         label = props.get("label") or props.get("name") or f"Area {n}"
         raw.append({"label": label, "geometry": feature.get("geometry")})
     return raw

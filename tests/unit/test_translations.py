@@ -133,7 +133,6 @@ REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/cliutil.py", "portal/demo/loader.py",
     "portal/geography/geojson.py", "portal/geography/service.py",
     "portal/indicators/values.py",
-    "portal/notices/geo.py",
     "portal/oversight/packets.py", "portal/oversight/reading.py", "portal/oversight/records.py",
     "portal/translations/seed.py",
 })
