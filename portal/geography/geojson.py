@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from portal.errors import FieldError, ValidationFailed
+from portal.i18n import _
 
 CODE_MAX = 16  # District.code is max_length=16
 NAME_MAX = 120  # District.name is max_length=120
@@ -137,10 +138,11 @@ def read_districts(data: bytes, *, code_field: str | None = None, name_field: st
     for row, feature in enumerate(features, start=1):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             kind = feature.get("type") if isinstance(feature, dict) else type(feature).__name__
-            errors.append(FieldError("feature", f"is not a GeoJSON Feature (it is {kind!r})", row))
+            errors.append(FieldError("feature", _("is not a GeoJSON Feature (it is {kind})").format(
+                kind=repr(kind)), row))
         elif props[row - 1] is None:
-            errors.append(FieldError("properties", "the feature's properties must be an object "
-                                     "of names and values", row))
+            errors.append(FieldError("properties", _("the feature's properties must be an object "
+                                       "of names and values"), row))
     props_ok = [p if p is not None else {} for p in props]
 
     codes = _codes(features, props_ok, code_field, errors)
@@ -153,8 +155,9 @@ def read_districts(data: bytes, *, code_field: str | None = None, name_field: st
         if code is None:
             continue
         if code in seen:
-            errors.append(FieldError("code", f"{code!r} is also the code of feature {seen[code]}; "
-                                     "each district needs its own code", row))
+            errors.append(FieldError("code", _(
+                "{code} is also the code of feature {feature}; each district needs its own "
+                "code").format(code=repr(code), feature=seen[code]), row))
         else:
             seen[code] = row
 
@@ -338,7 +341,7 @@ def _codes(features: Sequence[Any], all_props: Sequence[Mapping[str, Any]], fiel
                                f"feature's properties; {_has(props)}")
                 source = f"its {field!r} property"
             elif detected:
-                _, value = _lookup(props, detected)
+                _unused, value = _lookup(props, detected)
                 source = f"its {detected!r} property (the code property detected in this file)"
             else:
                 value = feature.get("id") if isinstance(feature, dict) else None
@@ -373,7 +376,7 @@ def _names(all_props: Sequence[Mapping[str, Any]], codes: Sequence[str | None], 
                     raise _Bad(f"the name field you named, {field!r}, is not among this "
                                f"feature's properties; {_has(props)}")
             elif detected:
-                _, value = _lookup(props, detected)
+                _unused, value = _lookup(props, detected)
             name = _scalar_text(value, "name")
             if name is None:
                 name = f"District {code}" if code is not None else None
@@ -427,7 +430,7 @@ def _populations(all_props: Sequence[Mapping[str, Any]], field: str | None,
                     raise _Bad(f"the population field you named, {field!r}, is not among this "
                                f"feature's properties; {_has(props)}")
             elif detected:
-                _, value = _lookup(props, detected)
+                _unused, value = _lookup(props, detected)
             population = _population(value)
         except _Bad as bad:
             errors.append(FieldError("population", str(bad), row))
@@ -615,7 +618,8 @@ def _geometries(features: Sequence[Any], top_crs: Any, filename: str,
         try:
             top = _projection(top_crs, cache)
         except _Bad as bad:
-            errors.append(FieldError("crs", f"{filename}: {bad}"))
+            errors.append(FieldError("crs", _("{label}: {reason}").format(
+                label=filename, reason=bad)))
             top_failed = True
 
     out: list[dict[str, Any] | None] = []
@@ -657,7 +661,8 @@ def _geometries(features: Sequence[Any], top_crs: Any, filename: str,
         out.append(_rounded(kind, polygons))
 
     if misplaced and placed == 0 and file_wide:
-        errors.append(FieldError("crs", f"{filename}: {misplaced[0][1]}"))
+        errors.append(FieldError("crs", _("{label}: {reason}").format(
+            label=filename, reason=misplaced[0][1])))
     else:
         errors.extend(FieldError("geometry", problem, row) for row, problem in misplaced)
     return out
