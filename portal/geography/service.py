@@ -24,6 +24,7 @@ from portal.auth.roles import SYSTEM, Actor
 from portal.errors import FieldError, ValidationFailed
 from portal.geography.geojson import DistrictIn, districts_geojson
 from portal.geography.models import District
+from portal.i18n import _
 
 RECORD_TYPE = "district"
 _SHOWN_CODES = 10  # how many codes a summary names before "and N more"
@@ -64,13 +65,14 @@ def _state(d: District | DistrictIn) -> dict[str, Any]:
 def _check(districts: Sequence[DistrictIn]) -> None:
     """Refuse the whole batch before anything is written (``read_districts`` checks the rest)."""
     if not districts:
-        raise ValidationFailed([FieldError("file", "has no districts to import")])
+        raise ValidationFailed([FieldError("file", _("has no districts to import"))])
     seen: dict[str, int] = {}
     errors = []
     for row, d in enumerate(districts, start=1):
         if d.code in seen:
-            errors.append(FieldError("code", f"{d.code!r} is also the code of feature "
-                                     f"{seen[d.code]}", row))
+            errors.append(FieldError("code", _(
+                "{code} is also the code of feature {feature}").format(
+                    code=repr(d.code), feature=seen[d.code]), row))
         seen.setdefault(d.code, row)
     if errors:
         raise ValidationFailed(errors)
