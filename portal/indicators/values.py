@@ -148,7 +148,7 @@ def _check(session: Session, rows: list[tuple[int, Mapping[str, Any]]],
 def _existing(session: Session, cells: list[dict[str, Any]]) -> dict[CellId, tuple[int, float | None, int | None]]:
     pairs = sorted({(c["indicator_id"], c["period"]) for c in cells})
     found: dict[CellId, tuple[int, float | None, int | None]] = {}
-    for indicator_id in sorted({i for i, _ in pairs}):
+    for indicator_id in sorted({i for i, _unused in pairs}):
         periods = [p for i, p in pairs if i == indicator_id]
         for start in range(0, len(periods), 500):
             for r in session.execute(sa.select(
@@ -166,7 +166,7 @@ def _additive(cells: list[dict[str, Any]], existing: Mapping[CellId, tuple[int, 
               codes: Mapping[int, str]) -> list[FieldError]:
     """The tables as they will be after the import must add up (members at most their total)."""
     tables: dict[tuple[int, str], dict[Key, Figure]] = {}
-    for (indicator_id, district_id, dimension, group, period), (_, value, denominator) in existing.items():
+    for (indicator_id, district_id, dimension, group, period), (_unused, value, denominator) in existing.items():
         key = (codes.get(district_id, ALL) if district_id else ALL, dimension, group)
         tables.setdefault((indicator_id, period), {})[key] = Figure(value, denominator)
     first_row: dict[tuple[int, str], int] = {}
@@ -179,8 +179,8 @@ def _additive(cells: list[dict[str, Any]], existing: Mapping[CellId, tuple[int, 
     errors = []
     for where in sorted(first_row):
         for problem in additivity_problems(tables[where]):
-            errors.append(FieldError("numerator", f"{slugs[where[0]]} {where[1]}: {problem}",
-                                     first_row[where]))
+            errors.append(FieldError("numerator", _("{indicator} {period}: {reason}").format(
+                indicator=slugs[where[0]], period=where[1], reason=problem), first_row[where]))
     return errors
 
 
