@@ -34,7 +34,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import SYSTEM, Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import LANGUAGES, SOURCE_LANGUAGE, using_language
+from portal.i18n import LANGUAGES, SOURCE_LANGUAGE, _, using_language
 from portal.oversight.input import (
     InputComment,
     item_sources,
@@ -266,7 +266,7 @@ def build_packet(*, session: Session, actor: Actor, meeting_id: int, now: dateti
     report = progress or (lambda _f, _m: None)
     meeting = meeting_or_404(session, meeting_id)
     if meeting.status == "cancelled":
-        raise ValidationFailed([FieldError("meeting", "this meeting was cancelled: no packet")])
+        raise ValidationFailed([FieldError("meeting", _("this meeting was cancelled: no packet"))])
     lock_chain(session)  # the head printed is the head the publication event follows
     report(0.05, "Reading the agenda")
     content = _content(session, actor, meeting, _next_version(session, meeting_id),
@@ -324,9 +324,10 @@ def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str,
     printed, saying that it is a translation (docs/packet-format.md). The JSON is always
     the published one: its keys and values are what scripts read."""
     if kind not in ("pdf", "json", "md"):
-        raise ValidationFailed([FieldError("kind", "choose pdf, json or md")])
+        raise ValidationFailed([FieldError("kind", _("choose pdf, json or md"))])
     if language not in LANGUAGES:
-        raise ValidationFailed([FieldError("language", f"choose {', '.join(LANGUAGES)}")])
+        raise ValidationFailed([FieldError("language", _("choose {choices}").format(
+            choices=", ".join(LANGUAGES)))])
     if kind == "json" or language == SOURCE_LANGUAGE:
         packet = session.get(Packet, packet_id)
         if packet is None:
