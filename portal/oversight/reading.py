@@ -19,6 +19,7 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
 from portal.geography.models import District
+from portal.i18n import _
 from portal.oversight.input import input_fingerprint, item_scope, item_sources, summarize_input
 from portal.oversight.models import AgendaItem, InputRead, Meeting
 
@@ -114,7 +115,7 @@ def mark_read(*, session: Session, actor: Actor, comment_ids: list[int], read: b
     Only published comments can be marked: a reading mark never touches anything else."""
     ids = sorted({int(i) for i in comment_ids})
     if not ids:
-        raise ValidationFailed([FieldError("comments", "choose at least one comment")])
+        raise ValidationFailed([FieldError("comments", _("choose at least one comment"))])
     from portal.engagement.models import Comment
 
     published = set(session.execute(sa.select(Comment.id).where(
