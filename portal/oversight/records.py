@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from portal.errors import FieldError, ValidationFailed
-from portal.i18n import N_
+from portal.i18n import N_, _
 from portal.indicators.models import Indicator
 from portal.inventory.models import Department, SharingPractice
 from portal.notices.models import NoticeVersion, SurveillanceTechnology
@@ -127,12 +127,13 @@ def published_record(session: Session, target_type: str | None, target_id: int |
         return None
     if target_type not in TARGET_TYPES:
         raise ValidationFailed([FieldError(
-            "target_type", f"choose one of {', '.join(TARGET_TYPES)} (or no record)")])
+            "target_type", _("choose one of {choices} (or no record)").format(
+                choices=", ".join(TARGET_TYPES)))])
     if target_id is None:
-        raise ValidationFailed([FieldError("target_id", "say which record the item is about")])
-    label = TARGET_TYPES[target_type].lower()
-    missing = ValidationFailed([FieldError(
-        "target_id", f"no published {label} has the id {target_id}")])
+        raise ValidationFailed([FieldError("target_id", _("say which record the item is about"))])
+    missing = ValidationFailed([FieldError("target_id", _(
+        "no published {kind} has the id {id}").format(
+            kind=_(TARGET_TYPES[target_type]).lower(), id=target_id))])
     if target_type == "notice":
         notice = session.get(SurveillanceTechnology, target_id)
         if notice is None or not notice.is_published:

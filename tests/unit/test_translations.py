@@ -131,7 +131,6 @@ COMMAND_LINE_ONLY = {"portal/backup.py": "portal export --all / restore, a comma
 #: included, must mark its refusals from the start.
 REFUSALS_PENDING: frozenset[str] = frozenset({
     "portal/cliutil.py", "portal/demo/loader.py",
-    "portal/oversight/records.py",
     "portal/translations/seed.py",
 })
 
