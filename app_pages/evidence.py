@@ -39,7 +39,7 @@ if criteria is not None:
     st.download_button(
         _("Download as PDF"), lambda: evidence_pdf(criteria, county=county, generated_at=generated_at),
         file_name=f"wwc-evidence-{generated_at:%Y-%m-%d}.pdf", mime="application/pdf",
-        icon=":material/picture_as_pdf:",
+        icon=":material/picture_as_pdf:", on_click="ignore",
     )
     for criterion in criteria:
         with st.container(border=True):

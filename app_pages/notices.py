@@ -123,11 +123,11 @@ def _meetings_ics() -> bytes:
 
 col1, col2, col3 = st.columns(3)
 col1.download_button(_("Notices feed (Atom)"), _atom, file_name="notices.atom",
-                     mime="application/atom+xml", icon=":material/rss_feed:")
+                     mime="application/atom+xml", icon=":material/rss_feed:", on_click="ignore")
 col2.download_button(_("Comment deadlines (iCalendar)"), _ics, file_name="comment-deadlines.ics",
-                     mime="text/calendar", icon=":material/event:")
+                     mime="text/calendar", icon=":material/event:", on_click="ignore")
 col3.download_button(_("Commission meetings (iCalendar)"), _meetings_ics,
                      file_name="commission-meetings.ics", mime="text/calendar",
-                     icon=":material/groups:")
+                     icon=":material/groups:", on_click="ignore")
 subscribe_links()
 api_links("notices", _("Every notice with all its published versions"))
