@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from portal.auth.roles import Actor
-from portal.errors import PortalError, ValidationFailed
+from portal.errors import FieldError, PortalError, ValidationFailed
 from portal.i18n import _, number
 from portal.notices.editing import (
     close_comment_period,
@@ -112,10 +112,12 @@ def draft_form(actor: Actor, tech: TechnologySummary, page: NoticePage, current:
             ]
             areas = [{"label": loc.label, "geometry": loc.geometry}
                      for loc in page.locations if loc.geometry]
-            if geojson.strip():
-                found = locations_from_geojson(geojson)
-                areas = found if isinstance(found, list) else [{"label": "Areas", "geometry": found}]
             with reported(), db() as session:
+                if geojson.strip():
+                    found = locations_from_geojson(geojson)
+                    if isinstance(found, str):  # the reason the text is not areas, as it is
+                        raise ValidationFailed([FieldError("areas", found, label=_("Areas"))])
+                    areas = found
                 save_draft(session=session, actor=actor, technology_id=tech.id,
                            content=content, locations=locations + areas)
                 changed = done(_("Draft saved."))
