@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 from portal.disclosure import Figure, Line, Status, protect
 from portal.geography.models import District
+from portal.i18n import N_, _, number
 from portal.indicators.figures import interval, value_of
 from portal.indicators.models import Indicator, IndicatorValue
 from portal.indicators.vocab import ALL
@@ -68,7 +69,7 @@ def period_lines(keys: Iterable[Key]) -> list[Line]:
     keys = set(keys)
     districts = sorted({k[0] for k in keys} - {ALL})
     dimensions: dict[str, set[str]] = {}
-    for _, dimension, group in keys:
+    for _district, dimension, group in keys:
         if dimension != ALL:
             dimensions.setdefault(dimension, set()).add(group)
     lines: list[Line] = []
@@ -88,10 +89,14 @@ def _describe(line: Line) -> str:
     total: Key = line.total  # type: ignore[assignment]
     first: Key = line.members[0]  # type: ignore[assignment]
     if total == (ALL, ALL, ALL) and first[1] == ALL:
-        return "the districts' totals"
+        return _("the districts' totals")
     if total[1] == ALL:
-        return f"the {first[1]} groups of " + ("the county" if total[0] == ALL else f"district {total[0]}")
-    return f"the districts' figures for {total[2]} ({total[1]})"
+        if total[0] == ALL:
+            return _("the {dimension} groups of the county").format(dimension=first[1])
+        return _("the {dimension} groups of district {district}").format(dimension=first[1],
+                                                                          district=total[0])
+    return _("the districts' figures for {group} ({dimension})").format(group=total[2],
+                                                                         dimension=total[1])
 
 
 def additivity_problems(figures: Mapping[Key, Figure]) -> list[str]:
@@ -102,13 +107,14 @@ def additivity_problems(figures: Mapping[Key, Figure]) -> list[str]:
         total = figures.get(line.total)  # type: ignore[call-overload]
         if total is None:
             continue
-        for what, attr in (("people counted", "count"), ("people in the groups", "group_size")):
+        for what, attr in ((N_("people counted"), "count"), (N_("people in the groups"), "group_size")):
             whole = getattr(total, attr)
             parts = [getattr(figures[m], attr) for m in line.members if m in figures]  # type: ignore[index]
             parts = [p for p in parts if p is not None]
             if whole is not None and parts and sum(parts) > whole + 1e-6:
-                problems.append(f"{_describe(line)} add up to {sum(parts):,.0f} {what}, more than "
-                                f"their total of {whole:,.0f}")
+                problems.append(_("{members} add up to {sum} {what}, more than their total of "
+                                  "{total}").format(members=_describe(line), sum=number(sum(parts), 0),
+                                                    what=_(what), total=number(whole, 0)))
     return problems
 
 

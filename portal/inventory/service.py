@@ -22,7 +22,7 @@ from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import _
+from portal.i18n import N_, _
 from portal.inventory.compliance import Facts, Finding, evaluate
 from portal.inventory.fields import COLUMNS, LABELS, VOCABULARIES, clean_practice, export_row
 from portal.inventory.models import Dataset, Department, PracticePublic, SharingPractice
@@ -123,7 +123,7 @@ def get_practice(*, session: Session, actor: Actor, practice_id: int,
                  on: date | None = None) -> PracticeDetail:
     practice = session.get(SharingPractice, practice_id)
     if practice is None:
-        raise NotFound(f"No sharing practice {practice_id}.")
+        raise NotFound(_("No sharing practice {id}.").format(id=practice_id))
     dataset = session.get(Dataset, practice.dataset_id)
     department = session.get(Department, practice.department_id)
     assert dataset is not None and department is not None
@@ -198,7 +198,7 @@ def create_practice(*, session: Session, actor: Actor, values: Mapping[str, Any]
 
 
 def _locked(session: Session, practice_id: int, expected_version: int | None) -> SharingPractice:
-    return locked(session, SharingPractice, practice_id, expected_version, "practice")
+    return locked(session, SharingPractice, practice_id, expected_version, N_("practice"))
 
 
 def _save(session: Session, actor: Actor, practice: SharingPractice, changes: Mapping[str, Any],
@@ -206,7 +206,7 @@ def _save(session: Session, actor: Actor, practice: SharingPractice, changes: Ma
     before = snapshot_of(practice)
     changed = [k for k, v in changes.items() if before.get(k) != as_json_value(v)]
     if not changed:
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     for key in changed:
         setattr(practice, key, changes[key])
     if "dataset_id" in changed:
@@ -255,7 +255,7 @@ def retire_practice(*, session: Session, actor: Actor, practice_id: int, reason:
         raise ValidationFailed(refused)
     practice = _locked(session, practice_id, expected_version)
     if practice.status == "retired":
-        raise ValidationFailed(message="This practice is already retired.")
+        raise ValidationFailed(message=_("This practice is already retired."))
     changes: dict[str, Any] = {"status": "retired"}
     if practice.end_date is None:
         changes["end_date"] = today()
@@ -274,7 +274,7 @@ def plan_practices(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
     ids = _dataset_ids(session)
     listed = _rows(session)
     plan, errors = plan_import(
-        rows, noun="practices", singular="practice", columns=COLUMNS,
+        rows, noun=N_("practices"), singular=N_("practice"), columns=COLUMNS,
         current={r["id"]: export_row(r) for r in listed},
         versions={r["id"]: r["version"] for r in listed},
         clean=lambda raw, number: clean_practice(raw, dataset_ids=ids, row=number),
@@ -283,7 +283,7 @@ def plan_practices(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
     existing = {(d, t.casefold()): i for i, d, t in session.execute(
         sa.select(SharingPractice.id, SharingPractice.dataset_id, SharingPractice.title))}
     errors += duplicates(plan, lambda v: (v["dataset_id"], v["title"].casefold()), existing,
-                         "title", "dataset and title")
+                         "title", _("dataset and title"))
     return plan, sorted(errors, key=lambda e: e.row or 0)
 
 

@@ -22,7 +22,7 @@ from portal.auth.roles import Actor
 from portal.coerce import Collector
 from portal.disclosure import Figure, Status, one_way_lines, protect, shown
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import _
+from portal.i18n import N_, _
 from portal.inventory.models import Department
 from portal.inventory.vocab import SENSITIVE_CATEGORIES
 from portal.requests import vocab
@@ -210,7 +210,7 @@ def get_request(*, session: Session, actor: Actor,
                 request_id: int) -> tuple[InformationRequest, str, list[VersionEntry]]:
     row = session.get(InformationRequest, request_id)
     if row is None:
-        raise NotFound(f"No request {request_id}.")
+        raise NotFound(_("No request {id}.").format(id=request_id))
     code = session.execute(sa.select(Department.code).where(Department.id == row.department_id)).scalar_one()
     return row, code, history(session, record_type=RECORD_TYPE, record_id=request_id,
                               labels=LABELS, vocabularies=VOCABULARIES)
@@ -254,11 +254,11 @@ def create_request(*, session: Session, actor: Actor, values: Mapping[str, Any])
 
 def _save(session: Session, actor: Actor, request_id: int, changes: Mapping[str, Any],
           expected_version: int | None, summary: str, action: str) -> InformationRequest:
-    row = locked(session, InformationRequest, request_id, expected_version, "request")
+    row = locked(session, InformationRequest, request_id, expected_version, N_("request"))
     before = snapshot_of(row)
     changed = [k for k, v in changes.items() if before.get(k) != as_json_value(v)]
     if not changed:
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     for key in changed:
         setattr(row, key, changes[key])
     row.version += 1
@@ -331,14 +331,14 @@ def plan_requests(session: Session, rows: list[tuple[int, Mapping[str, Any]]]
     current = _record_rows(session)
     names = {str(i): code for code, i in departments.items()}
     plan, errors = plan_import(
-        rows, noun="requests", singular="request", columns=COLUMNS,
+        rows, noun=N_("requests"), singular=N_("request"), columns=COLUMNS,
         current={r["id"]: r for r in current}, versions={r["id"]: r["version"] for r in current},
         clean=lambda raw, number: clean_request(raw, departments=departments, row=number),
         labels=LABELS, vocabularies={**VOCABULARIES, "department_id": names},
         name_of=lambda v: str(v.get("reference") or ""),
     )
     existing = {r["reference"]: r["id"] for r in current}
-    errors += duplicates(plan, lambda v: v["reference"], existing, "reference", "reference")
+    errors += duplicates(plan, lambda v: v["reference"], existing, "reference", _("reference"))
     return plan, sorted(errors, key=lambda e: e.row or 0)
 
 
