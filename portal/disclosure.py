@@ -293,8 +293,10 @@ def _exactness(a: np.ndarray, values: np.ndarray, lines: Sequence[Line], what: s
         gap = float(values[present].sum()) - float(total)
         if gap > TOLERANCE:
             raise DisclosureError(
-                f"the {what} of the members of line {line.total!r} add up to more than its total "
-                f"({float(values[present].sum()):g} > {float(total):g}): not an additive line"
+                _("the {what} of the members of line {line} add up to more than its total "
+                  "({sum} > {total}): not an additive line").format(
+                    what=_(what), line=repr(line.total), sum=f"{float(values[present].sum()):g}",
+                    total=f"{float(total):g}")
             )
         exact[row] = gap >= -TOLERANCE
     return exact
@@ -366,8 +368,8 @@ class _Attack:
             return math.inf, None
         if res.status != 0:
             raise DisclosureError(
-                "the published figures contradict the table's lines, so the attack cannot be "
-                f"run ({res.message})"
+                _("the published figures contradict the table's lines, so the attack cannot be "
+                  "run ({reason})").format(reason=res.message)
             )
         point = self.view.values.copy()
         point[self.cols] = res.x
@@ -398,8 +400,9 @@ def _check_true_values(view: _View, what: str) -> None:
         ok = _Attack(view, unknown).feasible()
     if not ok:
         raise DisclosureError(
-            f"the {what} are inconsistent with the table's lines (a missing cell would have to "
-            "be negative, or a line contradicts another): the table cannot be audited"
+            _("the {what} are inconsistent with the table's lines (a missing cell would have to "
+              "be negative, or a line contradicts another): the table cannot be audited").format(
+                what=_(what))
         )
 
 
@@ -534,10 +537,10 @@ class _Table:
             counts[key] = count
             # A missing figure shows nothing, not even its group size.
             groups[key] = None if count is None else _number(figure.group_size)
-        self.views = [_view(counts, self.order, self.where, self.lines, "counts")]
+        self.views = [_view(counts, self.order, self.where, self.lines, N_("counts"))]
         if any(g is not None for g in groups.values()):
-            self.views.append(_view(groups, self.order, self.where, self.lines, "group sizes"))
-        for view, what in zip(self.views, ("counts", "group sizes"), strict=False):
+            self.views.append(_view(groups, self.order, self.where, self.lines, N_("group sizes")))
+        for view, what in zip(self.views, (N_("counts"), N_("group sizes")), strict=False):
             _check_true_values(view, what)
         self.count = self.views[0].values
         group = np.full(n, np.inf)
@@ -662,7 +665,8 @@ def protect(
                     view, unknown, cell, price + zero_price * ~nonzero, published)
             if cover is None:
                 raise DisclosureError(
-                    f"cell {table.order[cell]!r} cannot be protected with these lines"
+                    _("cell {cell} cannot be protected with these lines").format(
+                        cell=repr(table.order[cell]))
                 )
             chosen, point = cover
             # The moved table is feasible once ``chosen`` is hidden: it proves ``cell`` safe
@@ -725,7 +729,7 @@ def attack(
         if key not in where:
             where[key] = len(order)
             order.append(key)
-    view = _view(values, order, where, lines, "values", exact)
+    view = _view(values, order, where, lines, N_("values"), exact)
     unknown = ~view.known
     targets = sorted(where[key] for key in hidden)
     unknown[targets] = True

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from portal.errors import PortalError
+from portal.i18n import _
 from portal.settings import PROJECT_ROOT, Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -87,24 +88,26 @@ def create_key_file(path: Path, key: str) -> None:
 
 
 def keys_in_force(listed: str | None, key_file: Path, *, production: bool,
-                  refusal: PortalError, new_key: Callable[[], str]) -> tuple[list[str], Path | None]:
+                  refusal: Callable[[], PortalError],
+                  new_key: Callable[[], str]) -> tuple[list[str], Path | None]:
     """Keys from a ``PORTAL_*_KEYS`` setting (comma-separated, newest first) or, outside
     production, from a development key file created with ``new_key()`` on first use.
 
     The one rule for every key the portal holds (encryption, checkpoint signing); returns the
-    keys and the file they came from, if any.
+    keys and the file they came from, if any. ``refusal()`` makes the error production
+    gives without keys (made only then: its message is in the reader's language).
     """
     if listed:
         keys = [k.strip() for k in listed.split(",") if k.strip()]
         if keys:
             return keys, None
     if production:
-        raise refusal
+        raise refusal()
     if not key_file.exists():
         create_key_file(key_file, new_key())
     keys = _read_key_file(key_file)
     if not keys:
-        raise type(refusal)(f"the key file {key_file} is empty")
+        raise type(refusal())(_("the key file {path} is empty").format(path=key_file))
     return keys, key_file
 
 
@@ -114,9 +117,9 @@ def configured_keys(settings: Settings | None = None) -> tuple[list[str], Path |
     keys, path = keys_in_force(
         settings.encryption_keys, default_key_file(settings),
         production=settings.environment == "production",
-        refusal=KeyMissing(
+        refusal=lambda: KeyMissing(_(
             "PORTAL_ENCRYPTION_KEYS is not set. In production the portal refuses to start "
-            "without a key: generate one with `portal keys generate`."),
+            "without a key: generate one with `portal keys generate`.")),
         new_key=lambda: Fernet.generate_key().decode())
     if path is not None:
         _warn_once(str(path))
@@ -133,7 +136,8 @@ def _cipher_for(keys: tuple[str, ...]) -> MultiFernet:
     try:
         return MultiFernet([Fernet(k.encode()) for k in keys])
     except (ValueError, TypeError) as error:
-        raise KeyMissing(f"an encryption key is not a valid Fernet key: {error}") from None
+        raise KeyMissing(_("an encryption key is not a valid Fernet key: {error}").format(
+            error=error)) from None
 
 
 def cipher() -> MultiFernet:
@@ -158,10 +162,10 @@ def unseal(token: str | None) -> str | None:
     try:
         return cipher().decrypt(token.encode("ascii")).decode("utf-8", "surrogatepass")
     except (InvalidToken, UnicodeEncodeError):
-        raise CannotDecrypt(
+        raise CannotDecrypt(_(
             "a stored comment cannot be decrypted with the configured keys "
             "(was a key removed from PORTAL_ENCRYPTION_KEYS?)"
-        ) from None
+        )) from None
 
 
 def rotate_token(token: str) -> str:

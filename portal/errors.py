@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from portal.i18n import _
+
 
 class PortalError(Exception):
     """Base of every error a person should read as a message, not a stack trace."""
@@ -14,7 +16,8 @@ class PermissionDenied(PortalError):
         self.action = action
         self.roles = frozenset(roles)
         shown = ", ".join(sorted(self.roles)) or "resident"
-        super().__init__(f"Your role ({shown}) may not do this: {action}.")
+        super().__init__(_("Your role ({roles}) may not do this: {action}.").format(
+            roles=shown, action=action))
 
 
 class NotFound(PortalError):
@@ -41,7 +44,7 @@ class ValidationFailed(PortalError):
 
     def __init__(self, errors: list[FieldError] | None = None, message: str | None = None) -> None:
         self.errors: list[FieldError] = list(errors or [])
-        text = message or "; ".join(str(e) for e in self.errors) or "invalid input"
+        text = message or "; ".join(str(e) for e in self.errors) or _("invalid input")
         super().__init__(text)
 
 

@@ -69,9 +69,9 @@ def _configured(settings: Settings) -> list[str]:
         settings.checkpoint_keys,
         Path(settings.checkpoint_key_file or PROJECT_ROOT / "var" / "checkpoint.key"),
         production=settings.environment == "production",
-        refusal=CheckpointKeyMissing(
+        refusal=lambda: CheckpointKeyMissing(_(
             "PORTAL_CHECKPOINT_KEYS is not set: in production the audit log's checkpoints must "
-            "be signed with a key of their own (`portal audit keygen` prints one)."),
+            "be signed with a key of their own (`portal audit keygen` prints one).")),
         new_key=new_key)
     return keys
 
@@ -80,7 +80,8 @@ def _private(text: str) -> Ed25519PrivateKey:
     try:
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(text, validate=True))
     except ValueError as error:
-        raise CheckpointKeyMissing(f"a checkpoint key is not a base64 Ed25519 key: {error}") from None
+        raise CheckpointKeyMissing(
+            _("a checkpoint key is not a base64 Ed25519 key: {error}").format(error=error)) from None
 
 
 def _public_text(key: Ed25519PublicKey) -> str:
@@ -164,11 +165,13 @@ def read_document(source: str) -> dict[str, Any]:
         else:
             data = load_json(Path(source).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise PortalError(f"cannot read the checkpoint {source}: {error}") from None
+        raise PortalError(_("cannot read the checkpoint {source}: {error}").format(
+            source=source, error=error)) from None
     if isinstance(data, list) and data:
         data = data[-1]
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PortalError(f"{source} is not an audit checkpoint (format {FORMAT})")
+        raise PortalError(_("{source} is not an audit checkpoint (format {format})").format(
+            source=source, format=FORMAT))
     return data
 
 

@@ -19,6 +19,7 @@ from portal.audit.models import RecordVersion
 from portal.audit.service import as_json_value, record_version
 from portal.auth.roles import Actor
 from portal.errors import Conflict, NotFound
+from portal.i18n import _
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -35,11 +36,12 @@ def locked(session: Session, model: type[T], record_id: int, expected_version: i
     """
     row = session.get(model, record_id, with_for_update=True)
     if row is None:
-        raise NotFound(f"No {noun} {record_id}.")
+        raise NotFound(_("No {noun} {id}.").format(noun=_(noun), id=record_id))
     version = row.version  # type: ignore[attr-defined]
     if expected_version is not None and version != expected_version:
-        raise Conflict(f"Someone saved this {noun} (now version {version}) after you opened "
-                       f"version {expected_version}. Reload it and make your change again.")
+        raise Conflict(_("Someone saved this {noun} (now version {version}) after you opened "
+                         "version {opened}. Reload it and make your change again.").format(
+            noun=_(noun), version=version, opened=expected_version))
     return row
 
 

@@ -53,7 +53,8 @@ def ensure_target_accepts_comments(
     model = {"practice": SharingPractice, "indicator": Indicator}[target_type]
     row = session.get(model, target_id)
     if row is None or getattr(row, "is_published", True) is False:
-        raise NotFound(f"That {TARGET_TYPES[target_type].lower()} does not exist.")
+        raise NotFound(_("That {kind} does not exist.").format(
+            kind=_(TARGET_TYPES[target_type]).lower()))
 
 
 #: Meetings and surveys by table name: the oversight and surveys areas read comments, so
@@ -65,7 +66,8 @@ _SURVEY = sa.table("survey", sa.column("id"), sa.column("title"))
 def _meeting_open(session: Session, meeting_id: int) -> None:
     status = session.execute(sa.select(_MEETING.c.status).where(_MEETING.c.id == meeting_id)).scalar()
     if status is None:
-        raise NotFound(f"That {TARGET_TYPES['meeting'].lower()} does not exist.")
+        raise NotFound(_("That {kind} does not exist.").format(
+            kind=_(TARGET_TYPES["meeting"]).lower()))
     if status == "cancelled":
         raise ValidationFailed([FieldError("target", _("this meeting was cancelled"))])
 

@@ -202,14 +202,14 @@ def create_definition(*, session: Session, actor: Actor, values: Mapping[str, An
 def update_definition(*, session: Session, actor: Actor, indicator_id: int,
                       values: Mapping[str, Any], expected_version: int | None = None,
                       summary: str = "") -> Indicator:
-    indicator = locked(session, Indicator, indicator_id, expected_version, "indicator")
+    indicator = locked(session, Indicator, indicator_id, expected_version, N_("indicator"))
     cleaned, errors = clean_definition({**values, "slug": indicator.slug}, _departments(session))
     if errors:
         raise ValidationFailed(errors)
     if refused := unstorable_fields({"summary": summary}):
         raise ValidationFailed(refused)
     if not _save(session, actor, indicator, cleaned, summary.strip()[:500] or "Edited"):
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     return indicator
 
 

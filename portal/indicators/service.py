@@ -17,6 +17,7 @@ from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
 from portal.errors import NotFound
 from portal.geography.models import District
+from portal.i18n import _
 from portal.indicators.models import Indicator, IndicatorValue
 from portal.indicators.periods import period_start
 from portal.indicators.tables import Cell, period_cells
@@ -90,7 +91,7 @@ def list_indicators(*, session: Session, actor: Actor) -> list[IndicatorSummary]
 def _indicator(session: Session, actor: Actor, slug: str) -> Indicator:
     indicator = session.exec(select(Indicator).where(Indicator.slug == slug)).first()
     if indicator is None or (not indicator.is_published and not _may_see_drafts(actor)):
-        raise NotFound(f"No published indicator {slug!r}.")
+        raise NotFound(_("No published indicator {slug}.").format(slug=repr(slug)))
     return indicator
 
 
@@ -113,7 +114,7 @@ def indicator_data(*, session: Session, actor: Actor, slug: str) -> IndicatorDat
     cells = period_cells(session, indicator, None, k)
     periods = tuple(sorted(cells, key=lambda p: period_start(p)))  # type: ignore[arg-type, return-value]
     groups: dict[str, list[str]] = {}
-    for dimension, group, _ in session.execute(
+    for dimension, group, _first in session.execute(
         sa.select(IndicatorValue.group_dimension, IndicatorValue.group_value, sa.func.min(IndicatorValue.id))
         .where(IndicatorValue.indicator_id == indicator.id)
         .group_by(IndicatorValue.group_dimension, IndicatorValue.group_value)

@@ -222,7 +222,7 @@ class RecordDetail:
 def _detail(session: Session, kind: Kind, rows: list[dict[str, Any]], record_id: int) -> RecordDetail:
     found = [r for r in rows if r["id"] == record_id]
     if not found:
-        raise NotFound(f"No {kind.singular} {record_id}.")
+        raise NotFound(_("No {kind} {id}.").format(kind=_(kind.singular), id=record_id))
     labels, vocabularies = (_steward_words(session) if kind is DATASETS
                             else (kind.labels, kind.vocabularies))
     return RecordDetail(found[0], history(session, record_type=kind.record_type,
@@ -308,7 +308,7 @@ def _update(session: Session, actor: Actor, kind: Kind, record_id: int, values: 
         raise ValidationFailed(refused)
     row = locked(session, kind.model, record_id, expected_version, kind.singular)
     if not _save(session, actor, kind, row, values, summary.strip()[:500] or "Edited", action):
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     return row.model_dump()
 
 

@@ -206,7 +206,7 @@ def save_draft(
     """
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     cleaned, errors = clean_content(content or {})
     if errors:
         raise ValidationFailed(errors)
@@ -254,7 +254,7 @@ def publish(*, session: Session, actor: Actor, technology_id: int,
     """Publish the draft as the current notice; earlier versions stay exactly as they were."""
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     draft = _draft(session, technology_id)
     if draft is None:
         raise Conflict(_("There is no draft to publish: edit the notice first."))
@@ -318,7 +318,7 @@ def set_identity(*, session: Session, actor: Actor, technology_id: int, name: st
     link to its notice keeps working; a published technology's earlier state is kept."""
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     name = name.strip()
     errors = [e for e in _check_identity(session, slug=tech.slug, name=name, category=category,
                                          department_id=department_id, status=tech.status,
@@ -329,8 +329,8 @@ def set_identity(*, session: Session, actor: Actor, technology_id: int, name: st
     if not change_identity(session, actor, tech, {"name": name, "category": category,
                                                   "department_id": department_id},
                            "notices.set_identity"):
-        raise ValidationFailed(message="Nothing changed: the name, category and department "
-                               "are already as given.")
+        raise ValidationFailed(message=_("Nothing changed: the name, category and department "
+                                         "are already as given."))
     return tech
 
 
@@ -343,7 +343,7 @@ def set_comment_period(*, session: Session, actor: Actor, technology_id: int,
                        opens_at: datetime, closes_at: datetime) -> SurveillanceTechnology:
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     errors = [e for e in (_aware_required(opens_at, "opens_at"),
                           _aware_required(closes_at, "closes_at")) if e]
     if not errors and closes_at <= opens_at:
@@ -365,7 +365,7 @@ def close_comment_period(*, session: Session, actor: Actor, technology_id: int,
     """Close an open period now, or cancel one that has not opened yet."""
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     now = now or utcnow()
     state = comment_state(tech, now)
     if state == "open":
@@ -386,7 +386,7 @@ def set_status(*, session: Session, actor: Actor, technology_id: int, status: st
     """Move a technology along its lifecycle; retiring it also ends any comment period."""
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     if status not in vocab.STATUSES:
         raise ValidationFailed([FieldError("status", _("unknown status {status}").format(
             status=repr(status)))])

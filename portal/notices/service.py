@@ -19,6 +19,7 @@ from portal.auth.permissions import allowed, service
 from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.errors import NotFound, PermissionDenied
+from portal.i18n import _
 from portal.inventory.models import Department
 from portal.notices import vocab
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
@@ -184,7 +185,7 @@ def _technology(session: Session, actor: Actor, *, slug: str | None = None,
             select(SurveillanceTechnology).where(SurveillanceTechnology.slug == slug)
         ).first()
     if tech is None or (not tech.is_published and not _may_edit(actor)):
-        raise NotFound("No published notice by that name.")
+        raise NotFound(_("No published notice by that name."))
     return tech
 
 
@@ -212,13 +213,14 @@ def get_notice(
         if draft is not None:
             versions.append(draft)
     if not versions:
-        raise NotFound("This technology has no published notice yet.")
+        raise NotFound(_("This technology has no published notice yet."))
     if version is None:
         shown = versions[-1]
     else:
         shown = next((v for v in versions if v.version == version), None)
         if shown is None:
-            raise NotFound(f"No published version {version} of this notice.")
+            raise NotFound(_("No published version {version} of this notice.").format(
+                version=version))
     department = session.get(Department, tech.department_id)
     return NoticePage(
         technology=tech, department=department.name if department else "",
@@ -275,7 +277,8 @@ def diff_versions(
     by_number = {v.version: v for v in page.versions}
     missing = [n for n in (old, new) if n not in by_number]
     if missing:
-        raise NotFound(f"No published version {missing[0]} of this notice.")
+        raise NotFound(_("No published version {version} of this notice.").format(
+            version=missing[0]))
     a, b = by_number[old], by_number[new]
     return diff_notice(a, b, _locations(session, a.id), _locations(session, b.id))  # type: ignore[arg-type]
 

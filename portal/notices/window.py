@@ -82,7 +82,7 @@ def ensure_open_for_comment(session: Session, technology_id: int, now: datetime)
         raise ValueError("naive datetime: pass an aware UTC datetime")
     tech = session.get(SurveillanceTechnology, technology_id)
     if tech is None:
-        raise NotFound(f"No technology {technology_id}.")
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
     reason = refusal(tech, now)
     if reason is not None:
         raise CommentPeriodClosed(reason)

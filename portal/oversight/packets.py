@@ -331,7 +331,7 @@ def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str,
     if kind == "json" or language == SOURCE_LANGUAGE:
         packet = session.get(Packet, packet_id)
         if packet is None:
-            raise NotFound(f"No packet {packet_id}.")
+            raise NotFound(_("No packet {id}.").format(id=packet_id))
         if kind == "pdf":
             return packet.pdf or b""
         if kind == "json":
@@ -340,7 +340,7 @@ def packet_file(*, session: Session, actor: Actor, packet_id: int, kind: str,
     row = session.execute(sa.select(Packet.content, Packet.content_hash)
                           .where(Packet.id == packet_id)).first()
     if row is None:
-        raise NotFound(f"No packet {packet_id}.")
+        raise NotFound(_("No packet {id}.").format(id=packet_id))
     return _translated(row[1], kind, language, row[0])
 
 
@@ -371,7 +371,7 @@ def packet_content(*, session: Session, actor: Actor, packet_id: int) -> dict[st
     """One published version's content (docs/packet-format.md), for the page to show."""
     content = session.execute(sa.select(Packet.content).where(Packet.id == packet_id)).scalar()
     if content is None:
-        raise NotFound(f"No packet {packet_id}.")
+        raise NotFound(_("No packet {id}.").format(id=packet_id))
     return dict(content)
 
 

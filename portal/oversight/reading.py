@@ -57,7 +57,7 @@ class ItemInput:
 def _item(session: Session, agenda_item_id: int) -> tuple[AgendaItem, Meeting]:
     item = session.get(AgendaItem, agenda_item_id)
     if item is None:
-        raise NotFound(f"No agenda item {agenda_item_id}.")
+        raise NotFound(_("No agenda item {id}.").format(id=agenda_item_id))
     meeting = session.get(Meeting, item.meeting_id)
     assert meeting is not None
     return item, meeting
@@ -121,7 +121,7 @@ def mark_read(*, session: Session, actor: Actor, comment_ids: list[int], read: b
     published = set(session.execute(sa.select(Comment.id).where(
         Comment.id.in_(ids), Comment.state == "published")).scalars())
     if published != set(ids):
-        raise NotFound("Some of those comments are not published.")
+        raise NotFound(_("Some of those comments are not published."))
     have = set(session.execute(sa.select(InputRead.comment_id).where(
         InputRead.reader == actor.subject, InputRead.comment_id.in_(ids))).scalars())
     if read:

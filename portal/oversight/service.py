@@ -42,7 +42,7 @@ class AgendaEntry:
 def meeting_or_404(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
-        raise NotFound(f"No meeting {meeting_id}.")
+        raise NotFound(_("No meeting {id}.").format(id=meeting_id))
     return meeting
 
 
@@ -247,7 +247,7 @@ def save_note(*, session: Session, actor: Actor, agenda_item_id: int, text: str,
     """Write the commission's note on an item: a new version, audited, kept private until
     the next packet is built."""
     if session.get(AgendaItem, agenda_item_id) is None:
-        raise NotFound(f"No agenda item {agenda_item_id}.")
+        raise NotFound(_("No agenda item {id}.").format(id=agenda_item_id))
     text = text.strip()
     if len(text) > NOTE_LIMIT:
         raise ValidationFailed([FieldError("text", _("at most {n} characters").format(
@@ -260,7 +260,7 @@ def save_note(*, session: Session, actor: Actor, agenda_item_id: int, text: str,
         note = CommissionNote(agenda_item_id=agenda_item_id, text=text,
                               updated_by=actor.display_name or actor.subject)
     else:
-        note = locked(session, CommissionNote, note_id, expected_version, "note")
+        note = locked(session, CommissionNote, note_id, expected_version, N_("note"))
         if note.text == text:
             return note
         note.text = text

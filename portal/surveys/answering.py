@@ -111,7 +111,7 @@ def _form(session: Session, survey: Survey) -> SurveyForm:
 def get_survey(*, session: Session, actor: Actor, slug: str) -> SurveyForm:
     survey = session.exec(select(Survey).where(Survey.slug == slug)).first()
     if survey is None or (survey.status == "draft" and not allowed(actor, "surveys.create_survey")):
-        raise NotFound("No such survey.")
+        raise NotFound(_("No such survey."))
     return _form(session, survey)
 
 
@@ -218,7 +218,7 @@ def preview_answers(*, session: Session, actor: Actor, survey_id: int,
 def _open_survey(session: Session, survey_id: int) -> Survey:
     survey = session.get(Survey, survey_id)
     if survey is None or survey.status == "draft":
-        raise NotFound("No such survey.")
+        raise NotFound(_("No such survey."))
     return survey
 
 

@@ -30,9 +30,17 @@ from portal.auth.roles import Actor
 from portal.base import utcnow
 from portal.coerce import SLUG
 from portal.errors import FieldError, NotFound, ValidationFailed
-from portal.i18n import _
+from portal.i18n import N_, _
 from portal.surveys.models import Survey, SurveyQuestion, SurveyResponse
-from portal.surveys.vocab import CHOICE_KINDS, LIKERT, PREFER_NOT, QUESTION_KINDS, RATING, TARGETS
+from portal.surveys.vocab import (
+    CHOICE_KINDS,
+    LIKERT,
+    PREFER_NOT,
+    QUESTION_KINDS,
+    RATING,
+    TARGETS,
+    status_name,
+)
 from portal.textsafety import unstorable, unstorable_fields
 
 #: What a justification for an error-level topic must name: the law that requires the question.
@@ -55,7 +63,7 @@ def _audit(session: Session, actor: Actor, action: str, survey: Survey, **detail
 
 
 def _survey(session: Session, survey_id: int, expected_version: int | None = None) -> Survey:
-    return locked(session, Survey, survey_id, expected_version, "survey")
+    return locked(session, Survey, survey_id, expected_version, N_("survey"))
 
 
 def has_responses(session: Session, survey_id: int) -> bool:
@@ -122,7 +130,7 @@ def update_survey(*, session: Session, actor: Actor, survey_id: int, values: Map
     cleaned = _clean_survey(session, values)
     changed = [k for k, v in cleaned.items() if getattr(survey, k) != v]
     if not changed:
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     for key in changed:
         setattr(survey, key, cleaned[key])
     _bump(session, survey)
@@ -216,7 +224,8 @@ def _clean_question(values: Mapping[str, Any], others: list[SurveyQuestion],
 
 def _editable(session: Session, survey: Survey) -> None:
     if survey.status == "closed":
-        raise ValidationFailed(message="This survey is closed; its questions can no longer change.")
+        raise ValidationFailed(
+            message=_("This survey is closed; its questions can no longer change."))
 
 
 @service("surveys.add_question")
@@ -240,13 +249,13 @@ def update_question(*, session: Session, actor: Actor, question_id: int,
                     values: Mapping[str, Any]) -> SurveyQuestion:
     old = session.get(SurveyQuestion, question_id)
     if old is None or old.retired:
-        raise NotFound(f"No current question {question_id}.")
+        raise NotFound(_("No current question {id}.").format(id=question_id))
     survey = _survey(session, old.survey_id)
     _editable(session, survey)
     cleaned = _clean_question(values, _questions(session, survey.id), old.position)
     changed = [k for k, v in cleaned.items() if getattr(old, k) != v]
     if not changed:
-        raise ValidationFailed(message="Nothing changed, so no new version was saved.")
+        raise ValidationFailed(message=_("Nothing changed, so no new version was saved."))
     if has_responses(session, survey.id) and any(k in _MEANING for k in changed):
         old.retired = True
         session.add(old)
@@ -271,20 +280,20 @@ def move_question(*, session: Session, actor: Actor, question_id: int, offset: i
     """Swap a question with its neighbour above (offset -1) or below (+1)."""
     question = session.get(SurveyQuestion, question_id)
     if question is None or question.retired:
-        raise NotFound(f"No current question {question_id}.")
+        raise NotFound(_("No current question {id}.").format(id=question_id))
     survey = _survey(session, question.survey_id)
     _editable(session, survey)
     current = _questions(session, survey.id)
     index = next(i for i, q in enumerate(current) if q.id == question.id)
     other = index + (1 if offset > 0 else -1)
     if not 0 <= other < len(current):
-        raise ValidationFailed(message="That question is already at the " +
-                               ("end." if offset > 0 else "start."))
+        raise ValidationFailed(message=_("That question is already at the end.") if offset > 0
+                               else _("That question is already at the start."))
     a, b = current[index], current[other]
     moved = {a.position, b.position}
     if any(q.condition_position in moved for q in current):
-        raise ValidationFailed(message="Another question's condition refers to one of these; "
-                                       "change the condition first.")
+        raise ValidationFailed(message=_("Another question's condition refers to one of these; "
+                                         "change the condition first."))
     a.position, b.position = b.position, a.position
     session.add_all([a, b])
     _bump(session, survey)
@@ -295,11 +304,11 @@ def move_question(*, session: Session, actor: Actor, question_id: int, offset: i
 def remove_question(*, session: Session, actor: Actor, question_id: int) -> None:
     question = session.get(SurveyQuestion, question_id)
     if question is None or question.retired:
-        raise NotFound(f"No current question {question_id}.")
+        raise NotFound(_("No current question {id}.").format(id=question_id))
     survey = _survey(session, question.survey_id)
     _editable(session, survey)
     if any(q.condition_position == question.position for q in _questions(session, survey.id)):
-        raise ValidationFailed(message="Another question's condition refers to this one.")
+        raise ValidationFailed(message=_("Another question's condition refers to this one."))
     if has_responses(session, survey.id):
         question.retired = True  # its answers stay in the results
         session.add(question)
@@ -344,7 +353,9 @@ def publication_problems(questions: list[SurveyQuestion]) -> list[FieldError]:
 def publish_survey(*, session: Session, actor: Actor, survey_id: int) -> Survey:
     survey = _survey(session, survey_id)
     if survey.status != "draft":
-        raise ValidationFailed(message=f"Only a draft can be published; this survey is {survey.status}.")
+        raise ValidationFailed(message=_(
+            "Only a draft can be published; this survey is {status}.").format(
+                status=status_name(survey.status).lower()))
     problems = publication_problems(_questions(session, survey_id))
     if problems:
         raise ValidationFailed(problems)
@@ -363,7 +374,7 @@ def publish_survey(*, session: Session, actor: Actor, survey_id: int) -> Survey:
 def close_survey(*, session: Session, actor: Actor, survey_id: int) -> Survey:
     survey = _survey(session, survey_id)
     if survey.status != "open":
-        raise ValidationFailed(message="Only an open survey can be closed.")
+        raise ValidationFailed(message=_("Only an open survey can be closed."))
     survey.status = "closed"
     now = utcnow()
     if survey.closes_at is None or survey.closes_at > now:

@@ -200,7 +200,7 @@ def _number(q: SurveyQuestion, values: Counts, k: int) -> QuestionResult:
 def survey_results(*, session: Session, actor: Actor, survey_id: int) -> SurveyResults:
     survey = session.get(Survey, survey_id)
     if survey is None or (survey.status == "draft" and not allowed(actor, "surveys.create_survey")):
-        raise NotFound("No such survey.")
+        raise NotFound(_("No such survey."))
     k = get_settings().suppression_k
     questions = session.exec(select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id)
                              .order_by(SurveyQuestion.position, SurveyQuestion.retired.desc())).all()
@@ -322,7 +322,7 @@ def export_answers(*, session: Session, actor: Actor, survey_id: int,
     import io
 
     if session.get(Survey, survey_id) is None:
-        raise NotFound("No such survey.")
+        raise NotFound(_("No such survey."))
     questions = {q.id: (q.position, q.text) for q in session.exec(
         select(SurveyQuestion).where(SurveyQuestion.survey_id == survey_id)).all()}
     numbers: dict[int, int] = {}

@@ -110,7 +110,7 @@ def record_translations(*, session: Session, actor: Actor, kind: str, record_id:
     language = _other_language(language)
     records = _english(session, kind, [record_id])
     if record_id not in records:
-        raise NotFound(f"no {kind} {record_id} to translate")
+        raise NotFound(_("no {kind} {id} to translate").format(kind=kind, id=record_id))
     return _states(kind, records, _kept(session, kind, [record_id], language))[0]
 
 

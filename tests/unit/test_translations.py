@@ -3,6 +3,7 @@ shown text of a translated module is marked, and dates and numbers follow the la
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -128,6 +129,7 @@ def test_one_english_word_with_two_meanings_takes_a_context() -> None:
 COMMAND_LINE_ONLY = {"portal/backup.py": "portal export --all / restore, a command-line tool",
                      "portal/cliutil.py": "input_file: the file a portal import command names",
                      "portal/demo/loader.py": "load_demo: run by portal demo / portal serve --demo",
+                     "portal/demo/scale.py": "load_county: run by portal demo --scale county",
                      "portal/translations/seed.py": "the demo county's translations, seeded by load_demo"}
 #: Modules whose refusals are not marked yet. The list only shrinks (the test below it fails
 #: while a listed module has nothing left to mark); a module not listed, every new one
@@ -153,14 +155,21 @@ def _unmarked_refusals(path: Path) -> list[tuple[int, str]]:
 def test_refusals_a_person_reads_are_marked_for_translation() -> None:
     """Forms and uploads show a service's refusals on the page, in its language: each
     ``FieldError`` message in ``portal/`` is marked (or its module is the command line's)."""
+    _all_marked_but_pending(_unmarked_refusals, REFUSALS_PENDING, "REFUSALS_PENDING")
+
+
+def _all_marked_but_pending(find: Callable[[Path], list[tuple[int, str]]],
+                            pending: frozenset[str], name: str) -> None:
+    """``find`` reports nothing in ``portal/`` outside the command line's modules and the
+    ``pending`` ones, and something in each pending one (the list ``name`` only shrinks)."""
     found = {}
     for path in sorted((PROJECT_ROOT / "portal").rglob("*.py")):
         relative = path.relative_to(PROJECT_ROOT).as_posix()
-        if relative not in COMMAND_LINE_ONLY and (lines := _unmarked_refusals(path)):
+        if relative not in COMMAND_LINE_ONLY and (lines := find(path)):
             found[relative] = lines
-    assert {m: lines for m, lines in found.items() if m not in REFUSALS_PENDING} == {}
-    done = sorted(REFUSALS_PENDING - set(found))
-    assert done == [], f"marked now: take these out of REFUSALS_PENDING: {done}"
+    assert {m: lines for m, lines in found.items() if m not in pending} == {}
+    done = sorted(pending - set(found))
+    assert done == [], f"marked now: take these out of {name}: {done}"
 
 
 def test_the_refusal_check_could_fail(tmp_path: Path) -> None:
@@ -168,3 +177,102 @@ def test_the_refusal_check_could_fail(tmp_path: Path) -> None:
     module.write_text('FieldError("a", "is wrong")\nFieldError("b", f"{x} is wrong")\n'
                       'FieldError("c", _("is wrong"))\nFieldError("d", reason)\n', encoding="utf-8")
     assert [line for line, _text in _unmarked_refusals(module)] == [1, 2]
+
+
+#: Modules whose errors (a ``PortalError`` made with words of its own) are not marked yet; as
+#: REFUSALS_PENDING, the list only shrinks and every new module marks its errors from the start.
+PORTAL_ERRORS_PENDING: frozenset[str] = frozenset()
+#: Kinds whose first argument names the action refused (a service's code), not the message:
+#: ``PermissionDenied`` makes its (marked) message itself in portal/errors.py.
+_ACTION_FIRST = {"PermissionDenied"}
+
+
+def _error_kinds(paths: list[Path]) -> tuple[set[str], set[str]]:
+    """``PortalError`` and every class in ``paths`` that derives from it, by name; and those
+    of them that take an action first (``PermissionDenied`` and its kinds)."""
+    import ast
+
+    bases: dict[str, set[str]] = {}
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(
+                    ast.unparse(b).rsplit(".", 1)[-1] for b in node.bases)
+
+    def derived(roots: set[str]) -> set[str]:
+        kinds = set(roots)
+        while grown := {c for c, b in bases.items() if c not in kinds and b & kinds}:
+            kinds |= grown
+        return kinds
+
+    return derived({"PortalError"}), derived(_ACTION_FIRST)
+
+
+def _words(node: object) -> bool:
+    """Is ``node`` words in the code (a literal, an f-string, or one joined or chosen from
+    such), rather than a text passed through ``_()`` or a variable?"""
+    import ast
+
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _words(node.left) or _words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _words(node.body) or _words(node.orelse)
+    return False
+
+
+def _unmarked_errors(path: Path, kinds: set[str], action_first: set[str]) -> list[tuple[int, str]]:
+    """``NotFound("No such survey.")``, ``ValidationFailed(message=f"...")``: an error a page
+    shows as ``str(error)`` whose message is words not passed through ``_()``."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(
+            func, ast.Attribute) else None
+        if name not in kinds or name in action_first:
+            continue
+        messages = [k.value for k in node.keywords if k.arg == "message"]
+        messages += node.args[1:2] if name == "ValidationFailed" else node.args[:1]
+        found += [(node.lineno, ast.unparse(m)[:80]) for m in messages if _words(m)]
+    return found
+
+
+def test_errors_a_person_reads_are_marked_for_translation() -> None:
+    """A page shows a service's error (not found, changed by someone else, refused) in its
+    language: each ``PortalError`` made in ``portal/`` with words of its own marks them (or its
+    module is the command line's)."""
+    kinds, action_first = _error_kinds(sorted((PROJECT_ROOT / "portal").rglob("*.py")))
+    assert {"NotFound", "Conflict", "ValidationFailed", "CommentPeriodClosed", "SubmissionRefused",
+            "RateLimited", "KeyMissing", "CannotDecrypt", "DisclosureError"} <= kinds
+    _all_marked_but_pending(lambda path: _unmarked_errors(path, kinds, action_first),
+                            PORTAL_ERRORS_PENDING, "PORTAL_ERRORS_PENDING")
+
+
+def test_the_error_check_could_fail(tmp_path: Path) -> None:
+    module = tmp_path / "service.py"
+    module.write_text(
+        "from portal.errors import PortalError\n"
+        "class Gone(NotFound): pass\n"
+        "class Refused(PortalError): pass\n"
+        'raise NotFound(f"No survey {slug!r}.")\n'
+        'raise Gone("It is gone.")\n'
+        'raise ValidationFailed(message="Nothing changed.")\n'
+        'raise errors.Conflict("at the " + ("end." if last else "start."))\n'
+        'raise Refused(_("Marked."))\n'
+        'raise NotFound(_("No survey {slug}.").format(slug=repr(slug)))\n'
+        "raise ValidationFailed([FieldError('a', _('is wrong'))])\n"
+        "raise ValidationFailed(errors)\n"
+        'raise PermissionDenied("surveys.create_survey", roles)\n'
+        "raise RateLimited(message)\n",
+        encoding="utf-8",
+    )
+    kinds, action_first = _error_kinds([PROJECT_ROOT / "portal" / "errors.py", module])
+    assert {"Gone", "Refused"} <= kinds
+    assert [line for line, _text in _unmarked_errors(module, kinds, action_first)] == [4, 5, 6, 7]
