@@ -9,8 +9,8 @@ portal's own host: a resident's visit is reported to nobody else.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -277,9 +277,9 @@ def settle(page: Page) -> None:
     axe measures contrast on what is drawn, so an element still fading back in after a rerun
     would be reported; wait for full opacity instead of sleeping.
     """
+    run_ended(page)
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')
+        """() => !document.querySelector('[data-stale="true"]')
                  && [...document.querySelectorAll('[data-testid="stElementContainer"]')]
                       .every(e => getComputedStyle(e).opacity === '1')""",
         timeout=30_000,
@@ -299,12 +299,23 @@ def use_demo_role(page: Page, role: str) -> None:
     settle(page)
 
 
+#: The script's run has ended: the app says so on its root element. The status widget alone
+#: is not enough: it shows only after a run has gone on a moment, so on a loaded machine a
+#: page could look idle with its heading drawn and the rest of the run still to come.
+RUN_ENDED = """() => document.querySelector('[data-testid="stApp"]')
+                        ?.getAttribute('data-test-script-state') === 'notRunning'
+                    && !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
+def run_ended(page: Page) -> None:
+    """Wait until the script's run has ended."""
+    page.wait_for_function(RUN_ENDED, timeout=30_000)
+
+
 def wait_for_app(page: Page, heading: str) -> None:
     """Wait until Streamlit has drawn ``heading`` and finished running the script."""
     page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    run_ended(page)
 
 
 def axe_violations(page: Page, context: dict[str, object] | None = None) -> list[dict]:  # type: ignore[type-arg]

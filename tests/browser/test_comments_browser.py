@@ -12,6 +12,7 @@ from tests.browser.conftest import (
     LiveServer,
     comment_with_receipt,
     nav_link,
+    run_ended,
     serious_violations,
     use_demo_role,
     wait_for_app,
@@ -56,9 +57,7 @@ def test_comment_with_a_phone_number_is_warned_moderated_and_published_redacted(
     page.keyboard.type(f"#{comment.id} ")
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("stText").filter(has_text="503-248-7731")).to_be_visible(timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    run_ended(page)
     page.wait_for_timeout(1500)  # faded elements of the rerun must settle before checking contrast
     page.screenshot(path=str(ARTIFACTS / "moderation-queue.png"), full_page=True)
     assert serious_violations(page) == []

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     ARTIFACTS,
     LiveServer,
     nav_link,
+    run_ended,
     serious_violations,
     use_demo_role,
     wait_for_app,
@@ -51,9 +52,7 @@ def test_filter_then_download_the_csv(page: Page, live_server: LiveServer) -> No
     assert 0 < count < 153
     # A click while the filter's run is still drawing can land on a button being replaced
     # (the download then never starts): wait for the run to end first.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    run_ended(page)
     page.wait_for_timeout(500)
 
     with page.expect_download() as info:

@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     ARTIFACTS,
     LiveServer,
     nav_link,
+    run_ended,
     serious_violations,
     use_demo_role,
     wait_for_app,
@@ -32,8 +33,7 @@ def responses(live_server: LiveServer) -> int:
 
 
 def settle(page: Page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=30_000)
+    run_ended(page)
     page.wait_for_timeout(600)
 
 
