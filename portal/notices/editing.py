@@ -19,7 +19,7 @@ from portal.audit.service import record_event, record_version
 from portal.auth.permissions import service
 from portal.auth.roles import Actor
 from portal.base import utcnow
-from portal.errors import Conflict, FieldError, NotFound, ValidationFailed
+from portal.errors import Conflict, FieldError, ValidationFailed
 from portal.geography.models import District
 from portal.i18n import _
 from portal.inventory.models import Department
@@ -27,7 +27,7 @@ from portal.notices import vocab
 from portal.notices.geo import check_locations, shapes_from
 from portal.notices.models import DeploymentLocation, NoticeVersion, SurveillanceTechnology
 from portal.notices.service import _draft, _locations, _published_versions
-from portal.notices.window import comment_state
+from portal.notices.window import comment_state, technology_or_404
 from portal.tabular import load_json
 from portal.textsafety import unstorable, unstorable_in
 
@@ -204,9 +204,7 @@ def save_draft(
 
     Only the fields in ``content`` change; ``locations``, when given, replace the draft's.
     """
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    technology_or_404(session, technology_id)  # refused before anything is checked
     cleaned, errors = clean_content(content or {})
     if errors:
         raise ValidationFailed(errors)
@@ -252,9 +250,7 @@ def _snapshot(session: Session, version: NoticeVersion) -> dict[str, Any]:
 def publish(*, session: Session, actor: Actor, technology_id: int,
             now: datetime | None = None) -> NoticeVersion:
     """Publish the draft as the current notice; earlier versions stay exactly as they were."""
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     draft = _draft(session, technology_id)
     if draft is None:
         raise Conflict(_("There is no draft to publish: edit the notice first."))
@@ -316,9 +312,7 @@ def set_identity(*, session: Session, actor: Actor, technology_id: int, name: st
                  category: str, department_id: int | None) -> SurveillanceTechnology:
     """Rename a technology or change its category or department. Its slug stays, so every
     link to its notice keeps working; a published technology's earlier state is kept."""
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     name = name.strip()
     errors = [e for e in _check_identity(session, slug=tech.slug, name=name, category=category,
                                          department_id=department_id, status=tech.status,
@@ -341,9 +335,7 @@ def _aware_required(value: datetime, field: str) -> FieldError | None:
 @service("notices.set_comment_period")
 def set_comment_period(*, session: Session, actor: Actor, technology_id: int,
                        opens_at: datetime, closes_at: datetime) -> SurveillanceTechnology:
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     errors = [e for e in (_aware_required(opens_at, "opens_at"),
                           _aware_required(closes_at, "closes_at")) if e]
     if not errors and closes_at <= opens_at:
@@ -363,9 +355,7 @@ def set_comment_period(*, session: Session, actor: Actor, technology_id: int,
 def close_comment_period(*, session: Session, actor: Actor, technology_id: int,
                          now: datetime | None = None) -> SurveillanceTechnology:
     """Close an open period now, or cancel one that has not opened yet."""
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     now = now or utcnow()
     state = comment_state(tech, now)
     if state == "open":
@@ -384,9 +374,7 @@ def close_comment_period(*, session: Session, actor: Actor, technology_id: int,
 def set_status(*, session: Session, actor: Actor, technology_id: int, status: str,
                now: datetime | None = None) -> SurveillanceTechnology:
     """Move a technology along its lifecycle; retiring it also ends any comment period."""
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     if status not in vocab.STATUSES:
         raise ValidationFailed([FieldError("status", _("unknown status {status}").format(
             status=repr(status)))])

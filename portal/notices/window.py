@@ -71,6 +71,14 @@ def open_for_comment(now: datetime) -> sa.ColumnElement[bool]:
     )
 
 
+def technology_or_404(session: Session, technology_id: int) -> SurveillanceTechnology:
+    """The technology with that id, published or not, or ``NotFound`` saying so."""
+    tech = session.get(SurveillanceTechnology, technology_id)
+    if tech is None:
+        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    return tech
+
+
 def ensure_open_for_comment(session: Session, technology_id: int, now: datetime) -> None:
     """Refuse unless the technology is published and ``opens_at <= now < closes_at``.
 
@@ -80,9 +88,7 @@ def ensure_open_for_comment(session: Session, technology_id: int, now: datetime)
     """
     if now.tzinfo is None:
         raise ValueError("naive datetime: pass an aware UTC datetime")
-    tech = session.get(SurveillanceTechnology, technology_id)
-    if tech is None:
-        raise NotFound(_("No technology {id}.").format(id=technology_id))
+    tech = technology_or_404(session, technology_id)
     reason = refusal(tech, now)
     if reason is not None:
         raise CommentPeriodClosed(reason)
