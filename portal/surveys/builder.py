@@ -244,12 +244,19 @@ def add_question(*, session: Session, actor: Actor, survey_id: int,
     return question
 
 
+def _current_question(session: Session, question_id: int) -> SurveyQuestion:
+    """The question, unless it is unknown or retired (a retired one stays for the answers
+    already given, and can no longer change)."""
+    question = session.get(SurveyQuestion, question_id)
+    if question is None or question.retired:
+        raise NotFound(_("No current question {id}.").format(id=question_id))
+    return question
+
+
 @service("surveys.update_question")
 def update_question(*, session: Session, actor: Actor, question_id: int,
                     values: Mapping[str, Any]) -> SurveyQuestion:
-    old = session.get(SurveyQuestion, question_id)
-    if old is None or old.retired:
-        raise NotFound(_("No current question {id}.").format(id=question_id))
+    old = _current_question(session, question_id)
     survey = _survey(session, old.survey_id)
     _editable(session, survey)
     cleaned = _clean_question(values, _questions(session, survey.id), old.position)
@@ -278,9 +285,7 @@ def update_question(*, session: Session, actor: Actor, question_id: int,
 @service("surveys.move_question")
 def move_question(*, session: Session, actor: Actor, question_id: int, offset: int) -> None:
     """Swap a question with its neighbour above (offset -1) or below (+1)."""
-    question = session.get(SurveyQuestion, question_id)
-    if question is None or question.retired:
-        raise NotFound(_("No current question {id}.").format(id=question_id))
+    question = _current_question(session, question_id)
     survey = _survey(session, question.survey_id)
     _editable(session, survey)
     current = _questions(session, survey.id)
@@ -302,9 +307,7 @@ def move_question(*, session: Session, actor: Actor, question_id: int, offset: i
 
 @service("surveys.remove_question")
 def remove_question(*, session: Session, actor: Actor, question_id: int) -> None:
-    question = session.get(SurveyQuestion, question_id)
-    if question is None or question.retired:
-        raise NotFound(_("No current question {id}.").format(id=question_id))
+    question = _current_question(session, question_id)
     survey = _survey(session, question.survey_id)
     _editable(session, survey)
     if any(q.condition_position == question.position for q in _questions(session, survey.id)):
