@@ -3,26 +3,16 @@ Spanish too, not as English words inside a Spanish sentence."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from sqlmodel import Session, func, select
 
 from portal.auth.roles import Role
+from portal.exports import to_csv
 from portal.i18n import using_language
 from portal.inventory.models import SharingPractice
 from portal.requests.models import InformationRequest
 from tests import factories
 from tests.apptest import run_script
 from tests.factories import practice_values
-
-
-def _csv(rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 def _problems(at) -> list[str]:
@@ -35,7 +25,7 @@ def _refused(page: str, uploader: int, name: str, rows: list[dict]) -> list[str]
     """Upload ``rows`` as a CSV file on ``page`` in Spanish; the problems the page lists."""
     at = run_script(page, Role.STAFF, query={"lang": "es"})
     with using_language("es"):  # the widgets' labels are formatted again when set
-        at.file_uploader[uploader].set_value((name, _csv(rows), "text/csv")).run()
+        at.file_uploader[uploader].set_value((name, to_csv(rows, list(rows[0])), "text/csv")).run()
     assert not at.exception
     return _problems(at)
 
